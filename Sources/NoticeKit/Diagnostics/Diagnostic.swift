@@ -1,0 +1,54 @@
+/// One problem found in a site's sources, with where it is and what to do about it.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Comparable, Codable {
+        case warning
+        case error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            lhs == .warning && rhs == .error
+        }
+    }
+
+    public var severity: Severity
+    /// Where the problem is; `nil` for problems that belong to no file (a missing directory, say).
+    public var location: SourceLocation?
+    /// What is wrong and how to fix it, in plain words.
+    public var message: String
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation?) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+    }
+
+    public static func error(_ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.error, message, at: location)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.warning, message, at: location)
+    }
+
+    /// `path:line:column: error: message`, or `error: message` when there is no file.
+    public var description: String {
+        if let location {
+            return "\(location): \(severity.rawValue): \(message)"
+        }
+        return "\(severity.rawValue): \(message)"
+    }
+}
+
+extension Diagnostic: Comparable {
+    /// Orders by file and position so that reports read top to bottom, whatever order they were found in.
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        switch (lhs.location, rhs.location) {
+        case (nil, nil): return lhs.message < rhs.message
+        case (nil, _): return true
+        case (_, nil): return false
+        case let (left?, right?):
+            if left != right { return left < right }
+            return lhs.message < rhs.message
+        }
+    }
+}

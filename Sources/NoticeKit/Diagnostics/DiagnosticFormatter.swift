@@ -1,0 +1,23 @@
+/// Writes diagnostics for people: `path:line:column: error: message`, optionally coloured.
+public struct DiagnosticFormatter: Sendable {
+    public var useColour: Bool
+
+    public init(useColour: Bool) {
+        self.useColour = useColour
+    }
+
+    public func format(_ diagnostic: Diagnostic) -> String {
+        guard useColour else { return diagnostic.description }
+        let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
+        let label = "\(colour)\(diagnostic.severity.rawValue):\u{1B}[0m"
+        let location = diagnostic.location.map { "\u{1B}[1m\($0):\u{1B}[0m " } ?? ""
+        return "\(location)\(label) \(diagnostic.message)"
+    }
+
+    /// `2 errors, 1 warning`.
+    public static func summary(errors: Int, warnings: Int) -> String {
+        func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+        return [errors > 0 ? count(errors, "error") : nil, warnings > 0 ? count(warnings, "warning") : nil]
+            .compactMap { $0 }.joined(separator: ", ")
+    }
+}

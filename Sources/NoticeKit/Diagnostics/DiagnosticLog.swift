@@ -1,0 +1,32 @@
+/// Collects every diagnostic of a build step, so that one run reports all problems, not just the first.
+public struct DiagnosticLog: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    public mutating func append(contentsOf other: some Sequence<Diagnostic>) {
+        diagnostics.append(contentsOf: other)
+    }
+
+    public mutating func error(_ message: String, at location: SourceLocation?) {
+        append(.error(message, at: location))
+    }
+
+    public mutating func warning(_ message: String, at location: SourceLocation?) {
+        append(.warning(message, at: location))
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+
+    /// The diagnostics without repeats, in file order.
+    public var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }.sorted()
+    }
+}

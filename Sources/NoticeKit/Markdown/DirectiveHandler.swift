@@ -1,0 +1,48 @@
+/// Renders one kind of directive into HTML.
+protocol DirectiveHandler: Sendable {
+    /// The name written after the fence, e.g. `cookie-table`.
+    var name: String { get }
+    /// The arguments it takes, for messages and "did you mean".
+    var argumentNames: [String] { get }
+    /// Escaped HTML for the directive, or `nil` with errors logged.
+    func render(_ directive: Directive, in context: RenderContext, log: inout DiagnosticLog) -> String?
+}
+
+extension DirectiveHandler {
+    /// Logs each argument this directive does not take.
+    func rejectUnknownArguments(of directive: Directive, log: inout DiagnosticLog) -> Bool {
+        var valid = true
+        for (key, _) in directive.arguments where !argumentNames.contains(key) {
+            var message = "the \(name) directive has no argument '\(key)'"
+            if let suggestion = Spelling.nearest(to: key, in: argumentNames) {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += "; it takes \(argumentNames.map { "'\($0)'" }.joined(separator: ", "))"
+            }
+            log.error(message, at: directive.location)
+            valid = false
+        }
+        return valid
+    }
+}
+
+/// The directives Notice knows, by name.
+struct DirectiveSet: Sendable {
+    let handlers: [String: any DirectiveHandler]
+
+    init(_ handlers: [any DirectiveHandler]) {
+        self.handlers = Dictionary(uniqueKeysWithValues: handlers.map { ($0.name, $0) })
+    }
+
+    static let standard = DirectiveSet([CookieTableDirective()])
+
+    var names: [String] { handlers.keys.sorted() }
+
+    /// Whether an info string's first word is meant as a directive that does not exist.
+    ///
+    /// Code blocks in other languages (```swift) stay code blocks; a misspelt directive name or a word
+    /// followed by `key=value` arguments is taken as a directive the editor got wrong.
+    func looksLikeDirective(name: String, arguments: [(key: String, value: String)]) -> Bool {
+        !arguments.isEmpty || Spelling.nearest(to: name, in: names) != nil
+    }
+}

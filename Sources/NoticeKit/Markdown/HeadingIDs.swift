@@ -1,0 +1,46 @@
+import Foundation
+
+/// Gives headings unique, readable ids (`google-analytics`, `google-analytics-2`) for links to sections.
+struct HeadingIDs {
+    private var used: Set<String>
+
+    /// `reserved` are ids the theme uses itself (`main-content`, say), which headings must not take.
+    init(reserved: Set<String> = []) {
+        used = reserved
+    }
+
+    /// A new id for a heading with this text.
+    mutating func id(for text: String) -> String {
+        let base = Self.slug(text)
+        var candidate = base
+        var number = 2
+        while used.contains(candidate) {
+            candidate = "\(base)-\(number)"
+            number += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// Lowercase ASCII letters and digits joined by single hyphens; accents are dropped (`Cwcis â` → `cwcis-a`).
+    static func slug(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen, !slug.isEmpty { slug.append("-") }
+                slug.unicodeScalars.append(scalar)
+                pendingHyphen = false
+            } else if scalar == "'" || scalar == "’" {
+                continue // "you’re" reads better as "youre" than "you-re"
+            } else {
+                pendingHyphen = true
+            }
+        }
+        if slug.isEmpty { return "section" }
+        // An id should not start with a digit, so that it is also a valid CSS selector.
+        if slug.first!.isNumber { slug = "section-" + slug }
+        return slug.lowercased()
+    }
+}

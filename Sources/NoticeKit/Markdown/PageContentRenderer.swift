@@ -1,0 +1,107 @@
+import CCmark
+
+/// A page's Markdown turned into HTML, with the headings found in it.
+struct RenderedContent: Sendable {
+    var html: String
+    var headings: [Heading]
+}
+
+/// Renders a page's Markdown: parse with cmark, walk and collect, then rewrite directives and headings.
+struct PageContentRenderer {
+    /// Ids the default layout uses, which headings must not take.
+    static let reservedIDs: Set<String> = ["main-content", "contents", "content", "top", "footer", "header"]
+
+    let context: RenderContext
+
+    func render(_ page: PageSource, log: inout DiagnosticLog) -> RenderedContent {
+        let document = MarkdownDocument(markdown: page.body)
+        func location(_ node: MarkdownDocument.Node) -> SourceLocation {
+            SourceLocation(path: page.path, line: node.startLine + page.bodyLineOffset, column: node.startColumn)
+        }
+
+        // Walk once and collect; the tree is only changed after the walk.
+        var headings: [MarkdownDocument.Node] = []
+        var directives: [(node: MarkdownDocument.Node, directive: Directive, handler: any DirectiveHandler)] = []
+        for node in document.nodes() {
+            switch node.type {
+            case CMARK_NODE_HEADING:
+                headings.append(node)
+            case CMARK_NODE_CODE_BLOCK:
+                if let found = directive(in: node, at: location(node), log: &log) {
+                    directives.append((node, found.0, found.1))
+                }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                log.warning("raw HTML is not allowed in pages and was left out; write it in Markdown instead", at: location(node))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = node.url ?? ""
+                if URLSafety.isDangerous(url) {
+                    log.warning("the address '\(url.prefix(40))' is not allowed in a link and was removed; use an https:// address", at: location(node))
+                }
+                if node.type == CMARK_NODE_IMAGE, node.plainText.trimmingCharacters(in: .whitespaces).isEmpty {
+                    log.warning("this image has no description; write one between the square brackets, ![like this](image.png), for people who cannot see it", at: location(node))
+                }
+            default:
+                break
+            }
+        }
+
+        for (node, directive, handler) in directives {
+            if let html = handler.render(directive, in: context, log: &log) {
+                document.replace(node, withHTML: html)
+            }
+        }
+
+        var ids = HeadingIDs(reserved: Self.reservedIDs)
+        var collected: [Heading] = []
+        var previousLevel = 1
+        for node in headings {
+            let level = node.headingLevel
+            let text = node.plainText.trimmingCharacters(in: .whitespaces)
+            if level == 1 {
+                log.warning("the page title from the front matter is already the page's main heading; start sections with ## instead of #", at: location(node))
+            } else if level > previousLevel + 1 {
+                log.warning("this heading skips from level \(previousLevel) to level \(level); use \(String(repeating: "#", count: previousLevel + 1)) so screen-reader users can follow the outline", at: location(node))
+            }
+            previousLevel = level
+            let id = ids.id(for: text)
+            collected.append(Heading(level: level, text: text, id: id))
+            // cmark has escaped the heading's content; only the opening tag gains the id.
+            let html = MarkdownDocument.renderHTML(node)
+            let opening = "<h\(level)>"
+            if html.hasPrefix(opening) {
+                document.replace(node, withHTML: "<h\(level) id=\"\(id)\">" + html.dropFirst(opening.count))
+            }
+        }
+        return RenderedContent(html: document.renderHTML(), headings: collected)
+    }
+
+    /// The directive a code block asks for, if its info string names one; errors for mistaken ones.
+    private func directive(in node: MarkdownDocument.Node, at location: SourceLocation, log: inout DiagnosticLog) -> (Directive, any DirectiveHandler)? {
+        guard let info = node.fenceInfo?.trimmingCharacters(in: .whitespaces), !info.isEmpty else { return nil }
+        let firstWord = String(info.prefix { $0 != " " && $0 != "\t" })
+        let known = context.directives.handlers[firstWord]
+        switch DirectiveSyntax.parse(info: info) {
+        case .failure(let error):
+            if known != nil || Spelling.nearest(to: firstWord, in: context.directives.names) != nil {
+                log.error("the \(firstWord) directive cannot be read: \(error.message)", at: location)
+            }
+            return nil
+        case .success(let parsed):
+            if let known {
+                return (Directive(name: parsed.name, arguments: parsed.arguments, body: node.literal ?? "", location: location), known)
+            }
+            if context.directives.looksLikeDirective(name: parsed.name, arguments: parsed.arguments) {
+                var message = "there is no directive called '\(parsed.name)'"
+                if let suggestion = Spelling.nearest(to: parsed.name, in: context.directives.names) {
+                    message += "; did you mean '\(suggestion)'?"
+                } else {
+                    message += "; the directives are \(context.directives.names.joined(separator: ", "))"
+                }
+                log.error(message, at: location)
+            }
+            return nil
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,134 @@
+public import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a build into a staging folder and swaps it in whole, so a failed build leaves the old output.
+///
+/// Output folders carry a marker file; Notice replaces only folders it made (or empty ones), never a folder
+/// of the user's, unless told to with `force`.
+public struct OutputWriter: Sendable {
+    public static let markerName = ".notice-output"
+    static let markerText = "This folder is written by `notice build`. Its contents are replaced on every build.\n"
+
+    public var directory: URL
+    public var siteDirectory: URL
+    public var force: Bool
+    public var paths: DisplayPaths
+
+    public init(directory: URL, siteDirectory: URL, force: Bool = false, paths: DisplayPaths = DisplayPaths()) {
+        self.directory = directory.standardizedFileURL
+        self.siteDirectory = siteDirectory.standardizedFileURL
+        self.force = force
+        self.paths = paths
+    }
+
+    /// Checks that writing to the directory cannot destroy anything that is not Notice's.
+    public func checkDestination() throws(BuildFailure) {
+        let target = directory.resolvingSymlinksInPath().path
+        let site = siteDirectory.resolvingSymlinksInPath().path
+        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
+        let shown = paths.display(directory)
+        if target == "/" || target == home {
+            throw refusal("the output folder \(shown) is \(target == "/" ? "the root of the file system" : "your home folder"); choose a folder of its own, such as output/")
+        }
+        if site == target || site.hasPrefix(target + "/") {
+            throw refusal("the output folder \(shown) holds the site itself; choose another folder, such as output/")
+        }
+        for folder in [SiteLoader.pagesFolderName, SiteLoader.themesFolderName, SiteLoader.staticFolderName] {
+            let source = site + "/" + folder
+            if target == source || target.hasPrefix(source + "/") {
+                throw refusal("the output folder \(shown) is inside the site's \(folder)/ folder; choose a folder outside it, such as output/")
+            }
+        }
+        if !force, FileSystem.isDirectory(directory), !FileSystem.exists(directory.appendingPathComponent(Self.markerName)) {
+            let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            if !contents.isEmpty {
+                throw refusal("the output folder \(shown) already has files that notice did not write; empty it, choose another folder, or add --force to replace its contents")
+            }
+        }
+        if FileSystem.isFile(directory) {
+            throw refusal("\(shown) is a file, not a folder; choose a folder for the output")
+        }
+    }
+
+    /// Writes every file, then swaps the finished folder in. On any error the old output stays as it was.
+    public func write(_ files: [OutputFile]) throws(BuildFailure) {
+        try checkDestination()
+        let manager = FileManager.default
+        let parent = directory.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).notice-staging-\(getpid())")
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+            if FileSystem.exists(staging) { try manager.removeItem(at: staging) }
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            for file in files {
+                let destination = staging.appendingPathComponent(file.path)
+                try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                switch file.contents {
+                case .data(let data): try data.write(to: destination)
+                case .copy(let source): try manager.copyItem(at: source, to: destination)
+                }
+            }
+            try swapIn(staging)
+        } catch let failure as BuildFailure {
+            try? manager.removeItem(at: staging)
+            throw failure
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw refusal("could not write the output to \(paths.display(directory)): \(Self.describe(error)); the previous output was left as it was")
+        }
+    }
+
+    /// Replaces the output folder with the staged one: in one step where Linux allows, else by two renames.
+    private func swapIn(_ staging: URL) throws {
+        let manager = FileManager.default
+        guard FileSystem.exists(directory) else {
+            try manager.moveItem(at: staging, to: directory)
+            return
+        }
+        #if os(Linux)
+        // RENAME_EXCHANGE swaps both names atomically: readers never see a missing or half-written folder.
+        let exchanged = staging.path.withCString { from in
+            directory.path.withCString { to in
+                linuxRenameAt2(AT_FDCWD, from, AT_FDCWD, to, 2 /* RENAME_EXCHANGE */)
+            }
+        }
+        if exchanged == 0 {
+            try manager.removeItem(at: staging)
+            return
+        }
+        #endif
+        let previous = directory.deletingLastPathComponent()
+            .appendingPathComponent(".\(directory.lastPathComponent).notice-previous-\(getpid())")
+        try manager.moveItem(at: directory, to: previous)
+        do {
+            try manager.moveItem(at: staging, to: directory)
+        } catch {
+            try? manager.moveItem(at: previous, to: directory)
+            throw error
+        }
+        try? manager.removeItem(at: previous)
+    }
+
+    private func refusal(_ message: String) -> BuildFailure {
+        BuildFailure(.error(message, at: nil))
+    }
+
+    static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue)).lowercased()
+        }
+        return nsError.localizedDescription
+    }
+}
+
+#if os(Linux)
+/// glibc's `renameat2` (2.28 and later), which the Swift Glibc module does not import.
+@_silgen_name("renameat2")
+private func linuxRenameAt2(
+    _ oldDirectory: Int32, _ oldPath: UnsafePointer<CChar>, _ newDirectory: Int32, _ newPath: UnsafePointer<CChar>,
+    _ flags: UInt32) -> Int32
+#endif

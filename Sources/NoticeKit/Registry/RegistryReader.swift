@@ -1,0 +1,147 @@
+import Foundation
+import Yams
+
+/// Reads `registry.yaml` into a ``CookieRegistry``, checking it strictly and logging every problem.
+struct RegistryReader {
+    static let rootKeys = ["categories", "services"]
+    static let categoryKeys = ["id", "title", "description", "necessary"]
+    static let serviceKeys = [
+        "id", "name", "category", "provider", "description", "privacyPolicy", "optOut", "appliesTo",
+        "consentManager", "cookies",
+    ]
+    static let cookieKeys = ["name", "purpose", "duration", "storage", "party", "domain", "note"]
+
+    let reader: YAMLReader
+
+    init(file: SourceFile) {
+        reader = YAMLReader(file: file)
+    }
+
+    func read() -> CookieRegistry? {
+        guard let root = reader.parseRoot(),
+              let mapping = reader.mapping(root, describedAs: "the registry") else { return nil }
+        mapping.rejectUnknownKeys(allowed: Self.rootKeys, in: "the registry")
+
+        let categories = (mapping.sequence("categories", in: "the registry") ?? []).compactMap(readCategory)
+        if mapping.value("categories") == nil {
+            reader.error("the registry has no 'categories'; list at least the strictly necessary category", at: mapping.location)
+        }
+        rejectDuplicateIDs(categories.map { Located($0.id, at: $0.location) }, kind: "category")
+
+        let services = (mapping.sequence("services", in: "the registry") ?? []).compactMap { readService($0, categories: categories) }
+        rejectDuplicateIDs(services.map { Located($0.id, at: $0.location) }, kind: "service")
+        if services.count(where: \.consentManager) > 1 {
+            for service in services.filter(\.consentManager).dropFirst() {
+                reader.error("only one service can be the consent manager; remove 'consentManager: true' from '\(service.id)'", at: service.location)
+            }
+        }
+        return CookieRegistry(categories: categories, services: services)
+    }
+
+    private func readCategory(_ node: Node) -> CookieCategory? {
+        guard let mapping = reader.mapping(node, describedAs: "a category") else { return nil }
+        let id = mapping.string("id", required: true, in: "a category")
+        let context = id.map { "the category '\($0.value)'" } ?? "a category"
+        mapping.rejectUnknownKeys(allowed: Self.categoryKeys, in: context)
+        let title = mapping.string("title", required: true, in: context)
+        let description = mapping.string("description", in: context)
+        let necessary = mapping.bool("necessary", in: context) ?? false
+        // A category with a valid id is kept even when other fields are wrong, so services that refer
+        // to it are still checked (and not reported as naming an unknown category).
+        guard let id, checkID(id) else { return nil }
+        return CookieCategory(id: id.value, title: title?.value ?? "", description: description?.value, necessary: necessary, location: id.location)
+    }
+
+    private func readService(_ node: Node, categories: [CookieCategory]) -> CookieService? {
+        guard let mapping = reader.mapping(node, describedAs: "a service") else { return nil }
+        let id = mapping.string("id", required: true, in: "a service")
+        let context = id.map { "the service '\($0.value)'" } ?? "a service"
+        mapping.rejectUnknownKeys(allowed: Self.serviceKeys, in: context)
+        let name = mapping.string("name", required: true, in: context)
+        let category = mapping.string("category", required: true, in: context)
+        if let category, !categories.isEmpty, !categories.contains(where: { $0.id == category.value }) {
+            var message = "\(context) is in the category '\(category.value)', which the registry does not define"
+            if let suggestion = Spelling.nearest(to: category.value, in: categories.map(\.id)) {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += "; the categories are \(categories.map { "'\($0.id)'" }.joined(separator: ", "))"
+            }
+            reader.error(message, at: category.location)
+        }
+        let links = ["privacyPolicy", "optOut"].map { key -> String? in
+            guard let link = mapping.string(key, in: context) else { return nil }
+            guard let url = URL(string: link.value), let scheme = url.scheme, ["https", "http"].contains(scheme), url.host != nil else {
+                reader.error("'\(key)' in \(context) should be a full web address starting with https://", at: link.location)
+                return nil
+            }
+            return link.value
+        }
+        let consentManager = mapping.bool("consentManager", in: context) ?? false
+        var cookies = (mapping.sequence("cookies", in: context) ?? []).compactMap { readCookie($0, service: context) }
+        if consentManager, let cookiesNode = mapping.value("cookies") {
+            reader.error("\(context) is the consent manager: its cookies come from the consent settings in site.yaml, so remove its 'cookies' list", at: cookiesNode)
+            cookies = []
+        }
+        guard let id, checkID(id), let name, let category else { return nil }
+        return CookieService(
+            id: id.value, name: name.value, categoryID: category.value,
+            provider: mapping.string("provider", in: context)?.value,
+            description: mapping.string("description", in: context)?.value,
+            privacyPolicy: links[0], optOut: links[1],
+            appliesTo: mapping.string("appliesTo", in: context)?.value,
+            consentManager: consentManager, cookies: cookies, location: id.location)
+    }
+
+    private func readCookie(_ node: Node, service: String) -> Cookie? {
+        guard let mapping = reader.mapping(node, describedAs: "a cookie of \(service)") else { return nil }
+        let name = mapping.string("name", required: true, in: "a cookie of \(service)")
+        let context = name.map { "the cookie '\($0.value)'" } ?? "a cookie of \(service)"
+        mapping.rejectUnknownKeys(allowed: Self.cookieKeys, in: context)
+        let purpose = mapping.string("purpose", required: true, in: context)
+        let duration = mapping.string("duration", required: true, in: context)
+        let storage = enumValue("storage", of: Cookie.Storage.self, in: mapping, context: context) ?? .cookie
+        let party = enumValue("party", of: Cookie.Party.self, in: mapping, context: context)
+        guard let name, let purpose, let duration else { return nil }
+        return Cookie(
+            name: name.value, purpose: purpose.value, duration: duration.value, storage: storage, party: party,
+            domain: mapping.string("domain", in: context)?.value, note: mapping.string("note", in: context)?.value,
+            location: name.location)
+    }
+
+    private func enumValue<E: RawRepresentable & CaseIterable>(
+        _ key: String, of type: E.Type, in mapping: YAMLMapping, context: String
+    ) -> E? where E.RawValue == String {
+        guard let text = mapping.string(key, in: context) else { return nil }
+        if let value = E(rawValue: text.value) { return value }
+        let allowed = E.allCases.map(\.rawValue)
+        var message = "'\(key)' in \(context) cannot be '\(text.value)'"
+        if let suggestion = Spelling.nearest(to: text.value, in: allowed) {
+            message += "; did you mean '\(suggestion)'?"
+        } else {
+            message += "; use one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))"
+        }
+        reader.error(message, at: text.location)
+        return nil
+    }
+
+    /// Ids appear in directives and URLs: lowercase letters, digits and hyphens.
+    private func checkID(_ id: Located<String>) -> Bool {
+        let valid = id.value.first?.isLetter == true
+            && id.value.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+        if !valid {
+            reader.error("'\(id.value)' cannot be an id: use lowercase letters, digits and hyphens, starting with a letter (e.g. google-analytics)", at: id.location)
+        }
+        return valid
+    }
+
+    private func rejectDuplicateIDs(_ ids: [Located<String>], kind: String) {
+        var seen: [String: SourceLocation] = [:]
+        for id in ids {
+            if let first = seen[id.value] {
+                reader.error("the \(kind) id '\(id.value)' is already used at line \(first.line); each \(kind) needs its own id", at: id.location)
+            } else {
+                seen[id.value] = id.location
+            }
+        }
+    }
+}

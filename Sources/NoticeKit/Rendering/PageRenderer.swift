@@ -1,0 +1,81 @@
+/// Lays a page's rendered content into the theme's page template.
+struct PageRenderer {
+    let site: Site
+    let context: RenderContext
+
+    func render(_ page: PageSource, log: inout DiagnosticLog) -> String? {
+        let content = PageContentRenderer(context: context).render(page, log: &log)
+        let template = page.frontMatter.template
+        guard site.theme.templateNames.contains(template) else {
+            var message = "there is no template '\(template)' in the theme '\(site.theme.name)'"
+            if let suggestion = Spelling.nearest(to: template, in: site.theme.templateNames) {
+                message += "; did you mean '\(suggestion)'?"
+            }
+            log.error(message, at: SourceLocation(path: page.path, line: 2))
+            return nil
+        }
+        let values = templateValues(for: page, content: content)
+        guard let html = site.theme.render(template, values) else {
+            log.error("the template '\(template)' could not be rendered", at: SourceLocation(path: page.path))
+            return nil
+        }
+        return html
+    }
+
+    func templateValues(for page: PageSource, content: RenderedContent) -> [String: Any] {
+        let root = Self.relativeRoot(from: page.urlPath)
+        let config = site.config
+        var pageValues: [String: Any] = [
+            "title": page.frontMatter.title,
+            "url": page.urlPath,
+            "content": content.html,
+            "isHome": page.name == "index",
+        ]
+        if let description = page.frontMatter.description { pageValues["description"] = description }
+        if let updated = page.frontMatter.updated {
+            pageValues["updated"] = ["iso": updated.iso, "text": formatted(updated)]
+        }
+        if let baseURL = config.baseURL { pageValues["canonicalURL"] = baseURL + "/" + page.urlPath }
+        let sections = content.headings.filter { $0.level == 2 }
+        pageValues["contents"] = sections.map { ["id": $0.id, "text": $0.text] }
+        pageValues["hasContents"] = sections.count >= 3
+
+        let navigation = config.navigation.map { link -> [String: Any] in
+            switch link.target {
+            case .page(let name):
+                let path = PageSource.urlPath(forPage: name.value)
+                return ["title": link.title, "href": Self.href(to: path, root: root), "current": path == page.urlPath]
+            case .url(let url):
+                return ["title": link.title, "href": url, "current": false]
+            }
+        }
+        let stylesheets = site.theme.assets.keys.filter { $0.hasSuffix(".css") && !$0.contains("/") }.sorted()
+        return [
+            "site": ["title": config.title, "language": config.language, "baseURL": config.baseURL ?? ""],
+            "page": pageValues,
+            "root": root,
+            "homeHref": Self.href(to: "", root: root),
+            "navigation": navigation,
+            "hasNavigation": !navigation.isEmpty,
+            "stylesheets": stylesheets.map { ["href": root + "assets/" + $0] },
+            "strings": context.strings.templateContext,
+        ]
+    }
+
+    /// `7 January 2025` (or the theme's own date format and month names).
+    private func formatted(_ date: CalendarDate) -> String {
+        let months = context.strings.list("date.months") ?? []
+        let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
+        return context.text("date.format", ["day": String(date.day), "month": month, "year": String(date.year)])
+    }
+
+    /// `../` for each folder level of a page, so pages work from any base path and from disk.
+    static func relativeRoot(from urlPath: String) -> String {
+        String(repeating: "../", count: urlPath.count { $0 == "/" })
+    }
+
+    static func href(to urlPath: String, root: String) -> String {
+        let href = root + urlPath
+        return href.isEmpty ? "./" : href
+    }
+}

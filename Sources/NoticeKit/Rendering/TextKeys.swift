@@ -1,0 +1,11 @@
+/// The keys of the texts that Notice's code (not the templates) puts on pages.
+enum TextKeys {
+    static let required = [
+        "cookieTable.captionService", "cookieTable.captionCategory", "cookieTable.name", "cookieTable.service",
+        "cookieTable.purpose", "cookieTable.duration",
+        "cookieTable.storage.cookie", "cookieTable.storage.local-storage", "cookieTable.storage.session-storage",
+        "cookieTable.storage.pixel",
+        "consent.serviceName", "consent.cookie.preferencesSet", "consent.cookie.status", "consent.cookie.version",
+        "date.format",
+    ]
+}

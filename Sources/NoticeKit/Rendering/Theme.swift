@@ -1,0 +1,29 @@
+public import Foundation
+public import Mustache
+
+/// A theme: Mustache templates, assets copied to `output/assets/`, and the texts its templates show.
+public struct Theme: Sendable {
+    public var name: String
+    let library: MustacheLibrary
+    /// Template names (file names without `.mustache`).
+    public var templateNames: Set<String>
+    /// Files copied into the output, by their path under `assets/`.
+    public var assets: [String: URL]
+    public var strings: Strings
+
+    /// The templates every theme must have.
+    static let requiredTemplates = ["page", "cookie-table"]
+
+    init(name: String, library: MustacheLibrary, templateNames: Set<String>, assets: [String: URL], strings: Strings) {
+        self.name = name
+        self.library = library
+        self.templateNames = templateNames
+        self.assets = assets
+        self.strings = strings
+    }
+
+    /// Renders a template with HTML escaping of every `{{value}}`; only `{{{value}}}` is written raw.
+    func render(_ template: String, _ context: [String: Any]) -> String? {
+        library.render(context, withTemplate: template)
+    }
+}

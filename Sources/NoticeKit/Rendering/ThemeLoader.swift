@@ -1,0 +1,84 @@
+import Foundation
+import Mustache
+import Yams
+
+/// Loads a theme from the built-in themes folder, with the site's own `themes/NAME/` files laid over it.
+struct ThemeLoader {
+    /// Folders that may hold the theme, most specific first: the site's `themes/`, then the built-in ones.
+    let searchPaths: [URL]
+    let paths: DisplayPaths
+
+    func load(named name: String, requestedAt location: SourceLocation?, log: inout DiagnosticLog) -> Theme? {
+        let folders = searchPaths.map { $0.appendingPathComponent(name, isDirectory: true) }.filter(FileSystem.isDirectory)
+        guard !folders.isEmpty else {
+            let looked = searchPaths.map { paths.display($0) }.joined(separator: ", ")
+            log.error("there is no theme called '\(name)' (looked in \(looked)); check 'theme' in site.yaml", at: location)
+            return nil
+        }
+        // Lowest priority first, so later folders override earlier ones file by file.
+        var templates: [String: URL] = [:]
+        var assets: [String: URL] = [:]
+        var strings = Strings()
+        for folder in folders.reversed() {
+            for file in FileSystem.files(under: folder.appendingPathComponent("templates")) where file.pathExtension == "mustache" {
+                templates[file.deletingPathExtension().lastPathComponent] = file
+            }
+            let assetsFolder = folder.appendingPathComponent("assets")
+            for file in FileSystem.files(under: assetsFolder) {
+                assets[FileSystem.relativePath(of: file, under: assetsFolder)] = file
+            }
+            let stringsFile = folder.appendingPathComponent("strings.yaml")
+            if FileSystem.isFile(stringsFile), let read = readStrings(stringsFile, log: &log) {
+                strings = strings.merging(read)
+            }
+        }
+
+        var library = MustacheLibrary()
+        var failed = false
+        for (templateName, file) in templates.sorted(by: { $0.key < $1.key }) {
+            let display = paths.display(file)
+            guard let text = FileSystem.readText(file) else {
+                log.error("could not read this template; check that it is saved as UTF-8 text", at: SourceLocation(path: display))
+                failed = true
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: templateName)
+            } catch let error as MustacheTemplate.ParserError {
+                log.error("this template has a Mustache mistake: \(Self.describe(error.error))",
+                          at: SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber))
+                failed = true
+            } catch {
+                log.error("this template could not be read: \(error)", at: SourceLocation(path: display))
+                failed = true
+            }
+        }
+        for required in Theme.requiredTemplates where templates[required] == nil {
+            log.error("the theme '\(name)' has no template '\(required).mustache'; add it under templates/", at: SourceLocation(path: paths.display(folders[0])))
+            failed = true
+        }
+        if failed { return nil }
+        return Theme(name: name, library: library, templateNames: Set(templates.keys), assets: assets, strings: strings)
+    }
+
+    private func readStrings(_ file: URL, log: inout DiagnosticLog) -> Strings? {
+        let display = paths.display(file)
+        guard let text = FileSystem.readText(file) else {
+            log.error("could not read this file; check that it is saved as UTF-8 text", at: SourceLocation(path: display))
+            return nil
+        }
+        let reader = YAMLReader(file: SourceFile(path: display, text: text))
+        defer { log.append(contentsOf: reader.log.diagnostics) }
+        guard let root = reader.parseRoot(), let mapping = reader.mapping(root, describedAs: "strings.yaml") else { return nil }
+        return StringsReader.read(mapping)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: return "a section is opened but never closed"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// A Markdown page as read from `pages/`, split into its front matter and body.
+public struct PageSource: Sendable {
+    /// The page's name: its path under `pages/` without `.md` (`cookies`, `index`, `help/contact`).
+    public var name: String
+    /// The file as shown in diagnostics.
+    public var path: String
+    public var frontMatter: FrontMatter
+    /// The Markdown after the front matter.
+    public var body: String
+    /// Lines of the file before `body` starts, added to cmark's line numbers.
+    public var bodyLineOffset: Int
+
+    public init(name: String, path: String, frontMatter: FrontMatter, body: String, bodyLineOffset: Int) {
+        self.name = name
+        self.path = path
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+    }
+
+    /// The page's address relative to the site root, with pretty URLs: `cookies/`, `` for the home page.
+    public var urlPath: String { Self.urlPath(forPage: name) }
+
+    /// The file the page is written to, relative to the output directory: `cookies/index.html`.
+    public var outputPath: String { urlPath + "index.html" }
+
+    static func urlPath(forPage name: String) -> String {
+        if name == "index" { return "" }
+        if name.hasSuffix("/index") { return String(name.dropLast("index".count)) }
+        return name + "/"
+    }
+}

@@ -1,0 +1,71 @@
+/// The site's settings from `site.yaml`: its name, address, language, theme and consent settings.
+public struct SiteConfig: Sendable {
+    /// The site's name, shown in the header and in every page title.
+    public var title: String
+    /// The public address of the site, e.g. `https://www.kent.gov.uk`; used for canonical links.
+    public var baseURL: String?
+    /// The BCP 47 language of the pages, e.g. `en-GB`; written to `<html lang>`.
+    public var language: String
+    /// The name of the theme folder under `themes/`.
+    public var theme: String
+    /// The page that explains cookies and holds the consent settings, e.g. `cookies`.
+    public var policyPage: Located<String>?
+    /// Links shown in the site's navigation, in order.
+    public var navigation: [NavigationLink]
+    public var consent: ConsentSettings
+    /// Texts that replace the theme's own (`strings:` in `site.yaml`).
+    public var strings: Strings
+
+    public init(
+        title: String, baseURL: String? = nil, language: String = "en-GB", theme: String = "default",
+        policyPage: Located<String>? = nil, navigation: [NavigationLink] = [],
+        consent: ConsentSettings = ConsentSettings(), strings: Strings = Strings()
+    ) {
+        self.title = title
+        self.baseURL = baseURL
+        self.language = language
+        self.theme = theme
+        self.policyPage = policyPage
+        self.navigation = navigation
+        self.consent = consent
+        self.strings = strings
+    }
+}
+
+/// One entry of the site's navigation: a page of the site, or an outside address.
+public struct NavigationLink: Sendable {
+    public enum Target: Sendable {
+        /// A page of the site, named as in `pages/` without `.md` (`cookies`, `index`, `help/contact`).
+        case page(Located<String>)
+        case url(String)
+    }
+
+    public var title: String
+    public var target: Target
+
+    public init(title: String, target: Target) {
+        self.title = title
+        self.target = target
+    }
+}
+
+/// How the consent script stores its choices, and what the registry declares for them.
+public struct ConsentSettings: Sendable {
+    /// The names of the consent script's own cookies (the seed's names by default).
+    public struct CookieNames: Sendable, Equatable {
+        public var status = "cookie-management-status"
+        public var preferencesSet = "cookie-management-preferences-set"
+        public var version = "cookie-management-version"
+        public init() {}
+    }
+
+    /// The domain the consent cookies are set on (`kent.gov.uk` shares them with every subdomain).
+    public var domain: String?
+    /// How long a choice is remembered, in days.
+    public var lifetimeDays: Int = 90
+    /// The lifetime as the editor wrote it, shown in the cookie table.
+    public var lifetimeText: String = "90 days"
+    public var cookieNames = CookieNames()
+
+    public init() {}
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Yams
+
+/// Reads `site.yaml` into a ``SiteConfig``, logging every problem with its position.
+struct SiteConfigReader {
+    static let keys = ["title", "baseURL", "language", "theme", "policyPage", "navigation", "consent", "strings"]
+    static let consentKeys = ["domain", "lifetime", "cookies"]
+    static let cookieNameKeys = ["status", "preferencesSet", "version"]
+
+    let reader: YAMLReader
+
+    init(file: SourceFile) {
+        reader = YAMLReader(file: file)
+    }
+
+    /// The config, or `nil` when it is too broken to build with; problems are in `log`.
+    func read() -> SiteConfig? {
+        guard let root = reader.parseRoot(),
+              let mapping = reader.mapping(root, describedAs: "site.yaml") else { return nil }
+        let context = "site.yaml"
+        mapping.rejectUnknownKeys(allowed: Self.keys, in: context)
+
+        let title = mapping.string("title", required: true, in: context)
+        var config = SiteConfig(title: title?.value ?? "")
+        if let baseURL = mapping.string("baseURL", in: context) {
+            if let url = URL(string: baseURL.value), url.scheme == "https" || url.scheme == "http", url.host != nil {
+                config.baseURL = baseURL.value.hasSuffix("/") ? String(baseURL.value.dropLast()) : baseURL.value
+            } else {
+                reader.error("'baseURL' should be the site's full address, such as https://www.example.gov.uk", at: baseURL.location)
+            }
+        }
+        if let language = mapping.string("language", in: context) {
+            if Self.isLanguageTag(language.value) {
+                config.language = language.value
+            } else {
+                reader.error("'language' should be a language tag such as en-GB or cy, not '\(language.value)'", at: language.location)
+            }
+        }
+        if let theme = mapping.string("theme", in: context) {
+            if theme.value.contains("/") || theme.value.hasPrefix(".") {
+                reader.error("'theme' should be the name of a folder under themes/, such as default", at: theme.location)
+            } else {
+                config.theme = theme.value
+            }
+        }
+        config.policyPage = mapping.string("policyPage", in: context)
+        config.navigation = readNavigation(mapping)
+        if let consent = mapping.mapping("consent", in: context) {
+            config.consent = readConsent(consent)
+        }
+        if let strings = mapping.mapping("strings", in: context) {
+            config.strings = StringsReader.read(strings)
+        }
+        return title == nil ? nil : config
+    }
+
+    private func readNavigation(_ mapping: YAMLMapping) -> [NavigationLink] {
+        guard let items = mapping.sequence("navigation", in: "site.yaml") else { return [] }
+        return items.compactMap { item in
+            let context = "a navigation link"
+            guard let link = reader.mapping(item, describedAs: context) else { return nil }
+            link.rejectUnknownKeys(allowed: ["title", "page", "url"], in: context)
+            let title = link.string("title", required: true, in: context)
+            let page = link.string("page", in: context)
+            let url = link.string("url", in: context)
+            let target: NavigationLink.Target
+            switch (page, url) {
+            case let (page?, nil): target = .page(page)
+            case let (nil, url?): target = .url(url.value)
+            case (_?, _?):
+                reader.error("a navigation link has both 'page' and 'url'; keep one", at: link.location)
+                return nil
+            case (nil, nil):
+                reader.error("a navigation link needs 'page' (a page of this site) or 'url'", at: link.location)
+                return nil
+            }
+            return title.map { NavigationLink(title: $0.value, target: target) }
+        }
+    }
+
+    private func readConsent(_ mapping: YAMLMapping) -> ConsentSettings {
+        let context = "the consent settings"
+        mapping.rejectUnknownKeys(allowed: Self.consentKeys, in: context)
+        var settings = ConsentSettings()
+        if let domain = mapping.string("domain", in: context) {
+            let value = domain.value.hasPrefix(".") ? String(domain.value.dropFirst()) : domain.value
+            if value.contains("/") || value.contains(":") || !value.contains(".") {
+                reader.error("'domain' should be a domain name such as example.gov.uk, without https:// or a path", at: domain.location)
+            } else {
+                settings.domain = value
+            }
+        }
+        if let lifetime = mapping.string("lifetime", in: context) {
+            if let days = Self.days(in: lifetime.value) {
+                settings.lifetimeDays = days
+                settings.lifetimeText = lifetime.value
+            } else {
+                reader.error("'lifetime' should be a number of days, such as 90 days", at: lifetime.location)
+            }
+        }
+        if let cookies = mapping.mapping("cookies", in: context) {
+            let context = "the consent cookie names"
+            cookies.rejectUnknownKeys(allowed: Self.cookieNameKeys, in: context)
+            var names = ConsentSettings.CookieNames()
+            for key in Self.cookieNameKeys {
+                guard let name = cookies.string(key, in: context) else { continue }
+                guard CookieNameRules.isValidCookieName(name.value) else {
+                    reader.error("'\(name.value)' cannot be a cookie name: use letters, digits and - _ . only", at: name.location)
+                    continue
+                }
+                switch key {
+                case "status": names.status = name.value
+                case "preferencesSet": names.preferencesSet = name.value
+                default: names.version = name.value
+                }
+            }
+            settings.cookieNames = names
+        }
+        return settings
+    }
+
+    /// `90 days`, `1 day`, `90`: the number of days, or `nil`.
+    static func days(in text: String) -> Int? {
+        let words = text.lowercased().split(separator: " ")
+        guard let first = words.first, let number = Int(first), number > 0 else { return nil }
+        if words.count == 1 { return number }
+        guard words.count == 2, words[1] == "day" || words[1] == "days" else { return nil }
+        return number
+    }
+
+    /// A rough BCP 47 check: letters and digits in hyphen-separated parts, first part 2 or 3 letters.
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            return false
+        }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+public import Foundation
+
+/// Loads a site folder (`site.yaml`, `registry.yaml`, `pages/`, optional `themes/` and `static/`) and
+/// checks everything that can be checked before rendering, reporting all problems at once.
+public struct SiteLoader: Sendable {
+    public static let configFileName = "site.yaml"
+    public static let registryFileName = "registry.yaml"
+    public static let pagesFolderName = "pages"
+    public static let themesFolderName = "themes"
+    public static let staticFolderName = "static"
+
+    public var directory: URL
+    /// Folders holding built-in themes, searched after the site's own `themes/`.
+    public var themeSearchPaths: [URL]
+    public var paths: DisplayPaths
+
+    public init(directory: URL, themeSearchPaths: [URL], paths: DisplayPaths = DisplayPaths()) {
+        self.directory = directory.standardizedFileURL
+        self.themeSearchPaths = themeSearchPaths
+        self.paths = paths
+    }
+
+    /// The loaded site, and the warnings found; throws ``BuildFailure`` with every diagnostic on errors.
+    public func load() throws(BuildFailure) -> (site: Site, diagnostics: [Diagnostic]) {
+        var log = DiagnosticLog()
+        guard FileSystem.isDirectory(directory) else {
+            throw BuildFailure(.error("there is no site folder at \(paths.display(directory)); run notice from the folder that holds content/, or give --site", at: nil))
+        }
+        let configFile = directory.appendingPathComponent(Self.configFileName)
+        let config = readConfig(configFile, log: &log)
+        let registry = readRegistry(log: &log)
+        let pages = readPages(log: &log)
+
+        var theme: Theme?
+        if let config {
+            let themeLocation = config.theme == "default" ? nil : SourceLocation(path: paths.display(configFile))
+            let loader = ThemeLoader(
+                searchPaths: [directory.appendingPathComponent(Self.themesFolderName)] + themeSearchPaths, paths: paths)
+            theme = loader.load(named: config.theme, requestedAt: themeLocation, log: &log)
+        }
+        guard let config, let registry, let theme, !log.hasErrors else {
+            throw BuildFailure(diagnostics: log.sorted)
+        }
+        let strings = theme.strings.merging(config.strings)
+        checkReferences(config: config, pages: pages, configFile: configFile, log: &log)
+        checkStrings(strings, theme: theme, log: &log)
+        if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
+
+        let declared = ConsentCookieDeclaration.declare(in: registry, settings: config.consent) { strings[$0] ?? $0 }
+        var staticFiles: [String: URL] = [:]
+        let staticFolder = directory.appendingPathComponent(Self.staticFolderName)
+        for file in FileSystem.files(under: staticFolder) {
+            staticFiles[FileSystem.relativePath(of: file, under: staticFolder)] = file
+        }
+        let site = Site(directory: directory, config: config, registry: declared, pages: pages, theme: theme,
+                        strings: strings, staticFiles: staticFiles)
+        return (site, log.sorted)
+    }
+
+    private func readConfig(_ file: URL, log: inout DiagnosticLog) -> SiteConfig? {
+        guard let text = readRequired(file, what: "the site settings (title, language, theme)", log: &log) else { return nil }
+        let reader = SiteConfigReader(file: SourceFile(path: paths.display(file), text: text))
+        let config = reader.read()
+        log.append(contentsOf: reader.reader.log.diagnostics)
+        return config
+    }
+
+    private func readRegistry(log: inout DiagnosticLog) -> CookieRegistry? {
+        let file = directory.appendingPathComponent(Self.registryFileName)
+        guard let text = readRequired(file, what: "the cookie registry (categories, services and cookies)", log: &log) else { return nil }
+        let reader = RegistryReader(file: SourceFile(path: paths.display(file), text: text))
+        let registry = reader.read()
+        log.append(contentsOf: reader.reader.log.diagnostics)
+        return registry
+    }
+
+    private func readPages(log: inout DiagnosticLog) -> [PageSource] {
+        let folder = directory.appendingPathComponent(Self.pagesFolderName)
+        let files = FileSystem.files(under: folder).filter { $0.pathExtension == "md" }
+        guard !files.isEmpty else {
+            log.error("there are no pages: add Markdown files (ending in .md) to \(paths.display(folder))/", at: nil)
+            return []
+        }
+        var pages: [PageSource] = []
+        var outputs: [String: String] = [:]
+        for file in files {
+            let display = paths.display(file)
+            guard let text = FileSystem.readText(file) else {
+                log.error("this page could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
+                continue
+            }
+            let relative = FileSystem.relativePath(of: file, under: folder)
+            let name = String(relative.dropLast(".md".count))
+            guard let page = PageReader.read(name: name, file: SourceFile(path: display, text: text), log: &log) else { continue }
+            if let other = outputs[page.outputPath] {
+                log.error("this page and \(other) would both be written to \(page.outputPath); rename one of them", at: SourceLocation(path: display))
+                continue
+            }
+            outputs[page.outputPath] = display
+            pages.append(page)
+        }
+        return pages
+    }
+
+    private func readRequired(_ file: URL, what: String, log: inout DiagnosticLog) -> String? {
+        let display = paths.display(file)
+        guard FileSystem.isFile(file) else {
+            log.error("\(display) is missing; it holds \(what). Is --site pointing at the right folder?", at: nil)
+            return nil
+        }
+        guard let text = FileSystem.readText(file) else {
+            log.error("this file could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
+            return nil
+        }
+        return text
+    }
+
+    /// Pages named in `site.yaml` (policy page, navigation) must exist.
+    private func checkReferences(config: SiteConfig, pages: [PageSource], configFile: URL, log: inout DiagnosticLog) {
+        let names = pages.map(\.name)
+        func check(_ page: Located<String>, role: String) {
+            guard !names.contains(page.value) else { return }
+            var message = "\(role) is the page '\(page.value)', but there is no \(Self.pagesFolderName)/\(page.value).md"
+            if let suggestion = Spelling.nearest(to: page.value, in: names) {
+                message += "; did you mean '\(suggestion)'?"
+            }
+            log.error(message, at: page.location)
+        }
+        if let policy = config.policyPage { check(policy, role: "the cookie policy page") }
+        for link in config.navigation {
+            if case .page(let page) = link.target { check(page, role: "the navigation link '\(link.title)'") }
+        }
+    }
+
+    /// Every text the code asks for must be in the theme (or the site), so no key leaks onto a page.
+    private func checkStrings(_ strings: Strings, theme: Theme, log: inout DiagnosticLog) {
+        for key in TextKeys.required where strings[key] == nil {
+            log.error("the theme '\(theme.name)' has no text '\(key)'; add it to its strings.yaml or to 'strings' in site.yaml", at: nil)
+        }
+        if strings.list("date.months")?.count != 12 {
+            log.error("the text 'date.months' should be a list of the 12 month names", at: nil)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+public import Foundation
+
+/// Small, deterministic file-system helpers: listings are sorted so builds never depend on disk order.
+enum FileSystem {
+    static func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    static func isFile(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    static func exists(_ url: URL) -> Bool {
+        FileManager.default.fileExists(atPath: url.path)
+    }
+
+    /// Every regular file below `folder`, sorted by path; hidden files and folders are skipped.
+    static func files(under folder: URL) -> [URL] {
+        guard isDirectory(folder),
+              let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { return [] }
+        var result: [URL] = []
+        for case let url as URL in enumerator {
+            if (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                result.append(url.standardizedFileURL)
+            }
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+
+    /// `file`'s path below `folder`, with `/` separators.
+    static func relativePath(of file: URL, under folder: URL) -> String {
+        let base = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        let path = file.standardizedFileURL.resolvingSymlinksInPath().path
+        guard path.hasPrefix(base + "/") else { return file.lastPathComponent }
+        return String(path.dropFirst(base.count + 1))
+    }
+
+    /// The file as UTF-8 text with a leading byte-order mark removed, or `nil` if unreadable or not UTF-8.
+    static func readText(_ url: URL) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path),
+              var text = String(data: data, encoding: .utf8) else { return nil }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+}
+
+/// Shows paths relative to the working directory where possible, as compilers do.
+public struct DisplayPaths: Sendable {
+    let workingDirectory: String
+
+    public init(workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.workingDirectory = workingDirectory.standardizedFileURL.path
+    }
+
+    public func display(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        if path == workingDirectory { return "." }
+        if path.hasPrefix(workingDirectory + "/") {
+            return String(path.dropFirst(workingDirectory.count + 1))
+        }
+        return path
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Yams
+
+/// Reads a YAML file into typed values, logging every problem with its position instead of stopping.
+///
+/// One reader serves one file. It keeps Yams' source marks so that each diagnostic points at the key
+/// or value that is wrong.
+final class YAMLReader {
+    let file: SourceFile
+    private(set) var log = DiagnosticLog()
+
+    init(file: SourceFile) {
+        self.file = file
+    }
+
+    /// Parses the whole file; returns `nil` (with an error logged) when it is not valid YAML.
+    /// An empty file gives an empty mapping.
+    func parseRoot() -> Node? {
+        do {
+            return try Yams.compose(yaml: file.text) ?? Node.mapping(.init([]))
+        } catch let error as YamlError {
+            log.append(YAMLSyntaxError.diagnostic(for: error, in: file))
+        } catch {
+            log.error("could not read this YAML file: \(error)", at: file.start)
+        }
+        return nil
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return file.start }
+        return file.location(line: mark.line, column: mark.column)
+    }
+
+    func error(_ message: String, at node: Node) {
+        log.error(message, at: location(of: node))
+    }
+
+    func warning(_ message: String, at node: Node) {
+        log.warning(message, at: location(of: node))
+    }
+
+    func error(_ message: String, at location: SourceLocation) {
+        log.error(message, at: location)
+    }
+
+    /// The node as a mapping, or an error naming what was expected.
+    func mapping(_ node: Node, describedAs what: String) -> YAMLMapping? {
+        guard case .mapping(let mapping) = node else {
+            error("\(what) should be a set of `key: value` lines, but this is \(node.kindDescription)", at: node)
+            return nil
+        }
+        return YAMLMapping(node: node, pairs: Array(mapping), reader: self)
+    }
+
+    /// The node as a list, or an error naming what was expected.
+    func sequence(_ node: Node, describedAs what: String) -> [Node]? {
+        guard case .sequence(let sequence) = node else {
+            error("\(what) should be a list (lines starting with `- `), but this is \(node.kindDescription)", at: node)
+            return nil
+        }
+        return Array(sequence)
+    }
+}
+
+extension Node {
+    /// A plain-words name of the node's kind, for messages.
+    var kindDescription: String {
+        switch self {
+        case .scalar(let scalar):
+            if scalar.string.isEmpty && scalar.style == .plain { return "empty" }
+            return "the single value \"\(scalar.string)\""
+        case .mapping: return "a set of `key: value` lines"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}

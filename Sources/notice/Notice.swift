@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// The `notice` command: builds policy sites from Markdown and a cookie registry.
+@main
+struct Notice: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notice",
+        abstract: "Build accessible cookie policies and privacy notices from Markdown and a cookie registry.",
+        discussion: """
+            Run `notice build` from the folder that holds content/ to write the site to output/.
+            Exit status: 0 on success, 1 when the site has errors, 2 when the command is used wrongly.
+            """,
+        version: NoticeVersion.current,
+        subcommands: [BuildCommand.self]
+    )
+
+    /// Runs the command with Notice's exit codes: usage mistakes exit 2 rather than the library's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = fullMessage(for: error)
+            Console.standardError.write(message.hasSuffix("\n") ? message : message + "\n")
+            Foundation.exit(code == .failure ? 1 : 2)
+        }
+    }
+}
+
+enum NoticeVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// Where the site, the output and the built-in themes are; shared by every command that reads a site.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site folder, holding site.yaml, registry.yaml and pages/.", valueName: "dir"))
+    var site: String = "content"
+
+    @Option(name: .long, help: ArgumentHelp("Where the built site is written.", valueName: "dir"))
+    var output: String = "output"
+
+    @Option(name: .long, help: ArgumentHelp("A folder of themes to use instead of the built-in ones.", valueName: "dir"))
+    var themes: String?
+
+    var siteDirectory: URL { URL(fileURLWithPath: site, isDirectory: true) }
+    var outputDirectory: URL { URL(fileURLWithPath: output, isDirectory: true) }
+
+    /// The folders searched for themes after the site's own `themes/`.
+    var themeSearchPaths: [URL] {
+        if let themes { return [URL(fileURLWithPath: themes, isDirectory: true)] }
+        return BuiltInThemes.searchPaths()
+    }
+}
+
+/// Finds the themes that ship with Notice: `NOTICE_THEMES`, then beside the executable (a checkout's
+/// `themes/` above `.build/`, or an installed `share/notice/themes`).
+enum BuiltInThemes {
+    static func searchPaths() -> [URL] {
+        if let fromEnvironment = ProcessInfo.processInfo.environment["NOTICE_THEMES"], !fromEnvironment.isEmpty {
+            return [URL(fileURLWithPath: fromEnvironment, isDirectory: true)]
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        for _ in 0..<6 {
+            for candidate in ["themes", "share/notice/themes"] {
+                let themes = folder.appendingPathComponent(candidate, isDirectory: true)
+                if FileManager.default.fileExists(atPath: themes.appendingPathComponent("default").path) {
+                    return [themes]
+                }
+            }
+            folder = folder.deletingLastPathComponent()
+        }
+        return []
+    }
+}

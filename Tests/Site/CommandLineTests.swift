@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// Runs the real `notice` executable built beside the tests, as an editor or a CI job would.
+@Suite("The notice command")
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    static var executable: URL {
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return folder.appendingPathComponent("notice")
+    }
+
+    func notice(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var merged = ProcessInfo.processInfo.environment
+        merged["NOTICE_THEMES"] = TempSite.builtInThemes.path
+        merged.merge(environment) { _, new in new }
+        process.environment = merged
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+                   standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func theExecutableWasBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path), "run `swift build` before `swift test`")
+    }
+
+    @Test func buildsWithNoArgumentsFromTheSiteRootAndPrintsASummary() throws {
+        let site = try TempSite()
+        let run = try notice(["build"], in: site.root)
+        #expect(run.status == 0)
+        #expect(run.standardError == "")
+        let summary = run.standardOutput.trimmingCharacters(in: .newlines)
+        #expect(summary.hasPrefix("Built 2 pages in "))
+        #expect(summary.hasSuffix(" s into output/"))
+        #expect(FileManager.default.fileExists(atPath: site.outputDirectory.appendingPathComponent("cookies/index.html").path))
+    }
+
+    @Test func siteAndOutputOptions() throws {
+        let site = try TempSite()
+        let run = try notice(["build", "--site", site.siteDirectory.path, "--output", "public"], in: site.root)
+        #expect(run.status == 0)
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("public/index.html").path))
+    }
+
+    @Test func contentErrorsExitOneWithPositionsAndNoColourWhenPiped() throws {
+        let site = try TempSite()
+        try site.write("pages/cookies.md", "---\ntitle: Cookies\ndescription: D\n---\n\n```cookie-table service=hotjar\n```\n")
+        let run = try notice(["build"], in: site.root)
+        #expect(run.status == 1)
+        #expect(run.standardOutput == "")
+        let lines = run.standardError.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("content/pages/cookies.md:6:1: error: there is no service 'hotjar'") == true)
+        #expect(lines.last == "Build failed: 1 error; the output folder was not changed.")
+        #expect(!run.standardError.contains("\u{1B}["))
+    }
+
+    @Test func misuseExitsTwo() throws {
+        let site = try TempSite()
+        let unknownOption = try notice(["build", "--colour"], in: site.root)
+        #expect(unknownOption.status == 2)
+        #expect(unknownOption.standardError.contains("Unknown option '--colour'"))
+        let unknownCommand = try notice(["publish"], in: site.root)
+        #expect(unknownCommand.status == 2)
+    }
+
+    @Test func helpAndVersionExitZero() throws {
+        let site = try TempSite()
+        let help = try notice(["--help"], in: site.root)
+        #expect(help.status == 0)
+        #expect(help.standardOutput.contains("build"))
+        let buildHelp = try notice(["build", "--help"], in: site.root)
+        #expect(buildHelp.standardOutput.contains("--site <dir>"))
+        let version = try notice(["--version"], in: site.root)
+        #expect(version.status == 0)
+        #expect(version.standardOutput.trimmingCharacters(in: .newlines).split(separator: ".").count == 3)
+    }
+
+    @Test func findsTheBuiltInThemeWithoutHelpFromTheEnvironment() throws {
+        // Beside the executable in .build/…/debug, the repository's themes/ is found by walking up.
+        let site = try TempSite()
+        let run = try notice(["build"], in: site.root, environment: ["NOTICE_THEMES": ""])
+        #expect(run.status == 0, "\(run.standardError)")
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import NoticeKit
+
+@Suite("Output folder safety")
+struct OutputSafetyTests {
+    @Test func refusesAFolderNoticeDidNotCreate() throws {
+        let site = try TempSite()
+        try FileManager.default.createDirectory(at: site.outputDirectory, withIntermediateDirectories: true)
+        let precious = site.outputDirectory.appendingPathComponent("thesis.docx")
+        try Data("years of work".utf8).write(to: precious)
+        #expect(site.failingBuild() == ["error: the output folder output already has files that notice did not write; empty it, choose another folder, or add --force to replace its contents"])
+        #expect(FileManager.default.fileExists(atPath: precious.path))
+        try site.build(force: true)
+        #expect(!FileManager.default.fileExists(atPath: precious.path))
+        #expect(FileManager.default.fileExists(atPath: site.outputDirectory.appendingPathComponent("index.html").path))
+    }
+
+    @Test func anEmptyFolderIsFine() throws {
+        let site = try TempSite()
+        try FileManager.default.createDirectory(at: site.outputDirectory, withIntermediateDirectories: true)
+        try site.build()
+        #expect(FileManager.default.fileExists(atPath: site.outputDirectory.appendingPathComponent(".notice-output").path))
+    }
+
+    @Test func replacesItsOwnOutputAndDropsStaleFiles() throws {
+        let site = try TempSite()
+        try site.write("pages/old.md", "---\ntitle: Old\ndescription: D\n---\n")
+        try site.build()
+        #expect(FileManager.default.fileExists(atPath: site.outputDirectory.appendingPathComponent("old/index.html").path))
+        try FileManager.default.removeItem(at: site.siteDirectory.appendingPathComponent("pages/old.md"))
+        try site.build()
+        #expect(!FileManager.default.fileExists(atPath: site.outputDirectory.appendingPathComponent("old/index.html").path))
+    }
+
+    @Test(arguments: ["content", ".", "content/pages/out", "content/themes"])
+    func refusesTheSiteItsParentsAndItsSources(output: String) throws {
+        let site = try TempSite()
+        let target = site.root.appendingPathComponent(output)
+        let before = TempSite.snapshot(of: site.root)
+        #expect(throws: BuildFailure.self) { try site.builder(output: target, force: true).build() }
+        #expect(TempSite.snapshot(of: site.root) == before)
+    }
+
+    @Test func refusesTheRootAndTheHomeFolder() throws {
+        let site = try TempSite()
+        for target in [URL(fileURLWithPath: "/"), FileManager.default.homeDirectoryForCurrentUser] {
+            #expect(throws: BuildFailure.self) { try site.builder(output: target, force: true).build() }
+        }
+    }
+}

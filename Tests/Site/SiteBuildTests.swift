@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import NoticeKit
+
+@Suite("Whole-site builds")
+struct SiteBuildTests {
+    @Test func writesPagesWithPrettyURLsAndAssets() throws {
+        let site = try TempSite()
+        let report = try site.build()
+        #expect(report.pageCount == 2)
+        let files = TempSite.snapshot(of: site.outputDirectory).keys.sorted()
+        #expect(files == ["/.notice-output", "/assets/notice.css", "/cookies/index.html", "/index.html"])
+
+        let cookies = try site.output("cookies/index.html")
+        #expect(cookies.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
+        #expect(cookies.contains("<title>Cookies - Test Council</title>"))
+        #expect(cookies.contains("<meta name=\"description\" content=\"How we use cookies.\">"))
+        #expect(cookies.contains("<link rel=\"stylesheet\" href=\"../assets/notice.css\">"))
+        #expect(cookies.contains("<link rel=\"canonical\" href=\"https://www.example.gov.uk/cookies/\">"))
+        #expect(cookies.contains("<a href=\"#main-content\" class=\"notice-skip-link\">Skip to main content</a>"))
+        #expect(cookies.contains("<main id=\"main-content\""))
+        #expect(cookies.contains("<time datetime=\"2025-03-10\">10 March 2025</time>"))
+        #expect(cookies.contains("<a href=\"../cookies/\" aria-current=\"page\">Cookies</a>"))
+        #expect(cookies.contains("<h2 id=\"analytics-cookies\">Analytics cookies</h2>"))
+        #expect(cookies.contains("<caption>Cookies used by Google Analytics</caption>"))
+        #expect(cookies.components(separatedBy: "<h1").count == 2)
+
+        let home = try site.output("index.html")
+        #expect(home.contains("<link rel=\"stylesheet\" href=\"assets/notice.css\">"))
+        #expect(home.contains("<a href=\"cookies/\">cookie policy</a>"))
+    }
+
+    @Test func consentCookiesAreDeclaredFromTheSiteSettings() throws {
+        let site = try TempSite()
+        try site.build()
+        let cookies = try site.output("cookies/index.html")
+        // The necessary category table lists the consent script's own cookies with the configured lifetime.
+        #expect(cookies.contains("<caption>Strictly necessary cookies</caption>"))
+        for name in ["cookie-management-status", "cookie-management-preferences-set", "cookie-management-version"] {
+            #expect(cookies.contains("<code>\(name)</code>"))
+        }
+        #expect(cookies.components(separatedBy: "<td data-label=\"Expires\">180 days</td>").count - 1 == 3)
+        #expect(cookies.contains("<td data-label=\"Service\">Our cookie management solution</td>"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let site = try TempSite()
+        try site.build()
+        let first = TempSite.snapshot(of: site.outputDirectory)
+        try site.build()
+        #expect(TempSite.snapshot(of: site.outputDirectory) == first)
+    }
+
+    @Test func siteThemeFilesOverrideTheBuiltInTheme() throws {
+        let site = try TempSite()
+        try site.write("themes/default/templates/footer.mustache", "<footer class=\"council\">{{site.title}} ©</footer>\n")
+        try site.write("themes/default/assets/notice.css", "body { color: black; }\n")
+        try site.write("themes/default/strings.yaml", "layout:\n  skipLink: Go to the content\n")
+        try site.build()
+        let page = try site.output("cookies/index.html")
+        #expect(page.contains("<footer class=\"council\">Test Council ©</footer>"))
+        #expect(page.contains("Go to the content</a>"))
+        #expect(page.contains("<a class=\"notice-header__title\""), "templates not overridden still come from the built-in theme")
+        #expect(try site.output("assets/notice.css") == "body { color: black; }\n")
+    }
+
+    @Test func siteStringsOverrideTheThemesTexts() throws {
+        var files = TempSite.minimalSite
+        files["site.yaml"]! += "\nstrings:\n  cookieTable:\n    duration: How long it lasts\n"
+        let site = try TempSite(files)
+        try site.build()
+        #expect(try site.output("cookies/index.html").contains("<th scope=\"col\">How long it lasts</th>"))
+    }
+
+    @Test func staticFilesAreCopied() throws {
+        let site = try TempSite()
+        try site.write("static/images/logo.svg", "<svg/>")
+        try site.build()
+        #expect(try site.output("images/logo.svg") == "<svg/>")
+    }
+
+    @Test func nestedPagesGetDeeperRelativePaths() throws {
+        let site = try TempSite()
+        try site.write("pages/help/contact.md", "---\ntitle: Contact\ndescription: D\n---\nHi\n")
+        try site.build()
+        let page = try site.output("help/contact/index.html")
+        #expect(page.contains("href=\"../../assets/notice.css\""))
+        #expect(page.contains("<a href=\"../../cookies/\">Cookies</a>"))
+    }
+
+    @Test func warningsDoNotFailTheBuild() throws {
+        let site = try TempSite()
+        try site.write("pages/raw.md", "---\ntitle: Raw\n---\n<div>hi</div>\n")
+        let report = try site.build()
+        #expect(report.diagnostics.map(\.description) == [
+            "content/pages/raw.md:2:1: warning: the page has no 'description'; add one sentence that says what the page is about (search engines and link previews show it)",
+            "content/pages/raw.md:4:1: warning: raw HTML is not allowed in pages and was left out; write it in Markdown instead",
+        ])
+    }
+}
