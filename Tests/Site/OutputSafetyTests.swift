@@ -48,4 +48,13 @@ struct OutputSafetyTests {
             #expect(throws: BuildFailure.self) { try site.builder(output: target, force: true).build() }
         }
     }
+
+    @Test func removesStagingLeftByAKilledBuild() throws {
+        let site = try TempSite()
+        // No process has this id on Linux (pid_max is at most 2^22).
+        let abandoned = site.root.appendingPathComponent(".output.notice-staging-99999999")
+        try FileManager.default.createDirectory(at: abandoned, withIntermediateDirectories: true)
+        try site.build()
+        #expect(!FileManager.default.fileExists(atPath: abandoned.path))
+    }
 }

@@ -60,6 +60,7 @@ public struct OutputWriter: Sendable {
         let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).notice-staging-\(getpid())")
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+            removeAbandonedStaging(in: parent)
             if FileSystem.exists(staging) { try manager.removeItem(at: staging) }
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
@@ -110,6 +111,18 @@ public struct OutputWriter: Sendable {
             throw error
         }
         try? manager.removeItem(at: previous)
+    }
+
+    /// Removes staging folders left by builds that were killed (their process no longer exists).
+    private func removeAbandonedStaging(in parent: URL) {
+        let prefixes = [".\(directory.lastPathComponent).notice-staging-", ".\(directory.lastPathComponent).notice-previous-"]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names {
+            guard let prefix = prefixes.first(where: name.hasPrefix), let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            }
+        }
     }
 
     private func refusal(_ message: String) -> BuildFailure {
