@@ -15,10 +15,13 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Replace the output folder even if notice did not create it.")
     var force = false
 
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
     func run() throws {
         let builder = SiteBuilder(options: .init(
             siteDirectory: options.siteDirectory, outputDirectory: options.outputDirectory,
-            themeSearchPaths: options.themeSearchPaths, force: force))
+            themeSearchPaths: options.themeSearchPaths, force: force, strict: strict))
         let console = Console.standardError
         let formatter = DiagnosticFormatter(useColour: console.allowsColour)
         do {

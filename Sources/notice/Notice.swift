@@ -12,7 +12,7 @@ struct Notice: ParsableCommand {
             Exit status: 0 on success, 1 when the site has errors, 2 when the command is used wrongly.
             """,
         version: NoticeVersion.current,
-        subcommands: [BuildCommand.self]
+        subcommands: [BuildCommand.self, DiffCommand.self]
     )
 
     /// Runs the command with Notice's exit codes: usage mistakes exit 2 rather than the library's 64.

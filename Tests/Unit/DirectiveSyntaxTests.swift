@@ -20,8 +20,14 @@ struct DirectiveSyntaxTests {
         #expect(parsed.arguments.first?.value == "https://example.com/?a=b")
     }
 
-    @Test func wordWithoutEqualsIsAnError() {
-        #expect(throws: DirectiveSyntaxError.self) { try DirectiveSyntax.parse(info: "cookie-table google-analytics").get() }
+    @Test func bareWordsAreFlags() throws {
+        let parsed = try DirectiveSyntax.parse(info: "cookie-table all").get()
+        #expect(parsed.arguments.map(\.key) == ["all"])
+        #expect(parsed.arguments.map(\.value) == [""])
+    }
+
+    @Test func equalsWithoutAKeyIsAnError() {
+        #expect(throws: DirectiveSyntaxError.self) { try DirectiveSyntax.parse(info: "cookie-table =google-analytics").get() }
     }
 
     @Test func unclosedQuoteIsAnError() {

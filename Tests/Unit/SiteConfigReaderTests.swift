@@ -46,7 +46,7 @@ struct SiteConfigReaderTests {
             language: English
             baseURL: www.example.com
             consent:
-              lifetime: three months
+              lifetime: three moons
               cookies:
                 status: "my cookie"
             theme: ../evil

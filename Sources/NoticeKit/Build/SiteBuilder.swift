@@ -10,12 +10,15 @@ public struct SiteBuilder: Sendable {
         public var themeSearchPaths: [URL]
         /// Replace an output folder that Notice did not create.
         public var force: Bool
+        /// Treat warnings as errors.
+        public var strict: Bool
 
-        public init(siteDirectory: URL, outputDirectory: URL, themeSearchPaths: [URL], force: Bool = false) {
+        public init(siteDirectory: URL, outputDirectory: URL, themeSearchPaths: [URL], force: Bool = false, strict: Bool = false) {
             self.siteDirectory = siteDirectory
             self.outputDirectory = outputDirectory
             self.themeSearchPaths = themeSearchPaths
             self.force = force
+            self.strict = strict
         }
     }
 
@@ -29,6 +32,24 @@ public struct SiteBuilder: Sendable {
 
     /// Renders the whole site in memory, without writing; throws ``BuildFailure`` listing every error.
     public func render() throws(BuildFailure) -> RenderedSite {
+        let rendered: RenderedSite
+        do {
+            rendered = try renderReportingWarnings()
+        } catch {
+            throw options.strict ? BuildFailure(diagnostics: Self.promotingWarnings(error.diagnostics)) : error
+        }
+        if options.strict, !rendered.diagnostics.isEmpty {
+            throw BuildFailure(diagnostics: Self.promotingWarnings(rendered.diagnostics))
+        }
+        return rendered
+    }
+
+    /// With `--strict`, every warning counts as an error.
+    static func promotingWarnings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { Diagnostic(.error, $0.message, at: $0.location) }
+    }
+
+    private func renderReportingWarnings() throws(BuildFailure) -> RenderedSite {
         let (site, loadDiagnostics) = try SiteLoader(directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths).load()
         var log = DiagnosticLog()
         log.append(contentsOf: loadDiagnostics)
@@ -42,6 +63,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
+        files.append(contentsOf: declarations(for: site, context: context, log: &log))
         for (path, source) in site.theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "assets/" + path, contents: .copy(source)))
         }
@@ -54,6 +76,20 @@ public struct SiteBuilder: Sendable {
         }
         if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
         return RenderedSite(site: site, files: files, diagnostics: log.sorted)
+    }
+
+    /// `cookies.json` and `cookies.csv`, the registry for machines and spreadsheets.
+    private func declarations(for site: Site, context: RenderContext, log: inout DiagnosticLog) -> [OutputFile] {
+        var files: [OutputFile] = []
+        do {
+            let json = try CookieDeclarationJSON(registry: site.registry, config: site.config).encoded()
+            files.append(OutputFile(path: "cookies.json", contents: .data(json)))
+        } catch {
+            log.error("could not write cookies.json: \(error)", at: nil)
+        }
+        let headings = Dictionary(uniqueKeysWithValues: CookieDeclarationCSV.columns.map { ($0, context.text("declaration.csv.\($0)")) })
+        files.append(.text("cookies.csv", CookieDeclarationCSV(registry: site.registry, headings: headings).text()))
+        return files
     }
 
     /// Builds and writes the site; the previous output is replaced only when everything succeeded.

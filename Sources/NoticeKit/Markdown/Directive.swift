@@ -28,7 +28,7 @@ public struct Directive: Sendable, Equatable {
     }
 }
 
-/// Reads a fence's info string: a name, then `key=value` arguments; values with spaces go in quotes.
+/// Reads a fence's info string: a name, then `key=value` arguments or bare flags; values with spaces go in quotes.
 public enum DirectiveSyntax {
     /// The info string split into name and arguments, or a message saying what is wrong.
     public static func parse(info: String) -> Result<(name: String, arguments: [(key: String, value: String)]), DirectiveSyntaxError> {
@@ -60,14 +60,22 @@ public enum DirectiveSyntax {
         }
         var arguments: [(key: String, value: String)] = []
         for word in words.dropFirst() {
-            guard let equals = word.firstIndex(of: "="), equals != word.startIndex else {
-                return .failure(DirectiveSyntaxError(message: "'\(word)' should be written as key=value, e.g. service=google-analytics"))
+            // A bare word is a flag (`cookie-table all`), stored with an empty value.
+            let key: String, value: String
+            if let equals = word.firstIndex(of: "=") {
+                guard equals != word.startIndex else {
+                    return .failure(DirectiveSyntaxError(message: "'\(word)' has no name before '='; write it as key=value, e.g. service=google-analytics"))
+                }
+                key = String(word[..<equals])
+                value = String(word[word.index(after: equals)...])
+            } else {
+                key = word
+                value = ""
             }
-            let key = String(word[..<equals])
             if arguments.contains(where: { $0.key == key }) {
                 return .failure(DirectiveSyntaxError(message: "'\(key)' is given twice; keep one"))
             }
-            arguments.append((key, String(word[word.index(after: equals)...])))
+            arguments.append((key, value))
         }
         return .success((name, arguments))
     }

@@ -9,7 +9,8 @@ enum ConsentCookieDeclaration {
         var registry = registry
         let names = settings.cookieNames
         func cookie(_ name: String, _ purposeKey: String, at location: SourceLocation) -> Cookie {
-            Cookie(name: name, purpose: text(purposeKey), duration: settings.lifetimeText, storage: .cookie, party: .first,
+            Cookie(name: name, pattern: CookieNamePattern(exactly: name), purpose: text(purposeKey),
+                   duration: settings.lifetimeText, lifetime: .fixed(settings.lifetime), storage: .cookie, party: .first,
                    domain: settings.domain, location: location)
         }
         let index: Int
@@ -30,5 +31,13 @@ enum ConsentCookieDeclaration {
             cookie(names.version, "consent.cookie.version", at: location),
         ]
         return registry
+    }
+}
+
+extension CookieRegistry {
+    /// The registry with the consent script's cookies declared under the given settings (their purposes
+    /// left empty), for comparing registries outside a site.
+    public func declaringConsentCookies(settings: ConsentSettings = ConsentSettings()) -> CookieRegistry {
+        ConsentCookieDeclaration.declare(in: self, settings: settings) { _ in "" }
     }
 }

@@ -26,6 +26,11 @@ public struct CookieRegistry: Sendable {
 
     /// Every cookie of the registry, in order.
     public var allCookies: [Cookie] { services.flatMap(\.cookies) }
+
+    /// The cookies of a category, in registry order.
+    public func cookies(in categoryID: String) -> [Cookie] {
+        services(in: categoryID).flatMap(\.cookies)
+    }
 }
 
 /// A purpose for which cookies are used, such as analytics; visitors consent per category.
@@ -97,10 +102,15 @@ public struct Cookie: Sendable {
         case third
     }
 
+    /// The name as written in the registry, possibly a pattern such as `_ga_<container-id>`.
     public var name: String
+    /// The name read as a pattern, for matching real cookies.
+    public var pattern: CookieNamePattern
     public var purpose: String
     /// The duration as the editor wrote it, shown as written.
     public var duration: String
+    /// The duration read into a structured form.
+    public var lifetime: CookieDuration
     public var storage: Storage
     public var party: Party?
     public var domain: String?
@@ -108,12 +118,15 @@ public struct Cookie: Sendable {
     public var location: SourceLocation
 
     public init(
-        name: String, purpose: String, duration: String, storage: Storage = .cookie, party: Party? = nil,
-        domain: String? = nil, note: String? = nil, location: SourceLocation
+        name: String, pattern: CookieNamePattern? = nil, purpose: String, duration: String, lifetime: CookieDuration? = nil,
+        storage: Storage = .cookie, party: Party? = nil, domain: String? = nil, note: String? = nil, location: SourceLocation
     ) {
         self.name = name
+        // Callers that have not validated the name get it read as an exact name if it is not a valid pattern.
+        self.pattern = pattern ?? (try? CookieNamePattern(name)) ?? CookieNamePattern(exactly: name)
         self.purpose = purpose
         self.duration = duration
+        self.lifetime = lifetime ?? DurationParser.parse(duration) ?? .persistent
         self.storage = storage
         self.party = party
         self.domain = domain

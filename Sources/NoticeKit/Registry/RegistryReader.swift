@@ -30,6 +30,7 @@ struct RegistryReader {
 
         let services = (mapping.sequence("services", in: "the registry") ?? []).compactMap { readService($0, categories: categories) }
         rejectDuplicateIDs(services.map { Located($0.id, at: $0.location) }, kind: "service")
+        warnAboutSharedNames(services)
         if services.count(where: \.consentManager) > 1 {
             for service in services.filter(\.consentManager).dropFirst() {
                 reader.error("only one service can be the consent manager; remove 'consentManager: true' from '\(service.id)'", at: service.location)
@@ -70,9 +71,13 @@ struct RegistryReader {
         }
         let links = ["privacyPolicy", "optOut"].map { key -> String? in
             guard let link = mapping.string(key, in: context) else { return nil }
-            guard let url = URL(string: link.value), let scheme = url.scheme, ["https", "http"].contains(scheme), url.host != nil else {
-                reader.error("'\(key)' in \(context) should be a full web address starting with https://", at: link.location)
+            guard let url = URL(string: link.value), let scheme = url.scheme?.lowercased(), url.host != nil,
+                  scheme == "https" || scheme == "http" else {
+                reader.warning("'\(key)' in \(context) should be a full web address starting with https://, such as https://example.com/privacy", at: link.location)
                 return nil
+            }
+            if scheme == "http" {
+                reader.warning("'\(key)' in \(context) starts with http://; use the https:// address so readers are not sent to an insecure page", at: link.location)
             }
             return link.value
         }
@@ -82,6 +87,7 @@ struct RegistryReader {
             reader.error("\(context) is the consent manager: its cookies come from the consent settings in site.yaml, so remove its 'cookies' list", at: cookiesNode)
             cookies = []
         }
+        rejectDuplicateNames(cookies, in: context)
         guard let id, checkID(id), let name, let category else { return nil }
         return CookieService(
             id: id.value, name: name.value, categoryID: category.value,
@@ -101,11 +107,37 @@ struct RegistryReader {
         let duration = mapping.string("duration", required: true, in: context)
         let storage = enumValue("storage", of: Cookie.Storage.self, in: mapping, context: context) ?? .cookie
         let party = enumValue("party", of: Cookie.Party.self, in: mapping, context: context)
-        guard let name, let purpose, let duration else { return nil }
+        let pattern = name.flatMap { readPattern($0, storage: storage) }
+        var lifetime: CookieDuration?
+        if let duration {
+            lifetime = DurationParser.parse(duration.value)
+            if lifetime == nil {
+                reader.error("the duration '\(duration.value)' of \(context) cannot be read; write it like \(DurationParser.acceptedForms). Explain anything unusual in a 'note'", at: duration.location)
+            }
+        }
+        guard let name, let pattern, let purpose, let duration, let lifetime else { return nil }
         return Cookie(
-            name: name.value, purpose: purpose.value, duration: duration.value, storage: storage, party: party,
-            domain: mapping.string("domain", in: context)?.value, note: mapping.string("note", in: context)?.value,
-            location: name.location)
+            name: name.value, pattern: pattern, purpose: purpose.value, duration: duration.value, lifetime: lifetime,
+            storage: storage, party: party, domain: mapping.string("domain", in: context)?.value,
+            note: mapping.string("note", in: context)?.value, location: name.location)
+    }
+
+    /// The name as a pattern; a real cookie's fixed characters must be ones browsers allow in names.
+    private func readPattern(_ name: Located<String>, storage: Cookie.Storage) -> CookieNamePattern? {
+        let pattern: CookieNamePattern
+        do {
+            pattern = try CookieNamePattern(name.value)
+        } catch {
+            reader.error("the cookie name '\(name.value)' cannot be read: \(error.message)", at: name.location)
+            return nil
+        }
+        if storage == .cookie, !pattern.literalText.isEmpty, !CookieNameRules.isValidCookieName(pattern.literalText) {
+            let problem = name.value.contains(" ") ? "cookie names cannot contain spaces (was '_' lost when the name was copied?)"
+                : "cookie names cannot contain ( ) , ; : \\ \" / [ ] ? = or @"
+            reader.error("'\(name.value)' cannot be a cookie name: \(problem). If it is kept in local or session storage, say so with 'storage'", at: name.location)
+            return nil
+        }
+        return pattern
     }
 
     private func enumValue<E: RawRepresentable & CaseIterable>(
@@ -132,6 +164,32 @@ struct RegistryReader {
             reader.error("'\(id.value)' cannot be an id: use lowercase letters, digits and hyphens, starting with a letter (e.g. google-analytics)", at: id.location)
         }
         return valid
+    }
+
+    private func rejectDuplicateNames(_ cookies: [Cookie], in service: String) {
+        var seen: [String: SourceLocation] = [:]
+        for cookie in cookies {
+            if let first = seen[cookie.name] {
+                reader.error("\(service) lists the cookie '\(cookie.name)' twice (first at line \(first.line)); keep one", at: cookie.location)
+            } else {
+                seen[cookie.name] = cookie.location
+            }
+        }
+    }
+
+    /// The same name in two services is allowed (two products may use one library) but usually a copying slip.
+    private func warnAboutSharedNames(_ services: [CookieService]) {
+        var owners: [String: (service: String, location: SourceLocation)] = [:]
+        for service in services {
+            for cookie in Set(service.cookies.map(\.name)).sorted() {
+                guard let location = service.cookies.first(where: { $0.name == cookie })?.location else { continue }
+                if let owner = owners[cookie] {
+                    reader.warning("the cookie '\(cookie)' is also listed by the service '\(owner.service)' (line \(owner.location.line)); if both really set it, say so in a 'note', otherwise remove one", at: location)
+                } else {
+                    owners[cookie] = (service.id, location)
+                }
+            }
+        }
     }
 
     private func rejectDuplicateIDs(_ ids: [Located<String>], kind: String) {

@@ -1,11 +1,35 @@
-/// ```` ```cookie-table service=ID ```` or `category=ID`: a table of cookies generated from the registry.
+/// ```` ```cookie-table service=ID ````, `category=ID` or `all`: cookie tables generated from the registry.
 struct CookieTableDirective: DirectiveHandler {
     let name = "cookie-table"
-    let argumentNames = ["service", "category"]
+    let argumentNames = ["service", "category", "all"]
 
     func render(_ directive: Directive, in context: RenderContext, log: inout DiagnosticLog) -> String? {
-        guard rejectUnknownArguments(of: directive, log: &log) else { return nil }
         let registry = context.registry
+        // `cookie-table google-analytics` is a common slip for `service=google-analytics`.
+        for (key, value) in directive.arguments where value.isEmpty && key != "all" {
+            let kind = registry.service(id: key) != nil ? "service" : registry.category(id: key) != nil ? "category" : nil
+            if let kind {
+                log.error("write \(kind)=\(key) to list the cookies of the \(kind) '\(key)'", at: directive.location)
+                return nil
+            }
+        }
+        guard rejectUnknownArguments(of: directive, log: &log) else { return nil }
+        if directive["all"] != nil {
+            guard directive.arguments.count == 1 else {
+                log.error("'all' lists every cookie, one table per category; remove the other arguments", at: directive.location)
+                return nil
+            }
+            let tables = registry.categories.compactMap { category -> String? in
+                let rows = registry.services(in: category.id).flatMap { service in service.cookies.map { row($0, service: service) } }
+                guard !rows.isEmpty else { return nil }
+                return table(caption: context.text("cookieTable.captionCategory", ["category": category.title]), rows: rows, showService: true, context: context)
+            }
+            return tables.joined(separator: "\n")
+        }
+        for key in ["service", "category"] where directive[key]?.isEmpty == true {
+            log.error("'\(key)' needs a value: write \(key)=ID", at: directive.location)
+            return nil
+        }
         switch (directive["service"], directive["category"]) {
         case let (serviceID?, nil):
             guard let service = registry.service(id: serviceID) else {
@@ -35,7 +59,7 @@ struct CookieTableDirective: DirectiveHandler {
             log.error("a cookie table lists one service or one category; give either service=… or category=…, not both", at: directive.location)
             return nil
         case (nil, nil):
-            log.error("say which cookies the table lists: write service=ID (e.g. service=google-analytics) or category=ID after cookie-table", at: directive.location)
+            log.error("say which cookies the table lists: write service=ID (e.g. service=google-analytics), category=ID or all after cookie-table", at: directive.location)
             return nil
         }
     }
@@ -51,7 +75,10 @@ struct CookieTableDirective: DirectiveHandler {
     }
 
     private func row(_ cookie: Cookie, service: CookieService?) -> [String: Any] {
-        var row: [String: Any] = ["name": cookie.name, "purpose": cookie.purpose, "duration": cookie.duration]
+        var row: [String: Any] = [
+            "name": cookie.name, "nameParts": Self.nameParts(cookie.pattern), "isPattern": !cookie.pattern.isExact,
+            "purpose": cookie.purpose, "duration": cookie.duration,
+        ]
         if let service { row["service"] = service.name }
         if let note = cookie.note { row["note"] = note }
         if cookie.storage != .cookie { row["storage"] = cookie.storage.rawValue }
@@ -80,5 +107,16 @@ struct CookieTableDirective: DirectiveHandler {
             ],
         ]
         return context.theme.render("cookie-table", values)
+    }
+
+    /// The name in pieces, so templates can mark what varies: `_ga_` then the placeholder `<container-id>`.
+    static func nameParts(_ pattern: CookieNamePattern) -> [[String: Any]] {
+        pattern.parts.map { part in
+            switch part {
+            case .literal(let text): return ["text": text, "varies": false]
+            case .placeholder(let text): return ["text": text, "varies": true]
+            case .wildcard: return ["text": "*", "varies": true]
+            }
+        }
     }
 }

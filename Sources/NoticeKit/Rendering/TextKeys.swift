@@ -7,5 +7,5 @@ enum TextKeys {
         "cookieTable.storage.pixel",
         "consent.serviceName", "consent.cookie.preferencesSet", "consent.cookie.status", "consent.cookie.version",
         "date.format",
-    ]
+    ] + CookieDeclarationCSV.columns.map { "declaration.csv.\($0)" }
 }

@@ -61,8 +61,10 @@ public struct ConsentSettings: Sendable {
 
     /// The domain the consent cookies are set on (`kent.gov.uk` shares them with every subdomain).
     public var domain: String?
-    /// How long a choice is remembered, in days.
-    public var lifetimeDays: Int = 90
+    /// How long a choice is remembered.
+    public var lifetime = ISODuration(days: 90)
+    /// The lifetime in whole days (a month counted as 30 days, a year as 365), for cookie expiry.
+    public var lifetimeDays: Int { max(1, Int((lifetime.approximateSeconds / 86_400).rounded())) }
     /// The lifetime as the editor wrote it, shown in the cookie table.
     public var lifetimeText: String = "90 days"
     public var cookieNames = CookieNames()

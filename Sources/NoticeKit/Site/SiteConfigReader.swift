@@ -91,11 +91,11 @@ struct SiteConfigReader {
             }
         }
         if let lifetime = mapping.string("lifetime", in: context) {
-            if let days = Self.days(in: lifetime.value) {
-                settings.lifetimeDays = days
+            if case .fixed(let duration)? = DurationParser.parse(lifetime.value), duration.approximateSeconds >= 86_400 {
+                settings.lifetime = duration
                 settings.lifetimeText = lifetime.value
             } else {
-                reader.error("'lifetime' should be a number of days, such as 90 days", at: lifetime.location)
+                reader.error("'lifetime' should say how long a choice is remembered, at least a day, such as 90 days or 6 months", at: lifetime.location)
             }
         }
         if let cookies = mapping.mapping("cookies", in: context) {
@@ -117,15 +117,6 @@ struct SiteConfigReader {
             settings.cookieNames = names
         }
         return settings
-    }
-
-    /// `90 days`, `1 day`, `90`: the number of days, or `nil`.
-    static func days(in text: String) -> Int? {
-        let words = text.lowercased().split(separator: " ")
-        guard let first = words.first, let number = Int(first), number > 0 else { return nil }
-        if words.count == 1 { return number }
-        guard words.count == 2, words[1] == "day" || words[1] == "days" else { return nil }
-        return number
     }
 
     /// A rough BCP 47 check: letters and digits in hyphen-separated parts, first part 2 or 3 letters.

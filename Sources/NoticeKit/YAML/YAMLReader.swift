@@ -43,6 +43,10 @@ final class YAMLReader {
         log.error(message, at: location)
     }
 
+    func warning(_ message: String, at location: SourceLocation) {
+        log.warning(message, at: location)
+    }
+
     /// The node as a mapping, or an error naming what was expected.
     func mapping(_ node: Node, describedAs what: String) -> YAMLMapping? {
         guard case .mapping(let mapping) = node else {

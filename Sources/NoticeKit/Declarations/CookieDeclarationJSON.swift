@@ -1,0 +1,109 @@
+import Foundation
+
+/// `cookies.json`: the registry for machines (audits, other sites, records of processing).
+///
+/// Keys are sorted and nothing depends on the clock, so the file changes only when the registry does.
+struct CookieDeclarationJSON: Encodable {
+    struct Site: Encodable {
+        var title: String
+        var url: String?
+        var language: String
+    }
+
+    struct Category: Encodable {
+        var id: String
+        var title: String
+        var description: String?
+        var necessary: Bool
+        /// One regular expression matching every cookie name of the category (JavaScript syntax).
+        var cookieNames: String
+        /// One regular expression matching the category's local and session storage keys.
+        var storageKeys: String
+    }
+
+    struct Service: Encodable {
+        var id: String
+        var name: String
+        var category: String
+        var provider: String?
+        var description: String?
+        var privacyPolicy: String?
+        var optOut: String?
+        var appliesTo: String?
+        var consentManager: Bool
+        var cookies: [Cookie]
+    }
+
+    struct Cookie: Encodable {
+        var name: String
+        /// Whether `name` stands for a family of names.
+        var isPattern: Bool
+        /// A regular expression matching the real names (JavaScript syntax).
+        var matches: String
+        var purpose: String
+        var duration: Duration
+        var storage: String
+        var party: String?
+        var domain: String?
+        var note: String?
+    }
+
+    struct Duration: Encodable {
+        var text: String
+        /// `session`, `persistent`, `fixed` or `range`.
+        var type: String
+        /// ISO 8601, for `fixed`.
+        var iso: String?
+        var min: String?
+        var max: String?
+    }
+
+    /// The layout of this file; raised when a field changes meaning or is removed.
+    var formatVersion = 1
+    var site: Site
+    var version: String
+    var categories: [Category]
+    var services: [Service]
+
+    init(registry: CookieRegistry, config: SiteConfig) {
+        site = Site(title: config.title, url: config.baseURL, language: config.language)
+        version = RegistryVersion.of(registry)
+        categories = registry.categories.map { category in
+            let cookies = registry.cookies(in: category.id)
+            return Category(
+                id: category.id, title: category.title, description: category.description, necessary: category.necessary,
+                cookieNames: CookieNameMatcher(cookies.filter { $0.storage == .cookie }.map(\.pattern)).regexSource,
+                storageKeys: CookieNameMatcher(cookies.filter { $0.storage == .localStorage || $0.storage == .sessionStorage }.map(\.pattern)).regexSource)
+        }
+        services = registry.services.map { service in
+            Service(id: service.id, name: service.name, category: service.categoryID, provider: service.provider,
+                    description: service.description, privacyPolicy: service.privacyPolicy, optOut: service.optOut,
+                    appliesTo: service.appliesTo, consentManager: service.consentManager,
+                    cookies: service.cookies.map(Self.cookie))
+        }
+    }
+
+    static func cookie(_ cookie: NoticeKit.Cookie) -> Cookie {
+        Cookie(name: cookie.name, isPattern: !cookie.pattern.isExact, matches: "^" + cookie.pattern.regexSource + "$",
+               purpose: cookie.purpose, duration: duration(cookie), storage: cookie.storage.rawValue,
+               party: cookie.party?.rawValue, domain: cookie.domain, note: cookie.note)
+    }
+
+    static func duration(_ cookie: NoticeKit.Cookie) -> Duration {
+        var duration = Duration(text: cookie.duration, type: cookie.lifetime.kind)
+        switch cookie.lifetime {
+        case .session, .persistent: break
+        case .fixed(let value): duration.iso = value.iso
+        case .range(let low, let high): duration.min = low.iso; duration.max = high.iso
+        }
+        return duration
+    }
+
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import NoticeKit
+
+/// `notice diff OLD NEW`: what changed between two cookie registries, for a policy's change note.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show the cookies added, removed and changed between two registries.",
+        discussion: "Also says whether the registry version changes, which makes the consent script ask visitors again."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: ArgumentHelp("The earlier registry file.", valueName: "old"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The later registry file.", valueName: "new"))
+    var new: String
+
+    @Option(help: "text, or json for tools.")
+    var format: Format = .text
+
+    func run() throws {
+        let console = Console.standardError
+        let formatter = DiagnosticFormatter(useColour: console.allowsColour)
+        let oldRegistry: CookieRegistry, newRegistry: CookieRegistry
+        do {
+            // Both get the consent script's own cookies, as a site with the default consent settings would,
+            // so the versions shown are the ones such a site's pages carry.
+            oldRegistry = try RegistryFile.load(URL(fileURLWithPath: old)).registry.declaringConsentCookies()
+            newRegistry = try RegistryFile.load(URL(fileURLWithPath: new)).registry.declaringConsentCookies()
+        } catch {
+            for diagnostic in error.diagnostics { console.write(formatter.format(diagnostic) + "\n") }
+            throw ExitCode.failure
+        }
+        let diff = RegistryDiff(old: oldRegistry, new: newRegistry)
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Console.standardOutput.write(String(decoding: try encoder.encode(diff), as: UTF8.self) + "\n")
+        case .text:
+            Console.standardOutput.write(RegistryDiffText.render(diff, old: old, new: new))
+        }
+    }
+}
+
+/// The plain-text report of a registry diff.
+enum RegistryDiffText {
+    static func render(_ diff: RegistryDiff, old: String, new: String) -> String {
+        var lines: [String] = []
+        func section(_ title: String, _ items: [String], count: Int? = nil) {
+            guard !items.isEmpty else { return }
+            lines.append("\(title) (\(count ?? items.count)):")
+            lines.append(contentsOf: items)
+            lines.append("")
+        }
+        section("Categories added", diff.categoriesAdded.map { "  + \($0)" })
+        section("Categories removed", diff.categoriesRemoved.map { "  - \($0)" })
+        section("Services added", diff.servicesAdded.map { "  + \($0)" })
+        section("Services removed", diff.servicesRemoved.map { "  - \($0)" })
+        section("Cookies added", diff.added.map { "  + \($0.name) (\($0.service), \($0.category)): \($0.duration)" })
+        section("Cookies removed", diff.removed.map { "  - \($0.name) (\($0.service), \($0.category))" })
+        section("Cookies changed", diff.changed.flatMap { change in
+            ["  ~ \(change.name) (\(change.service))"] + change.changes.map { "      \($0.field): \(quoted($0.old)) → \(quoted($0.new))" }
+        }, count: diff.changed.count)
+        if diff.isEmpty {
+            lines.append("No changes to categories, services or cookies between \(old) and \(new).")
+        }
+        if diff.versionChanged {
+            lines.append("Registry version: \(diff.oldVersion) → \(diff.newVersion). Visitors will be asked for consent again.")
+        } else {
+            lines.append("Registry version: \(diff.newVersion), unchanged. Visitors will not be asked again.")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func quoted(_ text: String) -> String {
+        text.isEmpty ? "(none)" : "\"\(text)\""
+    }
+}
