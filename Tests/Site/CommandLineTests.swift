@@ -96,4 +96,46 @@ struct CommandLineTests {
         let run = try notice(["build"], in: site.root, environment: ["NOTICE_THEMES": ""])
         #expect(run.status == 0, "\(run.standardError)")
     }
+
+    @Test func diffReportsChangesAndTheVersion() throws {
+        let site = try TempSite()
+        let old = site.siteDirectory.appendingPathComponent("registry.yaml").path
+        let new = site.root.appendingPathComponent("new.yaml")
+        let changed = TempSite.minimalSite["registry.yaml"]!
+            .replacingOccurrences(of: "duration: 24 hours", with: "duration: 2 days")
+            .replacingOccurrences(of: "name: _ga\n", with: "name: _ga4\n")
+        try Data(changed.utf8).write(to: new)
+        let run = try notice(["diff", old, new.path], in: site.root)
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("Cookies added (1):\n  + _ga4 (google-analytics, analytics): 90 days"))
+        #expect(run.standardOutput.contains("Cookies removed (1):\n  - _ga (google-analytics, analytics)"))
+        #expect(run.standardOutput.contains("Cookies changed (1):\n  ~ _gid (google-analytics)\n      duration: \"24 hours\" → \"2 days\""))
+        #expect(run.standardOutput.contains("Visitors will be asked for consent again."))
+
+        let json = try notice(["diff", "--format", "json", old, new.path], in: site.root)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(object["versionChanged"] as? Bool == true)
+
+        let same = try notice(["diff", old, old], in: site.root)
+        #expect(same.standardOutput.contains("No changes"))
+        #expect(same.standardOutput.contains("unchanged"))
+    }
+
+    @Test func diffOfABrokenRegistryExitsOneWithPositions() throws {
+        let site = try TempSite()
+        let broken = site.root.appendingPathComponent("broken.yaml")
+        try Data("categories:\n  - id: a\n    title: A\nservices:\n  - id: s\n    name: S\n    category: b\n".utf8).write(to: broken)
+        let run = try notice(["diff", "broken.yaml", "broken.yaml"], in: site.root)
+        #expect(run.status == 1)
+        #expect(run.standardError.hasPrefix("broken.yaml:7:15: error: the service 's' is in the category 'b'"))
+    }
+
+    @Test func strictBuildFailsOnWarnings() throws {
+        let site = try TempSite()
+        try site.write("pages/raw.md", "---\ntitle: Raw\ndescription: D\n---\n<b>hi</b>\n")
+        #expect(try notice(["build"], in: site.root).status == 0)
+        let strict = try notice(["build", "--strict"], in: site.root)
+        #expect(strict.status == 1)
+        #expect(strict.standardError.contains("content/pages/raw.md:5:1: error: raw HTML"))
+    }
 }

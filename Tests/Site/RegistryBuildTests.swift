@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import NoticeKit
+
+@Suite("Registry in a build")
+struct RegistryBuildTests {
+    /// The issue's acceptance case: a typo'd key, an unknown category and a bad duration in one run.
+    @Test func threeMistakesAreReportedTogether() throws {
+        var files = TempSite.minimalSite
+        files["registry.yaml"] = """
+            categories:
+              - id: analytics
+                title: Analytics cookies
+            services:
+              - id: google-analytics
+                name: Google Analytics
+                catgory: analytics
+              - id: hotjar
+                name: Hotjar
+                category: statistics
+                cookies:
+                  - name: _hjid
+                    purpose: Hotjar user id.
+                    duration: a long while
+            """
+        let site = try TempSite(files)
+        let errors = site.failingBuild()
+        #expect(errors == [
+            "content/registry.yaml:5:5: error: the service 'google-analytics' is missing 'category'; add a line `category: …`",
+            "content/registry.yaml:7:5: error: unknown key 'catgory' in the service 'google-analytics'; did you mean 'category'?",
+            "content/registry.yaml:10:15: error: the service 'hotjar' is in the category 'statistics', which the registry does not define; the categories are 'analytics'",
+            "content/registry.yaml:14:19: error: the duration 'a long while' of the cookie '_hjid' cannot be read; write it like \(ReadableForms.text). Explain anything unusual in a 'note'",
+        ])
+    }
+
+    @Test func strictTurnsWarningsIntoErrors() throws {
+        var files = TempSite.minimalSite
+        files["registry.yaml"]! = files["registry.yaml"]!.replacingOccurrences(
+            of: "category: analytics", with: "category: analytics\n    privacyPolicy: http://example.com/privacy")
+        let site = try TempSite(files)
+        #expect(try site.builder().build().diagnostics.map(\.severity) == [.warning])
+        var strict = site.builder()
+        strict.options.strict = true
+        #expect {
+            try strict.build()
+        } throws: { error in
+            (error as? BuildFailure)?.diagnostics.map(\.severity) == [.error]
+        }
+    }
+
+    @Test func allListsEveryCategoryWithCookies() throws {
+        let site = try TempSite()
+        try site.write("pages/all.md", "---\ntitle: All\ndescription: D\n---\n```cookie-table all\n```\n")
+        try site.build()
+        let html = try site.output("all/index.html")
+        #expect(html.components(separatedBy: "<caption>").count - 1 == 2)
+        #expect(html.contains("<caption>Analytics cookies</caption>"))
+        #expect(html.contains("<caption>Strictly necessary cookies</caption>"))
+    }
+
+    @Test func bareServiceIdGetsAHelpfulError() throws {
+        let site = try TempSite()
+        try site.write("pages/x.md", "---\ntitle: X\ndescription: D\n---\n```cookie-table google-analytics\n```\n")
+        #expect(site.failingBuild() == ["content/pages/x.md:5:1: error: write service=google-analytics to list the cookies of the service 'google-analytics'"])
+    }
+
+    @Test func patternsShowWhatVaries() throws {
+        var files = TempSite.minimalSite
+        files["registry.yaml"]! += "\n      - name: \"_ga_<container-id>\"\n        purpose: P.\n        duration: 2 years\n"
+        let site = try TempSite(files)
+        try site.build()
+        #expect(try site.output("cookies/index.html").contains("<code>_ga_<var>&lt;container-id&gt;</var></code>"))
+    }
+}
+
+/// The accepted duration forms as the error message lists them.
+enum ReadableForms {
+    static let text = "Session, 90 days, 24 hours, 30 minutes, 13 months, 2 years, 1 year 6 months, Under 100ms, After 8 months, 30 seconds to 1 year, or No expiry"
+}
