@@ -167,13 +167,8 @@ struct RegistryReader {
     }
 
     private func rejectDuplicateNames(_ cookies: [Cookie], in service: String) {
-        var seen: [String: SourceLocation] = [:]
-        for cookie in cookies {
-            if let first = seen[cookie.name] {
-                reader.error("\(service) lists the cookie '\(cookie.name)' twice (first at line \(first.line)); keep one", at: cookie.location)
-            } else {
-                seen[cookie.name] = cookie.location
-            }
+        for (cookie, first) in Self.repeats(cookies.map { Located($0.name, at: $0.location) }) {
+            reader.error("\(service) lists the cookie '\(cookie.value)' twice (first at line \(first.line)); keep one", at: cookie.location)
         }
     }
 
@@ -193,13 +188,18 @@ struct RegistryReader {
     }
 
     private func rejectDuplicateIDs(_ ids: [Located<String>], kind: String) {
+        for (id, first) in Self.repeats(ids) {
+            reader.error("the \(kind) id '\(id.value)' is already used at line \(first.line); each \(kind) needs its own id", at: id.location)
+        }
+    }
+
+    /// Each value that was already seen, with where it was first written.
+    static func repeats(_ values: [Located<String>]) -> [(repeat: Located<String>, first: SourceLocation)] {
         var seen: [String: SourceLocation] = [:]
-        for id in ids {
-            if let first = seen[id.value] {
-                reader.error("the \(kind) id '\(id.value)' is already used at line \(first.line); each \(kind) needs its own id", at: id.location)
-            } else {
-                seen[id.value] = id.location
-            }
+        return values.compactMap { value in
+            if let first = seen[value.value] { return (value, first) }
+            seen[value.value] = value.location
+            return nil
         }
     }
 }
