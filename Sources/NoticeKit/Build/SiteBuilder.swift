@@ -64,6 +64,7 @@ public struct SiteBuilder: Sendable {
         }
         if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
         files.append(contentsOf: declarations(for: site, context: context, log: &log))
+        files.append(contentsOf: ConsentScript(site: site, context: context).files(log: &log))
         for (path, source) in site.theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "assets/" + path, contents: .copy(source)))
         }

@@ -34,7 +34,7 @@ struct DirectiveSet: Sendable {
         self.handlers = Dictionary(uniqueKeysWithValues: handlers.map { ($0.name, $0) })
     }
 
-    static let standard = DirectiveSet([CookieTableDirective()])
+    static let standard = DirectiveSet([CookieTableDirective(), ConsentSettingsDirective(), VideoDirective()])
 
     var names: [String] { handlers.keys.sorted() }
 

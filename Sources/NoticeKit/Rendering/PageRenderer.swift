@@ -58,6 +58,11 @@ struct PageRenderer {
             "navigation": navigation,
             "hasNavigation": !navigation.isEmpty,
             "stylesheets": stylesheets.map { ["href": root + "assets/" + $0] },
+            "policyHref": config.policyPage.map { Self.href(to: PageSource.urlPath(forPage: $0.value), root: root) } ?? "",
+            "consent": site.theme.consentScript == nil ? false : [
+                "script": root + ConsentScript.scriptPath,
+                "stylesheet": site.theme.consentStylesheet == nil ? "" : root + ConsentScript.stylesheetPath,
+            ],
             "strings": context.strings.templateContext,
         ]
     }

@@ -17,6 +17,13 @@ struct RenderContext: Sendable {
         }
         return text
     }
+
+    /// A directive's HTML through a theme template, or an error when the theme lacks it.
+    func renderTemplate(_ template: String, _ values: [String: Any], for directive: Directive, log: inout DiagnosticLog) -> String? {
+        guard theme.templateNames.contains(template), let html = theme.render(template, values) else {
+            log.error("the theme '\(theme.name)' has no template '\(template).mustache', which the \(directive.name) directive needs", at: directive.location)
+            return nil
+        }
+        return html
+    }
 }
-
-

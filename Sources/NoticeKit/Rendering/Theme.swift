@@ -10,16 +10,22 @@ public struct Theme: Sendable {
     /// Files copied into the output, by their path under `assets/`.
     public var assets: [String: URL]
     public var strings: Strings
+    /// The consent script's source (minified where the theme has it) and stylesheet, from `consent/`.
+    public var consentScript: URL?
+    public var consentStylesheet: URL?
 
     /// The templates every theme must have.
     static let requiredTemplates = ["page", "cookie-table"]
 
-    init(name: String, library: MustacheLibrary, templateNames: Set<String>, assets: [String: URL], strings: Strings) {
+    init(name: String, library: MustacheLibrary, templateNames: Set<String>, assets: [String: URL], strings: Strings,
+         consentScript: URL? = nil, consentStylesheet: URL? = nil) {
         self.name = name
         self.library = library
         self.templateNames = templateNames
         self.assets = assets
         self.strings = strings
+        self.consentScript = consentScript
+        self.consentStylesheet = consentStylesheet
     }
 
     /// Renders a template with HTML escaping of every `{{value}}`; only `{{{value}}}` is written raw.

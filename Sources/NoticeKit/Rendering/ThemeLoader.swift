@@ -19,7 +19,16 @@ struct ThemeLoader {
         var templates: [String: URL] = [:]
         var assets: [String: URL] = [:]
         var strings = Strings()
+        var consentScript: URL?, consentStylesheet: URL?
         for folder in folders.reversed() {
+            // The minified consent files are preferred; a site that overrides the source alone gets its source.
+            let consent = folder.appendingPathComponent("consent")
+            if let script = ["consent.min.js", "consent.js"].map(consent.appendingPathComponent).first(where: FileSystem.isFile) {
+                consentScript = script
+            }
+            if let stylesheet = ["consent.min.css", "consent.css"].map(consent.appendingPathComponent).first(where: FileSystem.isFile) {
+                consentStylesheet = stylesheet
+            }
             for file in FileSystem.files(under: folder.appendingPathComponent("templates")) where file.pathExtension == "mustache" {
                 templates[file.deletingPathExtension().lastPathComponent] = file
             }
@@ -58,7 +67,8 @@ struct ThemeLoader {
             failed = true
         }
         if failed { return nil }
-        return Theme(name: name, library: library, templateNames: Set(templates.keys), assets: assets, strings: strings)
+        return Theme(name: name, library: library, templateNames: Set(templates.keys), assets: assets, strings: strings,
+                     consentScript: consentScript, consentStylesheet: consentStylesheet)
     }
 
     private func readStrings(_ file: URL, log: inout DiagnosticLog) -> Strings? {

@@ -68,6 +68,25 @@ public struct ConsentSettings: Sendable {
     /// The lifetime as the editor wrote it, shown in the cookie table.
     public var lifetimeText: String = "90 days"
     public var cookieNames = CookieNames()
+    /// Google Consent Mode v2: the consent types each category grants, in the order written; empty when off.
+    public var googleConsentMode: [GoogleConsentMapping] = []
 
     public init() {}
+}
+
+/// The Google Consent Mode types a category grants (`analytics: [analytics_storage]`).
+public struct GoogleConsentMapping: Sendable {
+    /// The consent types Google's tags understand.
+    public static let consentTypes = [
+        "ad_storage", "ad_user_data", "ad_personalization", "analytics_storage", "functionality_storage",
+        "personalization_storage", "security_storage",
+    ]
+
+    public var category: Located<String>
+    public var types: [String]
+
+    public init(category: Located<String>, types: [String]) {
+        self.category = category
+        self.types = types
+    }
 }

@@ -4,7 +4,7 @@ import Yams
 /// Reads `site.yaml` into a ``SiteConfig``, logging every problem with its position.
 struct SiteConfigReader {
     static let keys = ["title", "baseURL", "language", "theme", "policyPage", "navigation", "consent", "strings"]
-    static let consentKeys = ["domain", "lifetime", "cookies"]
+    static let consentKeys = ["domain", "lifetime", "cookies", "googleConsentMode"]
     static let cookieNameKeys = ["status", "preferencesSet", "version"]
 
     let reader: YAMLReader
@@ -98,6 +98,9 @@ struct SiteConfigReader {
                 reader.error("'lifetime' should say how long a choice is remembered, at least a day, such as 90 days or 6 months", at: lifetime.location)
             }
         }
+        if let modes = mapping.mapping("googleConsentMode", in: context) {
+            settings.googleConsentMode = readGoogleConsentMode(modes)
+        }
         if let cookies = mapping.mapping("cookies", in: context) {
             let context = "the consent cookie names"
             cookies.rejectUnknownKeys(allowed: Self.cookieNameKeys, in: context)
@@ -117,6 +120,29 @@ struct SiteConfigReader {
             settings.cookieNames = names
         }
         return settings
+    }
+
+    /// `googleConsentMode: {analytics: [analytics_storage]}`: which consent types each category grants.
+    private func readGoogleConsentMode(_ mapping: YAMLMapping) -> [GoogleConsentMapping] {
+        mapping.pairs.compactMap { key, value in
+            guard let category = key.string else { return nil }
+            let context = "the Google Consent Mode types of '\(category)'"
+            guard let items = reader.sequence(value, describedAs: context) else { return nil }
+            let types = items.compactMap { item -> String? in
+                guard let type = item.string, GoogleConsentMapping.consentTypes.contains(type) else {
+                    var message = "'\(item.string ?? "")' is not a Google Consent Mode type"
+                    if let suggestion = Spelling.nearest(to: item.string ?? "", in: GoogleConsentMapping.consentTypes) {
+                        message += "; did you mean '\(suggestion)'?"
+                    } else {
+                        message += "; use \(GoogleConsentMapping.consentTypes.joined(separator: ", "))"
+                    }
+                    reader.error(message, at: item)
+                    return nil
+                }
+                return type
+            }
+            return GoogleConsentMapping(category: Located(category, at: reader.location(of: key)), types: types)
+        }
     }
 
     /// A rough BCP 47 check: letters and digits in hyphen-separated parts, first part 2 or 3 letters.

@@ -38,11 +38,15 @@ public struct SiteLoader: Sendable {
                 searchPaths: [directory.appendingPathComponent(Self.themesFolderName)] + themeSearchPaths, paths: paths)
             theme = loader.load(named: config.theme, requestedAt: themeLocation, log: &log)
         }
-        guard let config, let registry, let theme, !log.hasErrors else {
+        guard var config, let registry, let theme, !log.hasErrors else {
             throw BuildFailure(diagnostics: log.sorted)
         }
         let strings = theme.strings.merging(config.strings)
+        if config.policyPage == nil, pages.contains(where: { $0.name == "cookies" }) {
+            config.policyPage = Located("cookies", at: SourceLocation(path: paths.display(configFile)))
+        }
         checkReferences(config: config, pages: pages, configFile: configFile, log: &log)
+        checkConsentSettings(config: config, registry: registry, configFile: configFile, log: &log)
         checkStrings(strings, theme: theme, log: &log)
         if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
 
@@ -129,6 +133,27 @@ public struct SiteLoader: Sendable {
         if let policy = config.policyPage { check(policy, role: "the cookie policy page") }
         for link in config.navigation {
             if case .page(let page) = link.target { check(page, role: "the navigation link '\(link.title)'") }
+        }
+    }
+
+    /// The consent script links to the policy page, and Consent Mode names real, optional categories.
+    private func checkConsentSettings(config: SiteConfig, registry: CookieRegistry, configFile: URL, log: inout DiagnosticLog) {
+        if config.policyPage == nil, registry.categories.contains(where: { !$0.necessary }) {
+            log.error("the registry has optional cookies, so the consent banner must link to the cookie policy: add 'policyPage: NAME' (a page in \(Self.pagesFolderName)/) to site.yaml",
+                      at: SourceLocation(path: paths.display(configFile)))
+        }
+        for mapping in config.consent.googleConsentMode {
+            guard let category = registry.category(id: mapping.category.value) else {
+                var message = "googleConsentMode names the category '\(mapping.category.value)', which the registry does not define"
+                if let suggestion = Spelling.nearest(to: mapping.category.value, in: registry.categories.map(\.id)) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
+                log.error(message, at: mapping.category.location)
+                continue
+            }
+            if category.necessary {
+                log.error("'\(category.id)' is strictly necessary and always allowed; list only optional categories under googleConsentMode", at: mapping.category.location)
+            }
         }
     }
 

@@ -1,0 +1,115 @@
+"""Fixtures for the browser tests: the site built by the real `notice`, a real HTTP server on loopback
+sending a strict Content-Security-Policy, and a fresh headless Chromium (Debian's, driven through
+Debian's chromedriver) for every test."""
+import functools
+import http.server
+import os
+import pathlib
+import shutil
+import subprocess
+import threading
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
+FIXTURE_SITE = pathlib.Path(__file__).resolve().parent / "site"
+NOTICE = pathlib.Path(os.environ.get("NOTICE_BIN", REPOSITORY / ".build" / "debug" / "notice"))
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+
+# The policy the pages must work under. Pages that embed a video or carry an inline gated script
+# need one more source each, as a site publishing them would have to allow.
+STRICT_CSP = "default-src 'self'"
+CSP_BY_PATH = {
+    "/inline/": STRICT_CSP + "; script-src 'self' 'nonce-notice-test'",
+    "/videos/": STRICT_CSP + "; frame-src https://www.youtube-nocookie.com",
+}
+
+
+def build(site, output):
+    """Builds a site with the real notice executable; fails the test with notice's own messages."""
+    result = subprocess.run([str(NOTICE), "build", "--site", str(site), "--output", str(output)],
+                            capture_output=True, text=True, env={**os.environ, "NOTICE_THEMES": str(REPOSITORY / "themes")})
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        path = self.path.split("?")[0]
+        self.send_header("Content-Security-Policy", CSP_BY_PATH.get(path, STRICT_CSP))
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format, *args):
+        pass
+
+
+class Server:
+    """An HTTP server on 127.0.0.1 serving a folder, on a port the system picks."""
+
+    def __init__(self, root):
+        self.root = pathlib.Path(root)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path="/", host="127.0.0.1"):
+        return f"http://{host}:{self.port}{path}"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    return build(FIXTURE_SITE, tmp_path_factory.mktemp("fixture") / "output")
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    server = Server(built_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def private_site(tmp_path):
+    """A copy of the fixture site of its own, for tests that change the site and rebuild it."""
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE_SITE, site)
+    output = build(site, tmp_path / "output")
+    server = Server(output)
+    yield site, output, server
+    server.close()
+
+
+def chromium(javascript=True, width=1280, height=800, scheme="light"):
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     f"--window-size={width},{height}", "--host-resolver-rules=MAP *.kent.test 127.0.0.1",
+                     f"--blink-settings=preferredColorScheme={1 if scheme == 'light' else 0}"]:
+        options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+
+@pytest.fixture
+def browser():
+    driver = chromium()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def browser_without_javascript():
+    driver = chromium(javascript=False)
+    yield driver
+    driver.quit()

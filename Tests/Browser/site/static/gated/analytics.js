@@ -1,0 +1,8 @@
+// Stands in for an analytics tag: sets first-party cookies (one a pattern name), storage keys, and
+// records that it ran.
+document.cookie = '_ga=GA1.1.42; Path=/; Max-Age=86400';
+document.cookie = '_ga_ABC123=GS1.1; Path=/; Max-Age=86400';
+document.cookie = '_ga_PARENT=GS1.1; Path=/; Max-Age=86400; Domain=kent.test';
+sessionStorage.setItem('_hjRecordingLastActivity', '1');
+localStorage.setItem('_hjLocal', '1');
+(window.noticeTest = window.noticeTest || []).push('analytics');

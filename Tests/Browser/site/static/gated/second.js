@@ -1,0 +1,1 @@
+(window.noticeTest = window.noticeTest || []).push('analytics-second');

@@ -1,0 +1,363 @@
+"""The consent script in real Chromium, against the PECR/GDPR requirements in
+shared/reference/consent-requirements.md (numbers in brackets)."""
+import json
+import time
+import urllib.parse
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from helpers import (CONSENT_COOKIES, OPTIONAL_COOKIES, action, banner, cookie_names, focused, ran, registry_version,
+                     severe_console_messages, storage_keys, stored_choice, wait_until_ran)
+
+
+def test_fresh_profile_stores_nothing_and_runs_nothing(browser, server):
+    """[1][3] No choice, no optional cookies: not on load, not after scrolling and browsing on."""
+    browser.get(server.url("/"))
+    assert banner(browser) is not None
+    browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+    browser.find_element(By.LINK_TEXT, "Cookies").click()
+    browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+    time.sleep(0.3)
+    assert ran(browser) == []
+    assert cookie_names(browser) == set()
+    assert storage_keys(browser) == set()
+    assert banner(browser) is not None
+
+
+def test_banner_names_the_purposes_links_the_policy_and_offers_equal_choices(browser, server):
+    """[2][5][6][7] Purposes and the policy on the first layer; accept and reject are equal buttons."""
+    browser.get(server.url("/"))
+    text = banner(browser).text
+    assert "Analytics cookies" in text and "Functional cookies" in text
+    policy = banner(browser).find_element(By.LINK_TEXT, "Read our cookie policy")
+    assert policy.get_attribute("href") == server.url("/cookies/")
+    accept, reject = action(browser, "accept"), action(browser, "reject")
+    assert accept.tag_name == reject.tag_name == "button"
+    assert accept.size["height"] == reject.size["height"]
+    style = "const s = getComputedStyle(arguments[0]); return [s.backgroundColor, s.color, s.fontSize, s.fontWeight, s.borderWidth]"
+    assert browser.execute_script(style, accept) == browser.execute_script(style, reject)
+    assert accept.location["y"] == reject.location["y"], "side by side on the same line"
+
+
+def test_accept_runs_gated_scripts_in_order_and_records_the_choice(browser, server, built_site):
+    """[12] Accepting runs the gated scripts at once, in document order, and stores what, when and which version."""
+    browser.get(server.url("/"))
+    action(browser, "accept").click()
+    wait_until_ran(browser, "functional")
+    assert ran(browser) == ["analytics", "analytics-second", "functional"]
+    assert {"_ga", "_ga_ABC123", "PREF"} <= cookie_names(browser)
+    choice = stored_choice(browser)
+    assert choice["c"] == {"analytics": True, "functional": True}
+    assert choice["v"] == registry_version(built_site)
+    assert choice["t"].startswith(time.strftime("%Y-", time.gmtime()))
+    for name in CONSENT_COOKIES:
+        cookie = browser.get_cookie(name)
+        assert cookie["sameSite"] == "Lax"
+        assert 89 * 86400 < cookie["expiry"] - time.time() <= 90 * 86400
+    assert browser.get_cookie("cookie-management-version")["value"] == registry_version(built_site)
+    # The confirmation says what was chosen and takes focus.
+    assert "You’ve accepted optional cookies." in banner(browser).text
+    assert focused(browser).tag_name == "p"
+    browser.refresh()
+    wait_until_ran(browser, "functional")
+    assert banner(browser) is None
+
+
+def test_reject_runs_nothing_and_is_remembered(browser, server):
+    """[13] A refusal is remembered: no banner after reload, and still nothing optional."""
+    browser.get(server.url("/"))
+    action(browser, "reject").click()
+    assert "You’ve rejected optional cookies." in banner(browser).text
+    assert stored_choice(browser)["c"] == {"analytics": False, "functional": False}
+    browser.refresh()
+    time.sleep(0.3)
+    assert banner(browser) is None
+    assert ran(browser) == []
+    assert cookie_names(browser) & OPTIONAL_COOKIES == set()
+
+
+def test_hiding_the_confirmation_moves_focus_to_the_content(browser, server):
+    browser.get(server.url("/"))
+    action(browser, "reject").click()
+    action(browser, "hide").click()
+    assert banner(browser) is None
+    assert focused(browser).tag_name == "main"
+
+
+def test_settings_dialog_has_nothing_preselected_and_saves_each_category(browser, server):
+    """[4][8] Choosing per category: no pre-selected "use"; one category on, the other off."""
+    browser.get(server.url("/"))
+    choose = action(browser, "choose")
+    choose.click()
+    dialog = browser.find_element(By.CSS_SELECTOR, "dialog[open]")
+    assert dialog.get_attribute("aria-labelledby") == "notice-settings"
+    assert dialog.find_elements(By.CSS_SELECTOR, "input:checked") == []
+    dialog.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="1"]').click()
+    dialog.find_element(By.CSS_SELECTOR, 'input[name="notice-functional"][value="0"]').click()
+    dialog.find_element(By.CSS_SELECTOR, 'button[type="submit"], form button:not([type])').click()
+    wait_until_ran(browser, "analytics-second")
+    assert browser.find_elements(By.CSS_SELECTOR, "dialog") == []
+    assert "functional" not in ran(browser)
+    assert stored_choice(browser)["c"] == {"analytics": True, "functional": False}
+    assert "You’ve accepted some optional cookies: Analytics cookies." in banner(browser).text
+
+
+def test_escape_closes_the_dialog_and_focus_returns(browser, server):
+    browser.get(server.url("/"))
+    choose = action(browser, "choose")
+    choose.click()
+    assert browser.find_elements(By.CSS_SELECTOR, "dialog[open]")
+    focused(browser).send_keys(Keys.ESCAPE)
+    WebDriverWait(browser, 2).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog"))
+    assert focused(browser) == action(browser, "choose")
+    assert stored_choice(browser) is None, "closing the settings is not consent"
+
+
+def test_focus_stays_inside_the_dialog(browser, server):
+    browser.get(server.url("/"))
+    action(browser, "choose").click()
+    inside = "return arguments[0].closest('dialog') !== null"
+    for _ in range(12):
+        focused(browser).send_keys(Keys.TAB)
+        element = focused(browser)
+        assert element.tag_name == "body" or browser.execute_script(inside, element), element.get_attribute("outerHTML")
+
+
+def test_policy_page_form_replaces_the_no_javascript_message(browser, server):
+    browser.get(server.url("/cookies/"))
+    slot = browser.find_element(By.CSS_SELECTOR, "[data-notice-settings]")
+    assert "do not have JavaScript enabled" not in slot.text
+    assert slot.find_elements(By.CSS_SELECTOR, "input:checked") == []
+    legends = [legend.text for legend in slot.find_elements(By.TAG_NAME, "legend")]
+    assert legends == ["Analytics cookies", "Functional cookies"]
+    # "Choose which cookies" on the policy page goes to this form rather than a dialog.
+    action(browser, "choose").click()
+    assert browser.find_elements(By.CSS_SELECTOR, "dialog") == []
+    assert focused(browser).get_attribute("name") == "notice-analytics"
+    slot.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="0"]').click()
+    slot.find_element(By.CSS_SELECTOR, 'input[name="notice-functional"][value="1"]').click()
+    slot.find_element(By.CSS_SELECTOR, "form button").click()
+    status = slot.find_element(By.CSS_SELECTOR, '[role="status"]')
+    assert status.text == "You’ve saved your cookie settings."
+    assert focused(browser) == status
+    assert banner(browser) is None
+    wait_until_ran(browser, "functional")
+    assert stored_choice(browser)["c"] == {"analytics": False, "functional": True}
+
+
+def test_withdrawal_deletes_the_categorys_cookies_and_stops_its_scripts(browser, server):
+    """[10] Withdrawing as easily as giving: cookies (exact and pattern names) and storage keys go."""
+    browser.get(server.url("/"))
+    action(browser, "accept").click()
+    wait_until_ran(browser, "functional")
+    assert {"_ga", "_ga_ABC123"} <= cookie_names(browser)
+    assert {"_hjRecordingLastActivity", "_hjLocal"} <= storage_keys(browser)
+    browser.find_element(By.LINK_TEXT, "Cookie settings").click()
+    slot = browser.find_element(By.CSS_SELECTOR, "[data-notice-settings]")
+    assert slot.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="1"]').is_selected(), "the form shows the current choice"
+    slot.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="0"]').click()
+    slot.find_element(By.CSS_SELECTOR, "form button").click()
+    assert cookie_names(browser) & {"_ga", "_ga_ABC123"} == set()
+    assert "PREF" in cookie_names(browser), "the functional category was kept"
+    assert storage_keys(browser) & {"_hjRecordingLastActivity", "_hjLocal"} == set()
+    browser.get(server.url("/"))
+    wait_until_ran(browser, "functional")
+    assert ran(browser) == ["functional"]
+
+
+def test_withdrawal_deletes_cookies_set_on_parent_domains(browser, server):
+    """Cookies a tag set on the parent domain (Domain=kent.test) are deleted from a subdomain too."""
+    browser.get(server.url("/", host="www.kent.test"))
+    action(browser, "accept").click()
+    wait_until_ran(browser, "analytics")
+    parent = [c for c in browser.get_cookies() if c["name"] == "_ga_PARENT"]
+    assert parent and parent[0]["domain"] == ".kent.test"
+    browser.get(server.url("/cookies/", host="www.kent.test"))
+    slot = browser.find_element(By.CSS_SELECTOR, "[data-notice-settings]")
+    slot.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="0"]').click()
+    slot.find_element(By.CSS_SELECTOR, "form button").click()
+    assert "_ga_PARENT" not in cookie_names(browser)
+
+
+def test_consent_is_shared_across_subdomains(browser, server):
+    """The consent cookies go on the configured domain, so a choice on one subdomain holds on another."""
+    browser.get(server.url("/", host="www.kent.test"))
+    action(browser, "reject").click()
+    assert browser.get_cookie("cookie-management-status")["domain"] == ".kent.test"
+    browser.get(server.url("/", host="democracy.kent.test"))
+    assert banner(browser) is None
+    assert stored_choice(browser)["c"] == {"analytics": False, "functional": False}
+
+
+def test_a_changed_registry_asks_again_and_keeps_optional_off(browser, private_site):
+    """[14] A new cookie changes the registry version: the banner returns and nothing optional runs."""
+    site, output, server = private_site
+    browser.get(server.url("/"))
+    action(browser, "accept").click()
+    wait_until_ran(browser, "functional")
+    old_version = registry_version(output)
+    registry = site / "registry.yaml"
+    registry.write_text(registry.read_text().replace("      - name: YSC", "      - name: VISITOR_INFO1_LIVE\n        purpose: Preferences.\n        duration: After 8 months\n      - name: YSC"))
+    from conftest import build
+    build(site, output)
+    assert registry_version(output) != old_version
+    browser.refresh()
+    assert banner(browser) is not None
+    time.sleep(0.3)
+    assert ran(browser) == []
+    assert cookie_names(browser) & {"_ga", "_ga_ABC123", "PREF"} == set(), "cookies of categories no longer consented to are cleared"
+
+
+def test_malformed_or_tampered_choices_count_as_no_consent(browser, server, built_site):
+    version = registry_version(built_site)
+    browser.get(server.url("/"))
+    for status in ["not-json", urllib.parse.quote(json.dumps({"c": {"analytics": "yes", "functional": True}, "v": version})),
+                   urllib.parse.quote(json.dumps({"c": {"analytics": True, "functional": True, "extra": True}, "v": version})),
+                   urllib.parse.quote(json.dumps({"c": {"analytics": True}, "v": version}))]:
+        browser.delete_all_cookies()
+        for name, value in [("cookie-management-status", status), ("cookie-management-preferences-set", "true"),
+                            ("cookie-management-version", version)]:
+            browser.add_cookie({"name": name, "value": value, "path": "/"})
+        browser.refresh()
+        time.sleep(0.2)
+        assert banner(browser) is not None, status
+        assert ran(browser) == [], status
+
+
+def test_global_privacy_control_is_a_refusal_said_in_the_banner(browser, server):
+    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {
+        "source": "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true})"})
+    browser.get(server.url("/"))
+    assert "Global Privacy Control" in banner(browser).text
+    assert browser.find_elements(By.CSS_SELECTOR, '[data-notice-action="accept"]') == []
+    assert stored_choice(browser)["c"] == {"analytics": False, "functional": False}
+    assert stored_choice(browser)["g"] == 1
+    time.sleep(0.3)
+    assert ran(browser) == []
+    browser.get(server.url("/cookies/"))
+    assert "Global Privacy Control" in browser.find_element(By.CSS_SELECTOR, "[data-notice-settings]").text
+
+
+def test_google_consent_mode_defaults_to_denied_then_follows_the_choice(browser, server):
+    browser.get(server.url("/"))
+    layer = "return (window.dataLayer || []).map(a => Array.from(a))"
+    entries = browser.execute_script(layer)
+    assert entries[0] == ["consent", "default", {"wait_for_update": 500, "analytics_storage": "denied",
+                                                 "functionality_storage": "denied", "personalization_storage": "denied"}]
+    action(browser, "accept").click()
+    entries = browser.execute_script(layer)
+    assert entries[-1] == ["consent", "update", {"analytics_storage": "granted", "functionality_storage": "granted",
+                                                 "personalization_storage": "granted"}]
+
+
+def test_event_and_api(browser, server):
+    browser.get(server.url("/"))
+    browser.execute_script("""
+        window.seen = [];
+        document.addEventListener('notice:consent', (e) => window.seen.push(['event', e.detail.categories]));
+        window.unsubscribe = NoticeConsent.on((detail) => window.seen.push(['api', detail.categories]));""")
+    assert browser.execute_script("return [NoticeConsent.allowed('analytics'), NoticeConsent.allowed('necessary')]") == [False, True]
+    action(browser, "choose").click()
+    dialog = browser.find_element(By.CSS_SELECTOR, "dialog[open]")
+    dialog.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="1"]').click()
+    dialog.find_element(By.CSS_SELECTOR, 'input[name="notice-functional"][value="0"]').click()
+    dialog.find_element(By.CSS_SELECTOR, "form button").click()
+    expected = {"analytics": True, "functional": False}
+    assert browser.execute_script("return window.seen") == [["event", expected], ["api", expected]]
+    assert browser.execute_script("return NoticeConsent.choices()") == expected
+    browser.execute_script("window.unsubscribe(); NoticeConsent.open()")
+    assert browser.find_elements(By.CSS_SELECTOR, "dialog[open]")
+
+
+def test_video_placeholder_until_its_category_is_allowed(browser, server):
+    """[9] The video loads only with functional cookies allowed; meanwhile a placeholder with a link."""
+    browser.get(server.url("/videos/"))
+    embed = browser.find_element(By.CSS_SELECTOR, ".notice-embed")
+    assert embed.find_elements(By.TAG_NAME, "iframe") == []
+    assert "This video is hosted by YouTube. Accept functional cookies to watch it here." in embed.text
+    link = embed.find_element(By.PARTIAL_LINK_TEXT, "on YouTube")
+    assert link.get_attribute("href") == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    embed.find_element(By.CSS_SELECTOR, "button[data-notice-allow]").click()
+    frame = embed.find_element(By.TAG_NAME, "iframe")
+    assert frame.get_attribute("src") == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
+    assert frame.get_attribute("title") == "A tour of the new library"
+    assert stored_choice(browser)["c"] == {"analytics": False, "functional": True}
+    assert "analytics" not in ran(browser)
+
+
+def test_inline_gated_script_runs_with_its_nonce(browser, server):
+    browser.get(server.url("/inline/"))
+    action(browser, "accept").click()
+    wait_until_ran(browser, "inline")
+    assert severe_console_messages(browser) == []
+
+
+def test_whole_flow_by_keyboard_only(browser, server):
+    """Tab reaches the skip link, then the banner's buttons; every action works with the keyboard."""
+    browser.get(server.url("/"))
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    assert "notice-skip-link" in focused(browser).get_attribute("class")
+    order = []
+    for _ in range(4):
+        focused(browser).send_keys(Keys.TAB)
+        order.append(focused(browser).get_attribute("data-notice-action") or focused(browser).text)
+    assert order == ["accept", "reject", "choose", "Read our cookie policy"]
+    # Shift+Tab back to "choose", open the settings with Enter, choose with Space, save with Enter.
+    focused(browser).send_keys(Keys.SHIFT, Keys.TAB)
+    assert focused(browser).get_attribute("data-notice-action") == "choose"
+    focused(browser).send_keys(Keys.ENTER)
+    assert focused(browser).get_attribute("name") == "notice-analytics"
+    focused(browser).send_keys(Keys.SPACE)
+    focused(browser).send_keys(Keys.TAB)
+    assert focused(browser).get_attribute("name") == "notice-functional"
+    focused(browser).send_keys(Keys.DOWN)
+    focused(browser).send_keys(Keys.TAB)
+    assert focused(browser).text == "Save cookie settings"
+    focused(browser).send_keys(Keys.ENTER)
+    assert stored_choice(browser)["c"] == {"analytics": True, "functional": False}
+    assert focused(browser).tag_name == "p"
+    focused(browser).send_keys(Keys.TAB)
+    focused(browser).send_keys(Keys.TAB)
+    assert focused(browser).get_attribute("data-notice-action") == "hide"
+    focused(browser).send_keys(Keys.SPACE)
+    assert banner(browser) is None
+
+
+def test_no_console_errors_under_a_strict_content_security_policy(browser, server):
+    for path in ["/", "/cookies/"]:
+        browser.get(server.url(path))
+        action(browser, "choose").click()
+        if path == "/":
+            browser.find_element(By.CSS_SELECTOR, "dialog [data-notice-action=cancel]").click()
+        action(browser, "accept").click()
+        wait_until_ran(browser, "functional")
+        assert severe_console_messages(browser) == [], path
+        browser.delete_all_cookies()
+
+
+def test_the_banner_does_not_shift_the_layout(browser, server):
+    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+        window.layoutShift = 0;
+        new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.layoutShift += entry.value; })
+            .observe({type: 'layout-shift', buffered: true});"""})
+    browser.get(server.url("/cookies/"))
+    time.sleep(0.5)
+    assert banner(browser) is not None
+    assert browser.execute_script("return window.layoutShift") == 0
+
+
+def test_without_javascript_the_policy_page_says_so_and_nothing_is_set(browser_without_javascript, server):
+    browser = browser_without_javascript
+    browser.get(server.url("/cookies/"))
+    assert banner(browser) is None
+    message = browser.find_element(By.CSS_SELECTOR, "[data-notice-settings]").text
+    assert message == ("The browser you are using is not supported or you do not have JavaScript enabled. "
+                       "Update your browser or enable JavaScript to manage your preferences.")
+    browser.get(server.url("/videos/"))
+    embed = browser.find_element(By.CSS_SELECTOR, ".notice-embed")
+    assert embed.find_element(By.PARTIAL_LINK_TEXT, "on YouTube").is_displayed()
+    assert not embed.find_element(By.CSS_SELECTOR, "button").is_displayed(), "the button needs JavaScript, so it stays hidden"
+    assert cookie_names(browser) == set()

@@ -1,0 +1,291 @@
+/* Notice consent script: asks before setting optional cookies, and enforces the answer.
+ *
+ * `notice build` writes it to output/consent.js with the site's settings in place of the placeholder:
+ * the optional categories with the names of their cookies, the registry version, the consent cookies'
+ * names and lifetime, and every text it shows. One <script src> tag in the <body> is all a page
+ * needs; placed first in the body it shows the banner without moving the page.
+ *
+ * This is the readable source; consent.min.js beside it is this file through esbuild (`make minify`,
+ * checked by the test suite). No eval, no inline styles, nothing stored until the visitor chooses:
+ * it works under Content-Security-Policy: default-src 'self'.
+ */
+(() => {
+  'use strict';
+  const config = NOTICE_CONFIG;
+  const doc = document;
+  const optional = config.categories;
+  const script = doc.currentScript;
+  const policyURL = new URL(config.policy, script ? script.src : location.href).href;
+  const listeners = [];
+  let state = read();
+  let banner;
+
+  /* Storage ------------------------------------------------------------------------------------- */
+
+  function cookie(name) {
+    const found = doc.cookie.split('; ').find((part) => part.startsWith(name + '='));
+    return found && found.slice(name.length + 1);
+  }
+
+  function setCookie(name, value) {
+    const host = location.hostname;
+    const domain = config.domain;
+    let attributes = '; Path=/; Max-Age=' + config.days * 86400 + '; SameSite=Lax';
+    if (domain && (host === domain || host.endsWith('.' + domain))) attributes += '; Domain=' + domain;
+    if (location.protocol === 'https:') attributes += '; Secure';
+    doc.cookie = name + '=' + value + attributes;
+  }
+
+  /* The stored choice, or null when missing, malformed, tampered with or for an older registry. */
+  function read() {
+    try {
+      const names = config.cookies;
+      const value = JSON.parse(decodeURIComponent(cookie(names.status)));
+      const choices = value.c;
+      const valid = cookie(names.set) === 'true' && cookie(names.version) === config.version && value.v === config.version
+        && Object.keys(choices).length === optional.length
+        && optional.every((category) => typeof choices[category.id] === 'boolean');
+      return valid ? value : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  /* Records a choice (with when, and under which registry version) and acts on it at once. */
+  function save(choices, gpc) {
+    state = { c: choices, t: new Date().toISOString(), v: config.version, g: gpc ? 1 : 0 };
+    setCookie(config.cookies.status, encodeURIComponent(JSON.stringify(state)));
+    setCookie(config.cookies.set, 'true');
+    setCookie(config.cookies.version, config.version);
+    apply(true);
+  }
+
+  function allowed(id) {
+    return config.necessary.includes(id) || Boolean(state && state.c[id]);
+  }
+
+  /* An object with a value for each optional category. */
+  function byCategory(value) {
+    return Object.fromEntries(optional.map((category) => [category.id, value(category)]));
+  }
+
+  /* Deletes a refused category's cookies, on this host and every parent domain, and its stored keys. */
+  function clear(category) {
+    const names = new RegExp(category.names);
+    const keys = new RegExp(category.keys);
+    const parts = location.hostname.split('.');
+    for (const entry of doc.cookie.split('; ')) {
+      const name = entry.split('=')[0];
+      if (!names.test(name)) continue;
+      doc.cookie = name + '=; Path=/; Max-Age=0';
+      for (let i = 0; i < parts.length - 1; i++) doc.cookie = name + '=; Path=/; Max-Age=0; Domain=' + parts.slice(i).join('.');
+    }
+    for (const store of [localStorage, sessionStorage]) {
+      for (const key of Object.keys(store)) if (keys.test(key)) store.removeItem(key);
+    }
+  }
+
+  /* Acting on consent ---------------------------------------------------------------------------- */
+
+  function apply(changed) {
+    for (const category of optional) if (!allowed(category.id)) clear(category);
+    if (doc.readyState === 'loading') return;
+    // Gated scripts run once, in document order; only a new element makes the browser run them.
+    for (const gated of doc.querySelectorAll('script[type="text/plain"][data-consent]')) {
+      if (!allowed(gated.dataset.consent)) continue;
+      const copy = doc.createElement('script');
+      for (const { name, value } of gated.attributes) if (name !== 'type' && name !== 'data-consent') copy.setAttribute(name, value);
+      copy.nonce = gated.nonce;
+      copy.async = false;
+      if (!gated.src) copy.text = gated.text;
+      gated.replaceWith(copy);
+    }
+    for (const embed of doc.querySelectorAll('[data-notice-embed]')) {
+      if (!allowed(embed.dataset.consent)) continue;
+      const frame = doc.createElement('iframe');
+      frame.src = embed.dataset.src;
+      frame.title = embed.dataset.title;
+      frame.allow = 'fullscreen; picture-in-picture; encrypted-media';
+      embed.removeAttribute('data-notice-embed');
+      embed.replaceChildren(frame);
+    }
+    if (changed) {
+      googleConsentMode('update');
+      const detail = { categories: choices() };
+      doc.dispatchEvent(new CustomEvent('notice:consent', { detail }));
+      listeners.forEach((listener) => listener(detail));
+    }
+  }
+
+  function choices() {
+    return byCategory((category) => allowed(category.id));
+  }
+
+  /* Google Consent Mode v2: everything denied before any tag loads, then the visitor's answer. */
+  function googleConsentMode(command) {
+    const types = config.googleConsentMode;
+    if (!types) return;
+    window.dataLayer = window.dataLayer || [];
+    window.gtag = window.gtag || function () { window.dataLayer.push(arguments); };
+    const values = command === 'default' ? { wait_for_update: 500 } : {};
+    for (const id in types) for (const type of types[id]) values[type] = allowed(id) ? 'granted' : 'denied';
+    window.gtag('consent', command, values);
+  }
+
+  /* Interface ------------------------------------------------------------------------------------- */
+
+  function escape(text) {
+    return String(text).replace(/[&<>"']/g, (character) => '&#' + character.charCodeAt(0) + ';');
+  }
+
+  /* A text with {placeholders} filled in; the text is escaped, values must be escaped already. */
+  function text(key, values = {}) {
+    return escape(config.texts[key]).replace(/\{(\w+)\}/g, (match, name) => (name in values ? values[name] : match));
+  }
+
+  function button(key) {
+    return '<button type="button" data-notice-action="' + key + '">' + text(key) + '</button>';
+  }
+
+  function buttons(html) {
+    return '<div class="notice-consent__buttons">' + html + '</div>';
+  }
+
+  function link(key) {
+    return '<a href="' + escape(policyURL) + '">' + text(key) + '</a>';
+  }
+
+  function element(html) {
+    const holder = doc.createElement('div');
+    holder.innerHTML = html;
+    return holder.firstChild;
+  }
+
+  function showBanner() {
+    const list = optional.map((category) => '<li>' + escape(category.title) + '</li>').join('');
+    const body = state
+      ? '<p>' + text('gpc') + '</p>' + buttons(button('hide') + link('policyLink'))
+      : '<p>' + text('essential') + '</p><p>' + text('optional') + '</p><ul>' + list + '</ul>'
+        + buttons(button('accept') + button('reject') + button('choose') + link('policyLink'));
+    banner = element('<div class="notice-consent" role="region" aria-labelledby="notice-consent"><div class="notice-consent__inner">'
+      + '<h2 id="notice-consent">' + text('heading', { site: escape(config.site) }) + '</h2>' + body + '</div></div>');
+    // In the page flow at the top, never over it: after the skip link, or where this script stands.
+    const skipLink = doc.querySelector('.notice-skip-link');
+    if (skipLink) skipLink.after(banner);
+    else if (script && script.parentNode === doc.body) script.before(banner);
+    else doc.body.prepend(banner);
+  }
+
+  /* Replaces the banner's question by what was chosen, and moves focus there. */
+  function confirm() {
+    if (!banner) return;
+    const accepted = optional.filter((category) => allowed(category.id));
+    const key = accepted.length === optional.length ? 'accepted' : accepted.length ? 'chosen' : 'rejected';
+    const names = accepted.map((category) => escape(category.title)).join(', ');
+    banner.firstChild.innerHTML = '<p tabindex="-1">' + text(key, { categories: names }) + ' '
+      + text('change', { link: link('changeLink') }) + '</p>' + buttons(button('hide'));
+    banner.querySelector('p').focus();
+  }
+
+  function hideBanner() {
+    if (!banner) return;
+    banner.remove();
+    banner = null;
+    doc.querySelector('main')?.focus();
+  }
+
+  /* The per-category form, shared by the policy page's settings and the dialog on other pages. */
+  function form(inDialog) {
+    const option = (category, value, key) => '<label><input type="radio" name="notice-' + category.id + '" value="' + value + '"'
+      + (state && state.c[category.id] === Boolean(value) ? ' checked' : '') + '> ' + text(key) + '</label>';
+    const groups = optional.map((category) => '<fieldset><legend>' + escape(category.title) + '</legend>'
+      + option(category, 1, 'use') + option(category, 0, 'doNotUse') + '</fieldset>').join('');
+    return '<form class="notice-consent-form">' + (navigator.globalPrivacyControl ? '<p>' + text('gpc') + '</p>' : '')
+      + '<p>' + text('necessary') + '</p>' + groups
+      + buttons('<button>' + text('save') + '</button>' + (inDialog ? button('cancel') : '')) + '</form>';
+  }
+
+  function settingsSlot() {
+    return doc.querySelector('[data-notice-settings]');
+  }
+
+  function openSettings() {
+    const slot = settingsSlot();
+    if (slot) return slot.querySelector('input').focus();
+    const opener = doc.activeElement;
+    const dialog = element('<dialog class="notice-consent-dialog" aria-labelledby="notice-settings"><h2 id="notice-settings">'
+      + text('settingsHeading') + '</h2>' + form(true) + '</dialog>');
+    doc.body.append(dialog);
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      if (opener && opener.isConnected) opener.focus();
+    });
+    dialog.showModal();
+  }
+
+  doc.addEventListener('click', (event) => {
+    const target = event.target.closest('[data-notice-action], [data-notice-allow]');
+    if (!target) return;
+    const action = target.dataset.noticeAction;
+    const allow = target.dataset.noticeAllow;
+    if (allow || action === 'accept' || action === 'reject') {
+      // A video's "Accept" allows its category and leaves the others as they were (off if unanswered).
+      save(byCategory((category) => action === 'accept' || category.id === allow || Boolean(allow && state && state.c[category.id])));
+      confirm();
+    } else if (action === 'choose') {
+      openSettings();
+    } else if (action === 'hide') {
+      hideBanner();
+    } else if (action === 'cancel') {
+      target.closest('dialog').close();
+    }
+  });
+
+  doc.addEventListener('submit', (event) => {
+    const formElement = event.target.closest('.notice-consent-form');
+    if (!formElement) return;
+    event.preventDefault();
+    save(byCategory((category) => formElement.querySelector('[name="notice-' + category.id + '"]:checked')?.value === '1'));
+    const dialog = formElement.closest('dialog');
+    if (dialog) {
+      dialog.close();
+      return confirm();
+    }
+    hideBanner();
+    const status = settingsSlot().firstChild;
+    status.innerHTML = '<p>' + text('saved') + '</p>';
+    status.focus();
+  });
+
+  function ready() {
+    const slot = settingsSlot();
+    if (slot) slot.innerHTML = '<div role="status" tabindex="-1"></div>' + form();
+    for (const control of doc.querySelectorAll('[data-notice-allow]')) control.hidden = false;
+    apply();
+  }
+
+  /* Start ----------------------------------------------------------------------------------------- */
+
+  googleConsentMode('default');
+  if (optional.length && !state) {
+    // Global Privacy Control is a refusal of everything optional, recorded and said in the banner.
+    if (navigator.globalPrivacyControl === true) save(byCategory(() => false), true);
+    showBanner();
+  } else if (state) {
+    googleConsentMode('update');
+  }
+  apply();
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', ready);
+  else ready();
+
+  window.NoticeConsent = {
+    version: config.version,
+    allowed,
+    choices,
+    open: openSettings,
+    on(listener) {
+      listeners.push(listener);
+      return () => listeners.splice(listeners.indexOf(listener), 1);
+    },
+  };
+})();
