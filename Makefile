@@ -4,25 +4,37 @@
 SWIFT        ?= swift
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_DEBS   := libcmark-dev pkg-config
+# Browser tests: Debian's Chromium and its driver; esbuild checks the minified consent script.
+TEST_DEBS    := chromium chromium-driver esbuild python3 python3-venv
+VENV         := .cache/venv
 SITE         ?= content
 OUTPUT       ?= output
+CONSENT      := themes/default/consent
 
-.PHONY: site test build release deps clean help
+.PHONY: site test unit-tests browser-tests build release deps test-deps minify bench clean help
 
 help:
-	@echo "make site   build the example site into $(OUTPUT)/"
-	@echo "make test   run every test"
-	@echo "make clean  remove build products and output"
+	@echo "make site    build the example site into $(OUTPUT)/"
+	@echo "make test    run every test (Swift unit and whole-site tests, then the browser tests)"
+	@echo "make minify  rebuild the minified consent script and stylesheet from their sources"
+	@echo "make bench   print the consent script's size"
+	@echo "make clean   remove build products and output"
 
 ## site: install what is needed, build notice, build the example site into output/.
 site: release
 	.build/release/notice build --site $(SITE) --output $(OUTPUT)
 	@echo "Open $(CURDIR)/$(OUTPUT)/cookies/index.html in a browser."
 
-## test: install what is needed, then run the unit and whole-site tests.
-test: deps
+## test: every test: unit and whole-site (Swift), then the consent script and pages in Chromium.
+test: unit-tests browser-tests
+
+unit-tests: deps
 	$(SWIFT) build
 	$(SWIFT) test
+
+browser-tests: test-deps
+	$(SWIFT) build --product notice
+	$(VENV)/bin/python -m pytest Tests/Browser
 
 build: deps
 	$(SWIFT) build
@@ -33,13 +45,36 @@ release: deps
 ## deps: Debian packages that Notice needs to build (libcmark through pkg-config).
 deps:
 	@command -v $(SWIFT) >/dev/null || { echo "Notice needs the Swift 6 toolchain: https://www.swift.org/install/linux/"; exit 1; }
-	@missing=""; for package in $(BUILD_DEBS); do \
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(BUILD_DEBS)"
+
+## test-deps: Chromium, chromedriver, esbuild, and a Python environment with the pinned test packages.
+test-deps: deps $(VENV)/.installed
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_DEBS)"
+
+$(VENV)/.installed: Tests/Browser/requirements.txt
+	@$(MAKE) --no-print-directory apt-install PACKAGES="python3 python3-venv"
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r Tests/Browser/requirements.txt
+	touch $@
+
+apt-install:
+	@missing=""; for package in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "ok installed" || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
+
+## minify: the documented, reproducible step behind consent.min.js and consent.min.css (checked by the tests).
+minify:
+	@$(MAKE) --no-print-directory apt-install PACKAGES="esbuild"
+	esbuild --minify --target=es2020 --charset=utf8 --log-level=warning $(CONSENT)/consent.js > $(CONSENT)/consent.min.js
+	esbuild --minify --target=es2020 --charset=utf8 --log-level=warning $(CONSENT)/consent.css > $(CONSENT)/consent.min.css
+
+## bench: sizes of what pages download.
+bench: site
+	python3 Tests/Benchmarks/consent_size.py $(OUTPUT)
 
 clean:
 	rm -rf .build $(OUTPUT)

@@ -9,7 +9,10 @@ struct SiteBuildTests {
         let report = try site.build()
         #expect(report.pageCount == 2)
         let files = TempSite.snapshot(of: site.outputDirectory).keys.sorted()
-        #expect(files == ["/.notice-output", "/assets/notice.css", "/cookies.csv", "/cookies.json", "/cookies/index.html", "/index.html"])
+        #expect(files == [
+            "/.notice-output", "/assets/favicon.svg", "/assets/notice.css", "/consent.css", "/consent.js", "/cookies.csv",
+            "/cookies.json", "/cookies/index.html", "/index.html",
+        ])
 
         let cookies = try site.output("cookies/index.html")
         #expect(cookies.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import NoticeKit
+
+@Suite("Consent script settings")
+struct ConsentScriptTests {
+    func site(registry: CookieRegistry = sampleRegistry(), configure: (inout SiteConfig) -> Void = { _ in }) throws -> (Site, RenderContext) {
+        let context = try makeContext(registry: registry)
+        var config = SiteConfig(title: "Test <Council>", policyPage: Located("cookies", at: SourceLocation(path: "site.yaml")))
+        configure(&config)
+        let site = Site(directory: URL(fileURLWithPath: "/"), config: config, registry: registry, pages: [], theme: context.theme,
+                        strings: context.strings, staticFiles: [:])
+        return (site, RenderContext(config: config, registry: registry, theme: context.theme, strings: context.strings, directives: .standard))
+    }
+
+    @Test func bakesInOptionalCategoriesNamesVersionCookiesAndTexts() throws {
+        let (site, context) = try site { config in
+            config.consent.domain = "example.gov.uk"
+            config.consent.lifetime = ISODuration(months: 6)
+            config.consent.googleConsentMode = [GoogleConsentMapping(category: Located("analytics", at: SourceLocation(path: "s")), types: ["analytics_storage"])]
+        }
+        let configuration = ConsentScript(site: site, context: context).configuration()
+        #expect(configuration.categories.map(\.id) == ["analytics"], "only optional categories are asked about")
+        #expect(configuration.necessary == ["necessary"])
+        #expect(configuration.categories[0].names == "^(?:_ga|_ga_.+|x\">.+)$")
+        #expect(configuration.categories[0].keys == "(?!)")
+        #expect(configuration.version == RegistryVersion.of(site.registry))
+        #expect(configuration.days == 180)
+        #expect(configuration.domain == "example.gov.uk")
+        #expect(configuration.policy == "cookies/")
+        #expect(configuration.cookies.status == "cookie-management-status")
+        #expect(configuration.googleConsentMode == ["analytics": ["analytics_storage"]])
+        #expect(configuration.texts["accept"] == "Accept optional cookies")
+        #expect(Set(configuration.texts.keys) == Set(ConsentScript.textKeys))
+    }
+
+    @Test func writesTheScriptWithTheSettingsInPlaceOfThePlaceholder() throws {
+        let (site, context) = try site()
+        var log = DiagnosticLog()
+        let files = ConsentScript(site: site, context: context).files(log: &log)
+        #expect(log.diagnostics.isEmpty)
+        #expect(files.map(\.path) == ["consent.js", "consent.css"])
+        guard case .data(let data) = files[0].contents else { Issue.record("consent.js is not generated"); return }
+        let script = String(decoding: data, as: UTF8.self)
+        #expect(!script.contains(ConsentScript.placeholder))
+        #expect(script.contains("\"site\":\"Test <Council>\""), "values are JSON-encoded, and the script escapes them before use")
+        #expect(!script.contains("eval("))
+    }
+
+    @Test func settingsAreDeterministic() throws {
+        let (site, context) = try site()
+        let first = try ConsentScript(site: site, context: context).configuration().encoded()
+        let second = try ConsentScript(site: site, context: context).configuration().encoded()
+        #expect(first == second)
+    }
+}
+
+@Suite("Video and settings directives")
+struct MediaDirectiveTests {
+    static func registryWithVideos() -> CookieRegistry {
+        var registry = sampleRegistry()
+        let here = SourceLocation(path: "r")
+        registry.categories.append(CookieCategory(id: "functional", title: "Functional cookies", location: here))
+        registry.services.append(CookieService(id: "youtube", name: "YouTube", categoryID: "functional", location: here))
+        registry.services.removeAll { $0.id == "vimeo" }
+        return registry
+    }
+
+    @Test(arguments: [
+        ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
+        ("https://youtu.be/dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
+        ("https://www.youtube.com/embed/dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"),
+        ("https://vimeo.com/76979871", "https://player.vimeo.com/video/76979871?dnt=1"),
+        ("https://player.vimeo.com/video/76979871", "https://player.vimeo.com/video/76979871?dnt=1"),
+    ])
+    func videoAddresses(url: String, embed: String) {
+        #expect(VideoDirective.host(for: url)?.embedURL == embed)
+    }
+
+    @Test(arguments: ["https://example.com/video", "javascript:alert(1)", "https://www.youtube.com/watch?v=a\"b", "https://vimeo.com/abc"])
+    func unknownVideoAddresses(url: String) {
+        #expect(VideoDirective.host(for: url) == nil)
+    }
+
+    @Test func gatedVideoRendersAPlaceholderWithALink() throws {
+        let (content, diagnostics) = renderPage("```video url=https://youtu.be/dQw4w9WgXcQ title=\"Our <new> library\"\n```\n",
+                                                context: try makeContext(registry: Self.registryWithVideos()))
+        #expect(diagnostics.isEmpty)
+        let html = content.html
+        #expect(html.contains("data-notice-embed data-consent=\"functional\" data-src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" data-title=\"Our &lt;new&gt; library\""))
+        #expect(html.contains("This video is hosted by YouTube. Accept functional cookies to watch it here."))
+        #expect(html.contains("<button type=\"button\" data-notice-allow=\"functional\" hidden>Accept functional cookies</button>"))
+        #expect(html.contains("<a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\">Watch “Our &lt;new&gt; library” on YouTube</a>"))
+        #expect(!html.contains("<iframe"))
+    }
+
+    @Test func videoErrorsSayWhatToDo() throws {
+        let context = try makeContext(registry: Self.registryWithVideos())
+        let (_, noTitle) = renderPage("```video url=https://youtu.be/dQw4w9WgXcQ\n```\n", context: context)
+        #expect(noTitle.first?.message.contains("give the video a title") == true)
+        let (_, badHost) = renderPage("```video url=https://example.com/v title=T\n```\n", context: context)
+        #expect(badHost.first?.message.contains("is not a YouTube or Vimeo video address") == true)
+        let (_, noService) = renderPage("```video url=https://vimeo.com/1 title=T\n```\n", context: context)
+        #expect(noService.first?.message.contains("the registry has no service 'vimeo'") == true)
+    }
+
+    @Test func consentSettingsCarriesTheNoScriptMessage() throws {
+        let (content, diagnostics) = renderPage("```consent-settings\n```\n", context: try makeContext())
+        #expect(diagnostics.isEmpty)
+        #expect(content.html.contains("<div class=\"notice-consent-settings\" data-notice-settings>"))
+        #expect(content.html.contains("you do not have JavaScript enabled"))
+    }
+}
