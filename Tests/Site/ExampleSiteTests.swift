@@ -40,7 +40,7 @@ struct ExampleSiteTests {
     @Test func buildsCleanlyWithoutWarnings() throws {
         let site = try render()
         #expect(site.diagnostics.map(\.description) == [])
-        #expect(site.site.pages.map(\.name) == ["cookies", "index"])
+        #expect(site.site.pages.map(\.name) == ["accessibility", "cookies", "index"])
     }
 
     @Test func everySeedCookieIsInAGeneratedRowWithItsDuration() throws {

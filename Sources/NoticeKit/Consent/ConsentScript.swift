@@ -14,7 +14,7 @@ struct ConsentScript {
     /// The keys of the texts the script shows, under `consent.ui.` in the theme's strings.
     static let textKeys = [
         "heading", "essential", "optional", "accept", "reject", "choose", "policyLink", "accepted", "rejected",
-        "chosen", "change", "changeLink", "hide", "gpc", "necessary", "use", "doNotUse", "save", "cancel",
+        "chosen", "change", "hide", "gpc", "necessary", "use", "doNotUse", "save", "cancel",
         "saved", "settingsHeading",
     ]
 

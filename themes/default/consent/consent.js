@@ -61,7 +61,7 @@
   }
 
   function allowed(id) {
-    return config.necessary.includes(id) || Boolean(state && state.c[id]);
+    return config.necessary.includes(id) || !!(state && state.c[id]);
   }
 
   /* An object with a value for each optional category. */
@@ -90,16 +90,23 @@
   function apply(changed) {
     for (const category of optional) if (!allowed(category.id)) clear(category);
     if (doc.readyState === 'loading') return;
-    // Gated scripts run once, in document order; only a new element makes the browser run them.
-    for (const gated of doc.querySelectorAll('script[type="text/plain"][data-consent]')) {
-      if (!allowed(gated.dataset.consent)) continue;
+    // Gated scripts run once each, strictly in document order: a script file is waited for before the
+    // next script runs. Only a new element makes the browser run them.
+    const queue = [...doc.querySelectorAll('script[type="text/plain"][data-consent]')].filter((gated) => allowed(gated.dataset.consent));
+    queue.forEach((gated) => gated.removeAttribute('data-consent'));
+    (function next() {
+      const gated = queue.shift();
+      if (!gated) return;
       const copy = doc.createElement('script');
-      for (const { name, value } of gated.attributes) if (name !== 'type' && name !== 'data-consent') copy.setAttribute(name, value);
+      for (const { name, value } of gated.attributes) if (name !== 'type') copy.setAttribute(name, value);
       copy.nonce = gated.nonce;
-      copy.async = false;
-      if (!gated.src) copy.text = gated.text;
+      // data-src keeps the page valid HTML (a data block may not have src); src is accepted as well.
+      if (gated.dataset.src) copy.src = gated.dataset.src;
+      if (copy.src) copy.onload = copy.onerror = next;
+      else copy.text = gated.text;
       gated.replaceWith(copy);
-    }
+      if (!copy.src) next();
+    })();
     for (const embed of doc.querySelectorAll('[data-notice-embed]')) {
       if (!allowed(embed.dataset.consent)) continue;
       const frame = doc.createElement('iframe');
@@ -127,7 +134,8 @@
     if (!types) return;
     window.dataLayer = window.dataLayer || [];
     window.gtag = window.gtag || function () { window.dataLayer.push(arguments); };
-    const values = command === 'default' ? { wait_for_update: 500 } : {};
+    // Set before any tag loads and updated at once from a stored choice, so no wait_for_update is needed.
+    const values = {};
     for (const id in types) for (const type of types[id]) values[type] = allowed(id) ? 'granted' : 'denied';
     window.gtag('consent', command, values);
   }
@@ -182,8 +190,8 @@
     const accepted = optional.filter((category) => allowed(category.id));
     const key = accepted.length === optional.length ? 'accepted' : accepted.length ? 'chosen' : 'rejected';
     const names = accepted.map((category) => escape(category.title)).join(', ');
-    banner.firstChild.innerHTML = '<p tabindex="-1">' + text(key, { categories: names }) + ' '
-      + text('change', { link: link('changeLink') }) + '</p>' + buttons(button('hide'));
+    banner.firstChild.innerHTML = '<p tabindex="-1">' + text(key, { categories: names }) + ' ' + link('change') + '</p>'
+      + buttons(button('hide'));
     banner.querySelector('p').focus();
   }
 
@@ -197,7 +205,7 @@
   /* The per-category form, shared by the policy page's settings and the dialog on other pages. */
   function form(inDialog) {
     const option = (category, value, key) => '<label><input type="radio" name="notice-' + category.id + '" value="' + value + '"'
-      + (state && state.c[category.id] === Boolean(value) ? ' checked' : '') + '> ' + text(key) + '</label>';
+      + (state && state.c[category.id] === !!value ? ' checked' : '') + '> ' + text(key) + '</label>';
     const groups = optional.map((category) => '<fieldset><legend>' + escape(category.title) + '</legend>'
       + option(category, 1, 'use') + option(category, 0, 'doNotUse') + '</fieldset>').join('');
     return '<form class="notice-consent-form">' + (navigator.globalPrivacyControl ? '<p>' + text('gpc') + '</p>' : '')
@@ -230,7 +238,7 @@
     const allow = target.dataset.noticeAllow;
     if (allow || action === 'accept' || action === 'reject') {
       // A video's "Accept" allows its category and leaves the others as they were (off if unanswered).
-      save(byCategory((category) => action === 'accept' || category.id === allow || Boolean(allow && state && state.c[category.id])));
+      save(byCategory((category) => action === 'accept' || category.id === allow || !!(allow && state && state.c[category.id])));
       confirm();
     } else if (action === 'choose') {
       openSettings();
@@ -279,7 +287,6 @@
   else ready();
 
   window.NoticeConsent = {
-    version: config.version,
     allowed,
     choices,
     open: openSettings,
