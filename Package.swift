@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -36,10 +39,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "NoticePreview",
+            dependencies: [
+                "NoticeKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "notice",
             dependencies: [
                 "NoticeKit",
+                "NoticePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -54,9 +68,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "PreviewTests",
+            dependencies: [
+                "NoticePreview",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/Preview",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "SiteTests",
             dependencies: ["NoticeKit"],
             path: "Tests/Site",
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
     ],

@@ -3,7 +3,7 @@ import Foundation
 
 /// The `notice` command: builds policy sites from Markdown and a cookie registry.
 @main
-struct Notice: ParsableCommand {
+struct Notice: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notice",
         abstract: "Build accessible cookie policies and privacy notices from Markdown and a cookie registry.",
@@ -12,14 +12,18 @@ struct Notice: ParsableCommand {
             Exit status: 0 on success, 1 when the site has errors, 2 when the command is used wrongly.
             """,
         version: NoticeVersion.current,
-        subcommands: [BuildCommand.self, DiffCommand.self]
+        subcommands: [BuildCommand.self, DiffCommand.self, ServeCommand.self]
     )
 
     /// Runs the command with Notice's exit codes: usage mistakes exit 2 rather than the library's 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

@@ -57,4 +57,22 @@ struct OutputSafetyTests {
         try site.build()
         #expect(!FileManager.default.fileExists(atPath: abandoned.path))
     }
+
+    @Test func linksLeadingOutOfTheSiteAreNotPublished() throws {
+        let site = try TempSite()
+        let secret = site.root.appendingPathComponent("secret.txt")
+        try Data("private".utf8).write(to: secret)
+        try FileManager.default.createDirectory(at: site.siteDirectory.appendingPathComponent("static"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: site.siteDirectory.appendingPathComponent("static/secret.txt"), withDestinationURL: secret)
+        try FileManager.default.createSymbolicLink(at: site.siteDirectory.appendingPathComponent("static/etc"), withDestinationURL: URL(fileURLWithPath: "/etc"))
+        try site.write("static/inside.txt", "public")
+        try FileManager.default.createSymbolicLink(at: site.siteDirectory.appendingPathComponent("static/alias.txt"),
+                                                   withDestinationURL: site.siteDirectory.appendingPathComponent("static/inside.txt"))
+        try site.build()
+        let files = TempSite.snapshot(of: site.outputDirectory).keys
+        #expect(!files.contains("/secret.txt"))
+        #expect(!files.contains { $0.hasPrefix("/etc") })
+        #expect(files.contains("/inside.txt"))
+        #expect(files.contains("/alias.txt"), "a link to a file inside the site is fine")
+    }
 }

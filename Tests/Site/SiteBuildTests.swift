@@ -10,7 +10,7 @@ struct SiteBuildTests {
         #expect(report.pageCount == 2)
         let files = TempSite.snapshot(of: site.outputDirectory).keys.sorted()
         #expect(files == [
-            "/.notice-output", "/assets/favicon.svg", "/assets/notice.css", "/consent.css", "/consent.js", "/cookies.csv",
+            "/.notice-output", "/404.html", "/assets/favicon.svg", "/assets/notice.css", "/consent.css", "/consent.js", "/cookies.csv",
             "/cookies.json", "/cookies/index.html", "/index.html",
         ])
 
@@ -27,6 +27,12 @@ struct SiteBuildTests {
         #expect(cookies.contains("<h2 id=\"analytics-cookies\">Analytics cookies</h2>"))
         #expect(cookies.contains("<caption>Cookies used by Google Analytics</caption>"))
         #expect(cookies.components(separatedBy: "<h1").count == 2)
+
+        let notFound = try site.output("404.html")
+        #expect(notFound.contains("<title>Page not found - Test Council</title>"))
+        #expect(notFound.contains("<link rel=\"stylesheet\" href=\"/assets/notice.css\">"), "a 404 page is shown at any address, so its links start from the root")
+        #expect(notFound.contains("<a href=\"/\">Go to the home page</a>"))
+        #expect(!notFound.contains("rel=\"canonical\""))
 
         let home = try site.output("index.html")
         #expect(home.contains("<link rel=\"stylesheet\" href=\"assets/notice.css\">"))

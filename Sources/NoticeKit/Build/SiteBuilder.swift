@@ -53,44 +53,19 @@ public struct SiteBuilder: Sendable {
         let (site, loadDiagnostics) = try SiteLoader(directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths).load()
         var log = DiagnosticLog()
         log.append(contentsOf: loadDiagnostics)
-        let context = RenderContext(config: site.config, registry: site.registry, theme: site.theme,
-                                    strings: site.strings, directives: .standard)
-        let renderer = PageRenderer(site: site, context: context)
+        let renderer = SiteRenderer(site: site)
         var files: [OutputFile] = []
         for page in site.pages {
-            if let html = renderer.render(page, log: &log) {
-                files.append(.text(page.outputPath, html))
-            }
+            let (file, diagnostics) = renderer.render(page: page)
+            log.append(contentsOf: diagnostics)
+            if let file { files.append(file) }
         }
         if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
-        files.append(contentsOf: declarations(for: site, context: context, log: &log))
-        files.append(contentsOf: ConsentScript(site: site, context: context).files(log: &log))
-        for (path, source) in site.theme.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "assets/" + path, contents: .copy(source)))
-        }
-        for (path, source) in site.staticFiles.sorted(by: { $0.key < $1.key }) {
-            if files.contains(where: { $0.path == path }) {
-                log.error("static/\(path) has the same output path as a page or theme asset; rename it", at: nil)
-                continue
-            }
-            files.append(OutputFile(path: path, contents: .copy(source)))
-        }
+        let (siteFiles, diagnostics) = renderer.renderSiteFiles(pagePaths: Set(files.map(\.path)))
+        log.append(contentsOf: diagnostics)
+        files.append(contentsOf: siteFiles)
         if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
         return RenderedSite(site: site, files: files, diagnostics: log.sorted)
-    }
-
-    /// `cookies.json` and `cookies.csv`, the registry for machines and spreadsheets.
-    private func declarations(for site: Site, context: RenderContext, log: inout DiagnosticLog) -> [OutputFile] {
-        var files: [OutputFile] = []
-        do {
-            let json = try CookieDeclarationJSON(registry: site.registry, config: site.config).encoded()
-            files.append(OutputFile(path: "cookies.json", contents: .data(json)))
-        } catch {
-            log.error("could not write cookies.json: \(error)", at: nil)
-        }
-        let headings = Dictionary(uniqueKeysWithValues: CookieDeclarationCSV.columns.map { ($0, context.text("declaration.csv.\($0)")) })
-        files.append(.text("cookies.csv", CookieDeclarationCSV(registry: site.registry, headings: headings).text()))
-        return files
     }
 
     /// Builds and writes the site; the previous output is replaced only when everything succeeded.

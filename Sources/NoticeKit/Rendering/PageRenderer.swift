@@ -1,9 +1,25 @@
+import Foundation
+
 /// Lays a page's rendered content into the theme's page template.
 struct PageRenderer {
     let site: Site
     let context: RenderContext
 
-    func render(_ page: PageSource, log: inout DiagnosticLog) -> String? {
+    /// The "page not found" page from the theme's texts. Servers show it at any address, so its links
+    /// start from the site's root path (from `baseURL`, `/` by default) rather than being relative.
+    func renderNotFoundPage(log: inout DiagnosticLog) -> String? {
+        var root = "/"
+        if let baseURL = site.config.baseURL, let path = URL(string: baseURL)?.path, !path.isEmpty, path != "/" {
+            root = path.hasSuffix("/") ? path : path + "/"
+        }
+        let page = PageSource(
+            name: "404", path: "the theme's notFound texts",
+            frontMatter: FrontMatter(title: context.text("notFound.title"), description: context.text("notFound.description")),
+            body: context.text("notFound.body", ["home": root]), bodyLineOffset: 0)
+        return render(page, root: root, log: &log)
+    }
+
+    func render(_ page: PageSource, root: String? = nil, log: inout DiagnosticLog) -> String? {
         let content = PageContentRenderer(context: context).render(page, log: &log)
         let template = page.frontMatter.template
         guard site.theme.templateNames.contains(template) else {
@@ -14,7 +30,7 @@ struct PageRenderer {
             log.error(message, at: SourceLocation(path: page.path, line: 2))
             return nil
         }
-        let values = templateValues(for: page, content: content)
+        let values = templateValues(for: page, content: content, root: root)
         guard let html = site.theme.render(template, values) else {
             log.error("the template '\(template)' could not be rendered", at: SourceLocation(path: page.path))
             return nil
@@ -22,8 +38,8 @@ struct PageRenderer {
         return html
     }
 
-    func templateValues(for page: PageSource, content: RenderedContent) -> [String: Any] {
-        let root = Self.relativeRoot(from: page.urlPath)
+    func templateValues(for page: PageSource, content: RenderedContent, root: String? = nil) -> [String: Any] {
+        let root = root ?? Self.relativeRoot(from: page.urlPath)
         let config = site.config
         var pageValues: [String: Any] = [
             "title": page.frontMatter.title,
@@ -35,7 +51,7 @@ struct PageRenderer {
         if let updated = page.frontMatter.updated {
             pageValues["updated"] = ["iso": updated.iso, "text": formatted(updated)]
         }
-        if let baseURL = config.baseURL { pageValues["canonicalURL"] = baseURL + "/" + page.urlPath }
+        if let baseURL = config.baseURL, page.name != "404" { pageValues["canonicalURL"] = baseURL + "/" + page.urlPath }
         let sections = content.headings.filter { $0.level == 2 }
         pageValues["contents"] = sections.map { ["id": $0.id, "text": $0.text] }
         pageValues["hasContents"] = sections.count >= 3

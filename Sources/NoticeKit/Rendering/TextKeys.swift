@@ -6,7 +6,7 @@ enum TextKeys {
         "cookieTable.storage.cookie", "cookieTable.storage.local-storage", "cookieTable.storage.session-storage",
         "cookieTable.storage.pixel",
         "consent.serviceName", "consent.cookie.preferencesSet", "consent.cookie.status", "consent.cookie.version",
-        "date.format",
+        "date.format", "notFound.title", "notFound.description", "notFound.body",
     ] + CookieDeclarationCSV.columns.map { "declaration.csv.\($0)" } + ConsentScript.textKeys.map { "consent.ui.\($0)" }
         + ["consent.noScript", "consent.embed.text", "consent.embed.button", "consent.embed.link"]
 }

@@ -78,6 +78,20 @@ public struct SiteLoader: Sendable {
         return registry
     }
 
+    /// Reads one page again (after an editor saved it), with its diagnostics.
+    public func loadPage(at file: URL) -> (page: PageSource?, diagnostics: [Diagnostic]) {
+        var log = DiagnosticLog()
+        let folder = directory.appendingPathComponent(Self.pagesFolderName)
+        let display = paths.display(file)
+        guard let text = FileSystem.readText(file) else {
+            log.error("this page could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
+            return (nil, log.sorted)
+        }
+        let name = String(FileSystem.relativePath(of: file, under: folder).dropLast(".md".count))
+        let page = PageReader.read(name: name, file: SourceFile(path: display, text: text), log: &log)
+        return (page, log.sorted)
+    }
+
     private func readPages(log: inout DiagnosticLog) -> [PageSource] {
         let folder = directory.appendingPathComponent(Self.pagesFolderName)
         let files = FileSystem.files(under: folder).filter { $0.pathExtension == "md" }

@@ -16,27 +16,35 @@ enum FileSystem {
         FileManager.default.fileExists(atPath: url.path)
     }
 
-    /// Every regular file below `folder`, sorted by path; hidden files and folders are skipped.
+    /// Every regular file below `folder`, sorted by path; hidden files and folders are skipped, and so
+    /// are links that lead outside the folder, so that a site can never publish (or a preview serve)
+    /// a file from elsewhere on the machine.
     static func files(under folder: URL) -> [URL] {
         guard isDirectory(folder),
               let enumerator = FileManager.default.enumerator(
                 at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { return [] }
+        let root = folder.standardizedFileURL.resolvingSymlinksInPath().path + "/"
         var result: [URL] = []
         for case let url as URL in enumerator {
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                result.append(url.standardizedFileURL)
-            }
+            let resolved = url.resolvingSymlinksInPath()
+            guard resolved.path.hasPrefix(root),
+                  (try? resolved.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            result.append(url.standardizedFileURL)
         }
         return result.sorted { $0.path < $1.path }
     }
 
     /// `file`'s path below `folder`, with `/` separators.
+    /// The path is taken as written, not through links, so that a link keeps its own name.
     static func relativePath(of file: URL, under folder: URL) -> String {
-        let base = folder.standardizedFileURL.resolvingSymlinksInPath().path
-        let path = file.standardizedFileURL.resolvingSymlinksInPath().path
-        guard path.hasPrefix(base + "/") else { return file.lastPathComponent }
-        return String(path.dropFirst(base.count + 1))
+        for (base, path) in [(folder.standardizedFileURL.path, file.standardizedFileURL.path),
+                             (folder.standardizedFileURL.resolvingSymlinksInPath().path,
+                              file.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath()
+                                .appendingPathComponent(file.lastPathComponent).path)] where path.hasPrefix(base + "/") {
+            return String(path.dropFirst(base.count + 1))
+        }
+        return file.lastPathComponent
     }
 
     /// The file as UTF-8 text with a leading byte-order mark removed, or `nil` if unreadable or not UTF-8.
