@@ -20,7 +20,7 @@ help:
 	@echo "make site    build the example site into $(OUTPUT)/"
 	@echo "make test    run every test (Swift unit and whole-site tests, then the browser tests)"
 	@echo "make minify  rebuild the minified consent script and stylesheet from their sources"
-	@echo "make bench   print the consent script's size"
+	@echo "make bench   print figures: consent script size, preview reload time and throughput"
 	@echo "make clean   remove build products and output"
 
 ## site: install what is needed, build notice, build the example site into output/.
@@ -76,9 +76,11 @@ minify:
 	esbuild --minify --target=es2020 --charset=utf8 --log-level=warning $(CONSENT)/consent.js > $(CONSENT)/consent.min.js
 	esbuild --minify --target=es2020 --charset=utf8 --log-level=warning $(CONSENT)/consent.css > $(CONSENT)/consent.min.css
 
-## bench: sizes of what pages download.
-bench: site
+## bench: figures, not pass/fail timings: the consent script's size, and the preview's reload time and throughput.
+bench: site test-deps
+	@$(MAKE) --no-print-directory apt-install PACKAGES="wrk"
 	python3 Tests/Benchmarks/consent_size.py $(OUTPUT)
+	NOTICE_BIN=.build/release/notice $(VENV)/bin/python Tests/Benchmarks/preview_latency.py
 
 clean:
 	rm -rf .build $(OUTPUT)
