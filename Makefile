@@ -24,9 +24,11 @@ help:
 	@echo "make clean   remove build products and output"
 
 ## site: install what is needed, build notice, build the example site into output/.
+# --no-integrity: browsers refuse integrity-checked files on pages opened from disk (file://), and this
+# build is for opening from disk. Published builds keep the attributes (the default).
 site: release
-	.build/release/notice build --site $(SITE) --output $(OUTPUT)
-	@echo "Open $(CURDIR)/$(OUTPUT)/cookies/index.html in a browser."
+	.build/release/notice build --site $(SITE) --output $(OUTPUT) --no-integrity
+	@echo "Open $(CURDIR)/$(OUTPUT)/cookies/index.html in a browser (or preview it with: .build/release/notice serve)."
 
 ## test: every test: unit and whole-site (Swift), then the consent script and pages in Chromium.
 test: unit-tests browser-tests

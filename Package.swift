@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteTests",
-            dependencies: ["NoticeKit"],
+            dependencies: ["NoticeKit", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/Site",
             exclude: ["Golden"],
             swiftSettings: strictSettings

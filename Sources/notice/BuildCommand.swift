@@ -7,35 +7,40 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the site into the output folder.",
-        discussion: "A build that finds errors reports them all, exits 1 and leaves the previous output as it was."
+        discussion: """
+            A build that finds errors reports them all, exits 1 and leaves the previous output as it was. \
+            Stylesheets and the consent script get content-hashed names and Subresource Integrity \
+            attributes; --no-integrity leaves the attributes out, for pages opened straight from disk.
+            """
     )
 
     @OptionGroup var options: SiteOptions
+    @OptionGroup var report: ReportOptions
 
     @Flag(help: "Replace the output folder even if notice did not create it.")
     var force = false
 
-    @Flag(help: "Treat warnings as errors.")
-    var strict = false
+    @Flag(inversion: .prefixedNo, help: "Add Subresource Integrity attributes to stylesheet and script links.")
+    var integrity = true
 
     func run() throws {
-        let builder = SiteBuilder(options: .init(
+        let progress = ProgressLine(enabled: report.diagnostics == .human && Console.standardError.isTerminal)
+        var buildOptions = SiteBuilder.Options(
             siteDirectory: options.siteDirectory, outputDirectory: options.outputDirectory,
-            themeSearchPaths: options.themeSearchPaths, force: force, strict: strict))
-        let console = Console.standardError
-        let formatter = DiagnosticFormatter(useColour: console.allowsColour)
+            themeSearchPaths: options.themeSearchPaths, force: force, strict: report.strict)
+        buildOptions.integrity = integrity
+        buildOptions.progress = { done, total in progress.update(done: done, total: total) }
+        let reporter = Reporter(command: "build", format: report.diagnostics)
         do {
-            let report = try builder.build()
-            for diagnostic in report.diagnostics { console.write(formatter.format(diagnostic) + "\n") }
-            let warnings = report.diagnostics.count { $0.severity == .warning }
-            let seconds = Double(report.duration.components.attoseconds) / 1e18 + Double(report.duration.components.seconds)
-            var summary = "Built \(report.pageCount) page\(report.pageCount == 1 ? "" : "s") in \(String(format: "%.2f", seconds)) s into \(DisplayPaths().display(report.outputDirectory))/"
+            let result = try SiteBuilder(options: buildOptions).build()
+            progress.clear()
+            let warnings = result.diagnostics.count { $0.severity == .warning }
+            var summary = "Built \(result.pageCount) page\(result.pageCount == 1 ? "" : "s") in \(String(format: "%.2f", result.duration.seconds)) s into \(DisplayPaths().display(result.outputDirectory))/"
             if warnings > 0 { summary += " (\(DiagnosticFormatter.summary(errors: 0, warnings: warnings)))" }
-            Console.standardOutput.write(summary + "\n")
+            reporter.succeeded(result, summary: summary)
         } catch {
-            for diagnostic in error.diagnostics { console.write(formatter.format(diagnostic) + "\n") }
-            let warnings = error.diagnostics.count { $0.severity == .warning }
-            console.write("Build failed: \(DiagnosticFormatter.summary(errors: error.errorCount, warnings: warnings)); the output folder was not changed.\n")
+            progress.clear()
+            reporter.failed(error, closing: "Build failed")
             throw ExitCode.failure
         }
     }

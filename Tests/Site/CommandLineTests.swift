@@ -138,4 +138,81 @@ struct CommandLineTests {
         #expect(strict.status == 1)
         #expect(strict.standardError.contains("content/pages/raw.md:5:1: error: raw HTML"))
     }
+
+    @Test func checkReportsWithoutWriting() throws {
+        let site = try TempSite()
+        let good = try notice(["check"], in: site.root)
+        #expect(good.status == 0)
+        #expect(good.standardOutput == "Checked 2 pages: no errors\n")
+        try site.write("pages/cookies.md", "---\ntitle: Cookies\ndescription: D\n---\n[broken](../nowhere/)\n")
+        let bad = try notice(["check"], in: site.root)
+        #expect(bad.status == 1)
+        #expect(bad.standardError.hasPrefix("content/pages/cookies.md:5:1: error: the link '../nowhere/' leads to no page or file of this site"))
+        #expect(bad.standardError.hasSuffix("Check failed: 1 error.\n"))
+        #expect(!FileManager.default.fileExists(atPath: site.outputDirectory.path), "check never writes")
+    }
+
+    @Test func githubAnnotations() throws {
+        let site = try TempSite()
+        try site.write("pages/cookies.md", "---\ntitle: Cookies\ndescription: D\n---\n\n```cookie-table service=hotjar\n```\n<b>raw</b>\n")
+        let run = try notice(["check", "--diagnostics", "github"], in: site.root)
+        #expect(run.status == 1)
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "::error file=content/pages/cookies.md,line=6,col=1,title=Notice error::there is no service 'hotjar' in the registry; the services are 'google-analytics', 'cookie-management'",
+            "::warning file=content/pages/cookies.md,line=8,col=1,title=Notice warning::raw HTML is not allowed in pages and was left out; write it in Markdown instead",
+            "Check failed: 1 error, 1 warning.",
+        ])
+    }
+
+    @Test func jsonReport() throws {
+        let site = try TempSite()
+        let good = try notice(["build", "--diagnostics", "json"], in: site.root)
+        #expect(good.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(good.standardOutput.utf8)) as? [String: Any])
+        #expect(report["ok"] as? Bool == true)
+        #expect(report["pages"] as? Int == 2)
+        #expect(report["output"] as? String == "output")
+        try site.write("registry.yaml", "categories:\n  - id: a\n    titel: A\n")
+        let bad = try notice(["build", "--diagnostics", "json"], in: site.root)
+        #expect(bad.status == 1)
+        let failure = try #require(try JSONSerialization.jsonObject(with: Data(bad.standardOutput.utf8)) as? [String: Any])
+        #expect(failure["ok"] as? Bool == false)
+        let entries = try #require(failure["diagnostics"] as? [[String: Any]])
+        #expect(entries.contains { ($0["file"] as? String) == "content/registry.yaml" && ($0["line"] as? Int) == 3 && ($0["column"] as? Int) == 5 })
+        #expect(bad.standardError == "")
+    }
+
+    /// Colour only on a terminal, and never with NO_COLOR: run under `script`, which gives a terminal.
+    @Test func colourOnATerminalUnlessNoColor() throws {
+        let site = try TempSite()
+        try site.write("pages/cookies.md", "---\ntitle: Cookies\n---\n")
+        let command = "\(Self.executable.path) check"
+        let coloured = try runInTerminal(command, in: site, environment: [:])
+        #expect(coloured.contains("\u{1B}["))
+        let plain = try runInTerminal(command, in: site, environment: ["NO_COLOR": "1"])
+        #expect(plain.contains("warning: the page has no 'description'"))
+        #expect(!plain.contains("\u{1B}["))
+    }
+
+    func runInTerminal(_ command: String, in site: TempSite, environment: [String: String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.currentDirectoryURL = site.root
+        var merged = ProcessInfo.processInfo.environment
+        merged["NOTICE_THEMES"] = TempSite.builtInThemes.path
+        merged["TERM"] = "xterm"
+        merged["NO_COLOR"] = nil
+        merged.merge(environment) { _, new in new }
+        process.environment = merged
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
 }

@@ -9,16 +9,20 @@ struct SiteBuildTests {
         let report = try site.build()
         #expect(report.pageCount == 2)
         let files = TempSite.snapshot(of: site.outputDirectory).keys.sorted()
+        let stylesheet = try #require(site.fingerprinted("assets/notice", "css"))
+        let script = try #require(site.fingerprinted("consent", "js"))
+        let consentStylesheet = try #require(site.fingerprinted("consent", "css"))
         #expect(files == [
-            "/.notice-output", "/404.html", "/assets/favicon.svg", "/assets/notice.css", "/consent.css", "/consent.js", "/cookies.csv",
-            "/cookies.json", "/cookies/index.html", "/index.html",
-        ])
+            "/.notice-output", "/404.html", "/assets/favicon.svg", "/" + stylesheet, "/" + consentStylesheet, "/consent.css",
+            "/" + script, "/consent.js", "/cookies.csv", "/cookies.json", "/cookies/index.html", "/index.html",
+        ].sorted())
 
         let cookies = try site.output("cookies/index.html")
         #expect(cookies.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
         #expect(cookies.contains("<title>Cookies - Test Council</title>"))
         #expect(cookies.contains("<meta name=\"description\" content=\"How we use cookies.\">"))
-        #expect(cookies.contains("<link rel=\"stylesheet\" href=\"../assets/notice.css\">"))
+        #expect(cookies.contains("<link rel=\"stylesheet\" href=\"../\(stylesheet)\" integrity=\"\(try site.integrity(of: stylesheet))\">"))
+        #expect(cookies.contains("<script src=\"../\(script)\" integrity=\"\(try site.integrity(of: script))\"></script>"))
         #expect(cookies.contains("<link rel=\"canonical\" href=\"https://www.example.gov.uk/cookies/\">"))
         #expect(cookies.contains("<a href=\"#main-content\" class=\"notice-skip-link\">Skip to main content</a>"))
         #expect(cookies.contains("<main id=\"main-content\""))
@@ -30,12 +34,12 @@ struct SiteBuildTests {
 
         let notFound = try site.output("404.html")
         #expect(notFound.contains("<title>Page not found - Test Council</title>"))
-        #expect(notFound.contains("<link rel=\"stylesheet\" href=\"/assets/notice.css\">"), "a 404 page is shown at any address, so its links start from the root")
+        #expect(notFound.contains("<link rel=\"stylesheet\" href=\"/\(stylesheet)\""), "a 404 page is shown at any address, so its links start from the root")
         #expect(notFound.contains("<a href=\"/\">Go to the home page</a>"))
         #expect(!notFound.contains("rel=\"canonical\""))
 
         let home = try site.output("index.html")
-        #expect(home.contains("<link rel=\"stylesheet\" href=\"assets/notice.css\">"))
+        #expect(home.contains("<link rel=\"stylesheet\" href=\"\(stylesheet)\""))
         #expect(home.contains("<a href=\"cookies/\">cookie policy</a>"))
     }
 
@@ -70,7 +74,8 @@ struct SiteBuildTests {
         #expect(page.contains("<footer class=\"council\">Test Council ©</footer>"))
         #expect(page.contains("Go to the content</a>"))
         #expect(page.contains("<a class=\"notice-header__title\""), "templates not overridden still come from the built-in theme")
-        #expect(try site.output("assets/notice.css") == "body { color: black; }\n")
+        let stylesheet = try #require(site.fingerprinted("assets/notice", "css"))
+        #expect(try site.output(stylesheet) == "body { color: black; }\n")
     }
 
     @Test func siteStringsOverrideTheThemesTexts() throws {
@@ -93,7 +98,7 @@ struct SiteBuildTests {
         try site.write("pages/help/contact.md", "---\ntitle: Contact\ndescription: D\n---\nHi\n")
         try site.build()
         let page = try site.output("help/contact/index.html")
-        #expect(page.contains("href=\"../../assets/notice.css\""))
+        #expect(page.contains("href=\"../../\(try #require(site.fingerprinted("assets/notice", "css")))\""))
         #expect(page.contains("<a href=\"../../cookies/\">Cookies</a>"))
     }
 
@@ -105,5 +110,29 @@ struct SiteBuildTests {
             "content/pages/raw.md:2:1: warning: the page has no 'description'; add one sentence that says what the page is about (search engines and link previews show it)",
             "content/pages/raw.md:4:1: warning: raw HTML is not allowed in pages and was left out; write it in Markdown instead",
         ])
+    }
+
+    @Test func stylesheetsAndTheConsentScriptAreFingerprintedWithIntegrity() throws {
+        let site = try TempSite()
+        try site.build()
+        let first = try #require(site.fingerprinted("assets/notice", "css"))
+        #expect(try site.output("consent.js") == site.output(try #require(site.fingerprinted("consent", "js"))),
+                "the plain consent.js stays for services that include it by a fixed address")
+        try site.write("themes/default/assets/notice.css", "body { color: navy; }\n")
+        try site.build()
+        let second = try #require(site.fingerprinted("assets/notice", "css"))
+        #expect(first != second, "a changed file gets a new name")
+        #expect(try site.output("index.html").contains(second))
+        #expect(!FileManager.default.fileExists(atPath: site.outputDirectory.appendingPathComponent(first).path), "the old name is gone")
+    }
+
+    @Test func integrityCanBeLeftOutForPagesOpenedFromDisk() throws {
+        let site = try TempSite()
+        var builder = site.builder()
+        builder.options.integrity = false
+        _ = try builder.build()
+        let page = try site.output("cookies/index.html")
+        #expect(!page.contains("integrity="))
+        #expect(page.contains(try #require(site.fingerprinted("assets/notice", "css"))))
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import NoticeKit
 
@@ -48,6 +49,22 @@ final class TempSite {
         } catch {
             return error.diagnostics.map(\.description)
         }
+    }
+
+    /// The output's content-hashed version of a file (`assets/notice` + `css` → `assets/notice.3f2a1b4c9d.css`).
+    func fingerprinted(_ stem: String, _ fileExtension: String) -> String? {
+        let folder = outputDirectory.appendingPathComponent(stem).deletingLastPathComponent()
+        let name = (stem as NSString).lastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let match = names.first { $0.range(of: "^\\Q\(name)\\E\\.[0-9a-f]{10}\\.\(fileExtension)$", options: .regularExpression) != nil }
+        let prefix = (stem as NSString).deletingLastPathComponent
+        return match.map { prefix.isEmpty ? $0 : prefix + "/" + $0 }
+    }
+
+    /// The Subresource Integrity value of an output file, computed here from its bytes.
+    func integrity(of path: String) throws -> String {
+        let data = try Data(contentsOf: outputDirectory.appendingPathComponent(path))
+        return "sha384-" + Data(SHA384.hash(data: data)).base64EncodedString()
     }
 
     func output(_ path: String) throws -> String {

@@ -10,6 +10,11 @@ struct SpellingTests {
         #expect(Spelling.nearest(to: "analytcs", in: ["analytics", "functional"]) == "analytics")
     }
 
+    @Test func suggestsTheLongerWordAWordBegins() {
+        #expect(Spelling.nearest(to: "analytics", in: ["analytics-cookies", "strictly-necessary-cookies"]) == "analytics-cookies")
+        #expect(Spelling.nearest(to: "an", in: ["analytics-cookies"]) == nil, "too short to guess from")
+    }
+
     @Test func staysQuietWhenNothingIsClose() {
         #expect(Spelling.nearest(to: "swift", in: ["cookie-table"]) == nil)
         #expect(Spelling.nearest(to: "zzz", in: ["id", "title"]) == nil)

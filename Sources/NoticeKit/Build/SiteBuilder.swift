@@ -12,6 +12,11 @@ public struct SiteBuilder: Sendable {
         public var force: Bool
         /// Treat warnings as errors.
         public var strict: Bool
+        /// Add Subresource Integrity attributes to stylesheet and script links (pages then do not work
+        /// opened straight from disk).
+        public var integrity = true
+        /// Called as pages finish (pages done, pages in all), from any thread; for a progress line.
+        public var progress: (@Sendable (Int, Int) -> Void)?
 
         public init(siteDirectory: URL, outputDirectory: URL, themeSearchPaths: [URL], force: Bool = false, strict: Bool = false) {
             self.siteDirectory = siteDirectory
@@ -32,40 +37,18 @@ public struct SiteBuilder: Sendable {
 
     /// Renders the whole site in memory, without writing; throws ``BuildFailure`` listing every error.
     public func render() throws(BuildFailure) -> RenderedSite {
-        let rendered: RenderedSite
-        do {
-            rendered = try renderReportingWarnings()
-        } catch {
-            throw options.strict ? BuildFailure(diagnostics: Self.promotingWarnings(error.diagnostics)) : error
-        }
-        if options.strict, !rendered.diagnostics.isEmpty {
-            throw BuildFailure(diagnostics: Self.promotingWarnings(rendered.diagnostics))
-        }
-        return rendered
+        let sink = MemorySink()
+        let run = try run(into: sink)
+        return RenderedSite(site: run.site, files: sink.files, diagnostics: run.diagnostics)
     }
 
-    /// With `--strict`, every warning counts as an error.
-    static func promotingWarnings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.map { Diagnostic(.error, $0.message, at: $0.location) }
-    }
-
-    private func renderReportingWarnings() throws(BuildFailure) -> RenderedSite {
-        let (site, loadDiagnostics) = try SiteLoader(directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths).load()
-        var log = DiagnosticLog()
-        log.append(contentsOf: loadDiagnostics)
-        let renderer = SiteRenderer(site: site)
-        var files: [OutputFile] = []
-        for page in site.pages {
-            let (file, diagnostics) = renderer.render(page: page)
-            log.append(contentsOf: diagnostics)
-            if let file { files.append(file) }
-        }
-        if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
-        let (siteFiles, diagnostics) = renderer.renderSiteFiles(pagePaths: Set(files.map(\.path)))
-        log.append(contentsOf: diagnostics)
-        files.append(contentsOf: siteFiles)
-        if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
-        return RenderedSite(site: site, files: files, diagnostics: log.sorted)
+    /// Checks everything a build checks, links included, and writes nothing.
+    public func check() throws(BuildFailure) -> BuildReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let run = try run(into: DiscardSink())
+        return BuildReport(pageCount: run.site.pages.count, fileCount: 0, diagnostics: run.diagnostics,
+                           duration: clock.now - start, outputDirectory: options.outputDirectory)
     }
 
     /// Builds and writes the site; the previous output is replaced only when everything succeeded.
@@ -74,12 +57,115 @@ public struct SiteBuilder: Sendable {
         let start = clock.now
         let writer = OutputWriter(directory: options.outputDirectory, siteDirectory: options.siteDirectory, force: options.force, paths: paths)
         try writer.checkDestination()
-        let rendered = try render()
-        try writer.write(rendered.files)
+        let staging = try writer.beginStaging()
+        let run: Run
+        do {
+            run = try self.run(into: staging)
+        } catch {
+            writer.discard(staging)
+            throw error
+        }
+        try writer.commit(staging)
         return BuildReport(
-            pageCount: rendered.site.pages.count, fileCount: rendered.files.count + 1,
-            diagnostics: rendered.diagnostics, duration: clock.now - start,
-            outputDirectory: options.outputDirectory)
+            pageCount: run.site.pages.count, fileCount: run.fileCount + 1, diagnostics: run.diagnostics,
+            duration: clock.now - start, outputDirectory: options.outputDirectory)
+    }
+
+    /// With `--strict`, every warning counts as an error.
+    static func promotingWarnings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { Diagnostic(.error, $0.message, at: $0.location) }
+    }
+
+    private struct Run {
+        var site: Site
+        var diagnostics: [Diagnostic]
+        var fileCount: Int
+    }
+
+    /// Load → check → render → hand each file to the sink as soon as it exists.
+    ///
+    /// Pages render in parallel, one task per core; each page's HTML goes to the sink and is let go, so
+    /// memory stays bounded however many pages there are. What the link check needs (links, anchors) is
+    /// kept, and is small.
+    private func run(into sink: some OutputSink) throws(BuildFailure) -> Run {
+        let loaded: (site: Site, diagnostics: [Diagnostic])
+        do {
+            loaded = try SiteLoader(directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths).load()
+        } catch {
+            throw options.strict ? BuildFailure(diagnostics: Self.promotingWarnings(error.diagnostics)) : error
+        }
+        let site = loaded.site
+        var log = DiagnosticLog()
+        log.append(contentsOf: loaded.diagnostics)
+        let renderer = SiteRenderer(site: site, integrity: options.integrity)
+        log.append(contentsOf: renderer.diagnostics)
+        var writeError: (any Error)?
+        do {
+            for file in renderer.siteFiles { try sink.write(file) }
+        } catch {
+            writeError = error
+        }
+
+        let pages = site.pages
+        let results = PageResults(count: pages.count)
+        let progress = options.progress
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            var rendered = renderer.render(page: pages[index])
+            if let file = rendered.file {
+                do { try sink.write(file) } catch { results.fail(error) }
+                rendered.file = nil
+            }
+            let done = results.store(rendered, at: index)
+            progress?(done, pages.count)
+        }
+        let rendered = results.pages
+        for page in rendered { log.append(contentsOf: page.diagnostics) }
+        let checker = renderer.linkChecker(pages: rendered)
+        for page in rendered {
+            for link in page.links {
+                if let problem = checker.check(link, onPage: page.page.urlPath) { log.append(problem) }
+            }
+        }
+        if let error = writeError ?? results.writeError {
+            log.error("could not write the output: \(OutputWriter.describe(error)); the previous output was left as it was", at: nil)
+        }
+        var diagnostics = log.sorted
+        if options.strict { diagnostics = Self.promotingWarnings(diagnostics) }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
+        return Run(site: site, diagnostics: diagnostics, fileCount: renderer.siteFiles.count + pages.count)
+    }
+}
+
+/// Results of pages rendered on several threads, each in its own slot so the order is the pages' order.
+private final class PageResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [RenderedPage?]
+    private var done = 0
+    private(set) var writeError: (any Error)?
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    /// Stores a page's result; returns how many pages are done.
+    func store(_ page: RenderedPage, at index: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[index] = page
+        done += 1
+        return done
+    }
+
+    func fail(_ error: any Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if writeError == nil { writeError = error }
+    }
+
+    var pages: [RenderedPage] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }
 

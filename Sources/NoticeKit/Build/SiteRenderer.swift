@@ -1,40 +1,66 @@
 import Foundation
 
-/// Renders a loaded site into output files, in memory: every page, or one page again.
+/// Renders a loaded site: everything but the pages when it is made, then any page on request.
 ///
-/// `notice build` renders everything and writes it; the preview keeps a renderer and re-renders only the
-/// page an editor saved. Each call parses its own Markdown, so calls may run on different tasks.
+/// `notice build` renders every page (on several threads) and writes each as it is done; the preview
+/// keeps a renderer and re-renders only the page an editor saved. Each page parses its own Markdown,
+/// so pages may render in parallel.
 public struct SiteRenderer: Sendable {
     public let site: Site
     let context: RenderContext
+    let assets: AssetManifest
+    /// The 404 page, declarations, consent script, theme assets and static files.
+    public let siteFiles: [OutputFile]
+    /// Problems found while making `siteFiles`.
+    public let diagnostics: [Diagnostic]
 
-    public init(site: Site) {
+    /// Where the "page not found" page is written; web servers and static hosts serve it for missing pages.
+    public static let notFoundPath = "404.html"
+
+    /// `integrity` adds Subresource Integrity attributes to the stylesheet and script links. Browsers
+    /// refuse such files when a page is opened straight from disk (file://), so it can be turned off.
+    public init(site: Site, integrity: Bool = true) {
         self.site = site
-        context = RenderContext(config: site.config, registry: site.registry, theme: site.theme,
-                                strings: site.strings, directives: .standard)
-    }
-
-    /// One page's HTML file, or nothing when the page has errors; with the page's diagnostics.
-    public func render(page: PageSource) -> (file: OutputFile?, diagnostics: [Diagnostic]) {
-        var log = DiagnosticLog()
-        let html = PageRenderer(site: site, context: context).render(page, log: &log)
-        guard !log.hasErrors else { return (nil, log.sorted) }
-        return (html.map { .text(page.outputPath, $0) }, log.sorted)
-    }
-
-    /// Everything but the pages: the 404 page, declarations, consent script, theme assets, static files.
-    public func renderSiteFiles(pagePaths: Set<String>) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+        let context = RenderContext(config: site.config, registry: site.registry, theme: site.theme,
+                                    strings: site.strings, directives: .standard)
+        self.context = context
         var log = DiagnosticLog()
         var files: [OutputFile] = []
-        if let notFound = PageRenderer(site: site, context: context).renderNotFoundPage(log: &log) {
+        var assets = AssetManifest()
+
+        // Stylesheets and the consent files get content-hashed names, so they can be cached for ever.
+        for (path, source) in site.theme.assets.sorted(by: { $0.key < $1.key }) {
+            guard path.hasSuffix(".css"), !path.contains("/") else {
+                files.append(OutputFile(path: "assets/" + path, contents: .copy(source)))
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: source.path) else {
+                log.error("the theme's stylesheet could not be read", at: SourceLocation(path: DisplayPaths().display(source)))
+                continue
+            }
+            let (asset, file) = AssetManifest.asset("assets/" + path, contents: data, withIntegrity: integrity)
+            assets.stylesheets.append(asset)
+            files.append(file)
+        }
+        for file in ConsentScript(site: site, context: context).files(log: &log) {
+            let data: Data?
+            switch file.contents {
+            case .data(let bytes): data = bytes
+            case .copy(let url): data = FileManager.default.contents(atPath: url.path)
+            }
+            guard let data else { continue }
+            // The plain name stays too: other services include consent.js by a fixed address.
+            files.append(OutputFile(path: file.path, contents: .data(data)))
+            let (asset, hashed) = AssetManifest.asset(file.path, contents: data, withIntegrity: integrity)
+            files.append(hashed)
+            if file.path == ConsentScript.scriptPath { assets.consentScript = asset } else { assets.consentStylesheet = asset }
+        }
+        self.assets = assets
+        files.append(contentsOf: Self.declarations(site: site, context: context, log: &log))
+        if let notFound = PageRenderer(site: site, context: context, assets: assets).renderNotFoundPage(log: &log) {
             files.append(.text(Self.notFoundPath, notFound))
         }
-        files.append(contentsOf: declarations(log: &log))
-        files.append(contentsOf: ConsentScript(site: site, context: context).files(log: &log))
-        for (path, source) in site.theme.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "assets/" + path, contents: .copy(source)))
-        }
-        let taken = pagePaths.union(files.map(\.path))
+        let taken = Set(site.pages.map(\.outputPath)).union(files.map(\.path))
         for (path, source) in site.staticFiles.sorted(by: { $0.key < $1.key }) {
             if taken.contains(path) {
                 log.error("static/\(path) has the same output path as a page or a file Notice writes; rename it", at: nil)
@@ -42,14 +68,31 @@ public struct SiteRenderer: Sendable {
             }
             files.append(OutputFile(path: path, contents: .copy(source)))
         }
-        return (files, log.sorted)
+        siteFiles = files
+        diagnostics = log.sorted
     }
 
-    /// Where the "page not found" page is written; web servers and static hosts serve it for missing pages.
-    public static let notFoundPath = "404.html"
+    /// One page's HTML file (nothing when the page has errors), its diagnostics, and what links need.
+    public func render(page: PageSource) -> RenderedPage {
+        var log = DiagnosticLog()
+        let (html, content) = PageRenderer(site: site, context: context, assets: assets).render(page, log: &log)
+        var anchors = Set(content.headings.map(\.id))
+        anchors.insert("main-content")
+        if content.headings.count(where: { $0.level == 2 }) >= 3 { anchors.insert("contents") }
+        let file = log.hasErrors ? nil : html.map { OutputFile.text(page.outputPath, $0) }
+        return RenderedPage(page: page, file: file, diagnostics: log.sorted, links: content.links, anchors: anchors)
+    }
+
+    /// A checker for links between these pages, given every page's anchors.
+    func linkChecker(pages: [RenderedPage]) -> LinkChecker {
+        LinkChecker(
+            anchors: Dictionary(pages.map { ($0.page.urlPath, $0.anchors) }, uniquingKeysWith: { first, _ in first }),
+            titles: Dictionary(pages.map { ($0.page.urlPath, $0.page.frontMatter.title) }, uniquingKeysWith: { first, _ in first }),
+            files: Set(siteFiles.map(\.path)))
+    }
 
     /// `cookies.json` and `cookies.csv`, the registry for machines and spreadsheets.
-    private func declarations(log: inout DiagnosticLog) -> [OutputFile] {
+    private static func declarations(site: Site, context: RenderContext, log: inout DiagnosticLog) -> [OutputFile] {
         var files: [OutputFile] = []
         do {
             let json = try CookieDeclarationJSON(registry: site.registry, config: site.config).encoded()
@@ -61,4 +104,14 @@ public struct SiteRenderer: Sendable {
         files.append(.text("cookies.csv", CookieDeclarationCSV(registry: site.registry, headings: headings).text()))
         return files
     }
+}
+
+/// One page as rendered: its file, its problems, and its links and anchors for the link check.
+public struct RenderedPage: Sendable {
+    public var page: PageSource
+    public var file: OutputFile?
+    public var diagnostics: [Diagnostic]
+    public var links: [PageLink]
+    /// The ids other pages may link to (`#section`).
+    public var anchors: Set<String>
 }

@@ -1,9 +1,16 @@
 import CCmark
 
-/// A page's Markdown turned into HTML, with the headings found in it.
+/// A page's Markdown turned into HTML, with the headings and links found in it.
 struct RenderedContent: Sendable {
     var html: String
     var headings: [Heading]
+    var links: [PageLink] = []
+}
+
+/// A link written in a page, for checking that it leads somewhere.
+public struct PageLink: Sendable, Equatable {
+    public var url: String
+    public var location: SourceLocation
 }
 
 /// Renders a page's Markdown: parse with cmark, walk and collect, then rewrite directives and headings.
@@ -21,7 +28,9 @@ struct PageContentRenderer {
 
         // Walk once and collect; the tree is only changed after the walk.
         var headings: [MarkdownDocument.Node] = []
+        var links: [PageLink] = []
         var directives: [(node: MarkdownDocument.Node, directive: Directive, handler: any DirectiveHandler)] = []
+        var rawHTMLLines = Set<Int>()
         for node in document.nodes() {
             switch node.type {
             case CMARK_NODE_HEADING:
@@ -31,9 +40,14 @@ struct PageContentRenderer {
                     directives.append((node, found.0, found.1))
                 }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                log.warning("raw HTML is not allowed in pages and was left out; write it in Markdown instead", at: location(node))
+                // One warning a line: `<b>word</b>` is two pieces of raw HTML but one mistake.
+                let here = location(node)
+                if rawHTMLLines.insert(here.line).inserted {
+                    log.warning("raw HTML is not allowed in pages and was left out; write it in Markdown instead", at: here)
+                }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = node.url ?? ""
+                if !url.isEmpty { links.append(PageLink(url: url, location: location(node))) }
                 if URLSafety.isDangerous(url) {
                     log.warning("the address '\(url.prefix(40))' is not allowed in a link and was removed; use an https:// address", at: location(node))
                 }
@@ -72,7 +86,7 @@ struct PageContentRenderer {
                 document.replace(node, withHTML: "<h\(level) id=\"\(id)\">" + html.dropFirst(opening.count))
             }
         }
-        return RenderedContent(html: document.renderHTML(), headings: collected)
+        return RenderedContent(html: document.renderHTML(), headings: collected, links: links)
     }
 
     /// The directive a code block asks for, if its info string names one; errors for mistaken ones.

@@ -54,6 +54,18 @@ public struct OutputWriter: Sendable {
 
     /// Writes every file, then swaps the finished folder in. On any error the old output stays as it was.
     public func write(_ files: [OutputFile]) throws(BuildFailure) {
+        let staging = try beginStaging()
+        do {
+            for file in files { try staging.write(file) }
+        } catch {
+            discard(staging)
+            throw refusal("could not write the output to \(paths.display(directory)): \(Self.describe(error)); the previous output was left as it was")
+        }
+        try commit(staging)
+    }
+
+    /// A fresh staging folder beside the output, with Notice's marker in it.
+    func beginStaging() throws(BuildFailure) -> StagingFolder {
         try checkDestination()
         let manager = FileManager.default
         let parent = directory.deletingLastPathComponent()
@@ -64,22 +76,26 @@ public struct OutputWriter: Sendable {
             if FileSystem.exists(staging) { try manager.removeItem(at: staging) }
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-            for file in files {
-                let destination = staging.appendingPathComponent(file.path)
-                try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                switch file.contents {
-                case .data(let data): try data.write(to: destination)
-                case .copy(let source): try manager.copyItem(at: source, to: destination)
-                }
-            }
-            try swapIn(staging)
-        } catch let failure as BuildFailure {
-            try? manager.removeItem(at: staging)
-            throw failure
         } catch {
             try? manager.removeItem(at: staging)
-            throw refusal("could not write the output to \(paths.display(directory)): \(Self.describe(error)); the previous output was left as it was")
+            throw refusal("could not prepare the output next to \(paths.display(directory)): \(Self.describe(error)); the previous output was left as it was")
         }
+        return StagingFolder(url: staging)
+    }
+
+    /// Puts a complete staging folder in place of the output.
+    func commit(_ staging: StagingFolder) throws(BuildFailure) {
+        do {
+            try swapIn(staging.url)
+        } catch {
+            discard(staging)
+            throw refusal("could not replace \(paths.display(directory)) with the new build: \(Self.describe(error)); the previous output was left as it was")
+        }
+    }
+
+    /// Throws a staging folder away (the build failed); the output is untouched.
+    func discard(_ staging: StagingFolder) {
+        try? FileManager.default.removeItem(at: staging.url)
     }
 
     /// Replaces the output folder with the staged one: in one step where Linux allows, else by two renames.
@@ -145,3 +161,21 @@ private func linuxRenameAt2(
     _ oldDirectory: Int32, _ oldPath: UnsafePointer<CChar>, _ newDirectory: Int32, _ newPath: UnsafePointer<CChar>,
     _ flags: UInt32) -> Int32
 #endif
+
+/// A build being written: files go here first, and the folder replaces the output only when complete.
+final class StagingFolder: OutputSink, @unchecked Sendable {
+    let url: URL
+
+    init(url: URL) {
+        self.url = url
+    }
+
+    func write(_ file: OutputFile) throws {
+        let destination = url.appendingPathComponent(file.path)
+        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        switch file.contents {
+        case .data(let data): try data.write(to: destination)
+        case .copy(let source): try FileManager.default.copyItem(at: source, to: destination)
+        }
+    }
+}

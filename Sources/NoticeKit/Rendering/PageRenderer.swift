@@ -4,6 +4,8 @@ import Foundation
 struct PageRenderer {
     let site: Site
     let context: RenderContext
+    /// The fingerprinted stylesheets and consent files pages link to.
+    let assets: AssetManifest
 
     /// The "page not found" page from the theme's texts. Servers show it at any address, so its links
     /// start from the site's root path (from `baseURL`, `/` by default) rather than being relative.
@@ -16,10 +18,11 @@ struct PageRenderer {
             name: "404", path: "the theme's notFound texts",
             frontMatter: FrontMatter(title: context.text("notFound.title"), description: context.text("notFound.description")),
             body: context.text("notFound.body", ["home": root]), bodyLineOffset: 0)
-        return render(page, root: root, log: &log)
+        return render(page, root: root, log: &log).html
     }
 
-    func render(_ page: PageSource, root: String? = nil, log: inout DiagnosticLog) -> String? {
+    /// The page's HTML (nil when its template is missing), and what its Markdown held.
+    func render(_ page: PageSource, root: String? = nil, log: inout DiagnosticLog) -> (html: String?, content: RenderedContent) {
         let content = PageContentRenderer(context: context).render(page, log: &log)
         let template = page.frontMatter.template
         guard site.theme.templateNames.contains(template) else {
@@ -28,14 +31,14 @@ struct PageRenderer {
                 message += "; did you mean '\(suggestion)'?"
             }
             log.error(message, at: SourceLocation(path: page.path, line: 2))
-            return nil
+            return (nil, content)
         }
         let values = templateValues(for: page, content: content, root: root)
         guard let html = site.theme.render(template, values) else {
             log.error("the template '\(template)' could not be rendered", at: SourceLocation(path: page.path))
-            return nil
+            return (nil, content)
         }
-        return html
+        return (html, content)
     }
 
     func templateValues(for page: PageSource, content: RenderedContent, root: String? = nil) -> [String: Any] {
@@ -65,7 +68,6 @@ struct PageRenderer {
                 return ["title": link.title, "href": url, "current": false]
             }
         }
-        let stylesheets = site.theme.assets.keys.filter { $0.hasSuffix(".css") && !$0.contains("/") }.sorted()
         return [
             "site": ["title": config.title, "language": config.language, "baseURL": config.baseURL ?? ""],
             "page": pageValues,
@@ -73,12 +75,16 @@ struct PageRenderer {
             "homeHref": Self.href(to: "", root: root),
             "navigation": navigation,
             "hasNavigation": !navigation.isEmpty,
-            "stylesheets": stylesheets.map { ["href": root + "assets/" + $0] },
+            "stylesheets": assets.stylesheets.map { ["href": root + $0.path, "integrity": $0.integrity ?? false] as [String: Any] },
             "policyHref": config.policyPage.map { Self.href(to: PageSource.urlPath(forPage: $0.value), root: root) } ?? "",
-            "consent": site.theme.consentScript == nil ? false : [
-                "script": root + ConsentScript.scriptPath,
-                "stylesheet": site.theme.consentStylesheet == nil ? "" : root + ConsentScript.stylesheetPath,
-            ],
+            "consent": assets.consentScript.map { script -> [String: Any] in
+                var values: [String: Any] = ["script": root + script.path, "scriptIntegrity": script.integrity as Any? ?? false]
+                if let stylesheet = assets.consentStylesheet {
+                    values["stylesheet"] = root + stylesheet.path
+                    values["stylesheetIntegrity"] = stylesheet.integrity as Any? ?? false
+                }
+                return values
+            } ?? false,
             "strings": context.strings.templateContext,
         ]
     }

@@ -1,6 +1,7 @@
 /// Finds the nearest known word to a misspelt one, for "did you mean" suggestions.
 enum Spelling {
-    /// The closest candidate within a small edit distance, ignoring case; `nil` when nothing is close.
+    /// The closest candidate within a small edit distance, ignoring case, or else the shortest candidate
+    /// the word begins; `nil` when nothing is close.
     static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         var best: (candidate: String, distance: Int)?
@@ -12,7 +13,10 @@ enum Spelling {
                 best = (candidate, distance)
             }
         }
-        return best?.candidate
+        if let best { return best.candidate }
+        // A word that is the start of a longer one ("analytics" for "analytics-cookies").
+        guard lowered.count >= 3 else { return nil }
+        return candidates.filter { $0.lowercased().hasPrefix(lowered) }.min { $0.count < $1.count }
     }
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Checks links between the site's own pages: that each leads to a page or file of the site, and that
+/// a `#section` exists on its page. Links with a scheme (`https:`, `mailto:`) and links from the web
+/// server's root (`/contact/`, which may be another part of the organisation's site) are not checked.
+struct LinkChecker {
+    /// The ids a page can be linked to, by the page's address (`cookies/`, `` for the home page).
+    let anchors: [String: Set<String>]
+    /// Page titles by address, for messages.
+    let titles: [String: String]
+    /// Every other file the build writes (static files, assets, declarations).
+    let files: Set<String>
+
+    func check(_ link: PageLink, onPage pageURL: String) -> Diagnostic? {
+        let url = link.url
+        if url.hasPrefix("/") || url.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil {
+            return nil
+        }
+        let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let pathPart = String(parts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        let fragment = parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : nil
+
+        var target = pageURL
+        if !pathPart.isEmpty {
+            guard let resolved = URL(string: pathPart, relativeTo: URL(string: "https://site.invalid/" + pageURL)) else {
+                return .error("the link '\(url)' is not a valid address", at: link.location)
+            }
+            target = String((resolved.path.removingPercentEncoding ?? resolved.path).dropFirst())
+            if pathPart.hasSuffix("/"), !target.isEmpty, !target.hasSuffix("/") { target += "/" }
+        }
+        if target.hasSuffix("index.html") { target = String(target.dropLast("index.html".count)) }
+        if anchors[target] == nil, anchors[target + "/"] != nil { target += "/" }
+
+        guard let sections = anchors[target] else {
+            if files.contains(target) { return nil }
+            var message = "the link '\(url)' leads to no page or file of this site"
+            if let suggestion = Spelling.nearest(to: target, in: anchors.keys.filter { !$0.isEmpty }) {
+                message += "; did you mean '\(relative(suggestion, from: pageURL))'?"
+            } else {
+                message += "; check the address, or write the full address (https://…) for another site"
+            }
+            return .error(message, at: link.location)
+        }
+        guard let fragment, !fragment.isEmpty, !sections.contains(fragment) else { return nil }
+        let page = target == pageURL ? "this page" : "the page '\(titles[target] ?? target)'"
+        var message = "the link '\(url)' goes to a section '#\(fragment)' that \(page) does not have"
+        if let suggestion = Spelling.nearest(to: fragment, in: sections) {
+            message += "; did you mean '#\(suggestion)'?"
+        } else {
+            message += "; its sections are " + sections.sorted().prefix(8).map { "'#\($0)'" }.joined(separator: ", ")
+        }
+        return .error(message, at: link.location)
+    }
+
+    /// A page address written relative to another page (`../cookies/`).
+    private func relative(_ target: String, from page: String) -> String {
+        String(repeating: "../", count: page.count { $0 == "/" }) + target
+    }
+}

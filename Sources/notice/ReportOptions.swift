@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import NoticeKit
+
+/// How a command reports problems: for people, for tools, or for GitHub Actions.
+struct ReportOptions: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case human, json, github
+    }
+
+    @Option(help: ArgumentHelp("human (coloured on a terminal unless NO_COLOR is set), json, or github (workflow annotations).", valueName: "format"))
+    var diagnostics: Format = .human
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+}
+
+/// Prints a finished (or failed) build or check in the chosen format.
+struct Reporter {
+    let command: String
+    let format: ReportOptions.Format
+
+    /// Success: warnings, then the summary line.
+    func succeeded(_ report: BuildReport, summary: String) {
+        let seconds = report.duration.seconds
+        switch format {
+        case .human:
+            let formatter = DiagnosticFormatter(useColour: Console.standardError.allowsColour)
+            for diagnostic in report.diagnostics { Console.standardError.write(formatter.format(diagnostic) + "\n") }
+            Console.standardOutput.write(summary + "\n")
+        case .github:
+            for diagnostic in report.diagnostics { Console.standardOutput.write(DiagnosticReport.githubAnnotation(for: diagnostic) + "\n") }
+            Console.standardOutput.write(summary + "\n")
+        case .json:
+            let output = command == "build" ? DisplayPaths().display(report.outputDirectory) : nil
+            Console.standardOutput.write(DiagnosticReport(command: command, diagnostics: report.diagnostics, pages: report.pageCount,
+                                                          seconds: seconds, output: output).json() + "\n")
+        }
+    }
+
+    /// Failure: every diagnostic and a closing line saying nothing was changed.
+    func failed(_ failure: BuildFailure, closing: String) {
+        let warnings = failure.diagnostics.count { $0.severity == .warning }
+        let counts = DiagnosticFormatter.summary(errors: failure.errorCount, warnings: warnings)
+        switch format {
+        case .human:
+            let formatter = DiagnosticFormatter(useColour: Console.standardError.allowsColour)
+            for diagnostic in failure.diagnostics { Console.standardError.write(formatter.format(diagnostic) + "\n") }
+            Console.standardError.write("\(closing): \(counts)\(command == "build" ? "; the output folder was not changed" : "").\n")
+        case .github:
+            for diagnostic in failure.diagnostics { Console.standardOutput.write(DiagnosticReport.githubAnnotation(for: diagnostic) + "\n") }
+            Console.standardOutput.write("\(closing): \(counts).\n")
+        case .json:
+            Console.standardOutput.write(DiagnosticReport(command: command, diagnostics: failure.diagnostics).json() + "\n")
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// `Rendering pages 1200/10000` on one terminal line, for builds that take more than a moment.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let start = ContinuousClock.now
+    private var lastShown = ContinuousClock.now
+    private var shown = false
+    let enabled: Bool
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func update(done: Int, total: Int) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let now = ContinuousClock.now
+        guard now - start > .milliseconds(500), now - lastShown > .milliseconds(100) || done == total else { return }
+        lastShown = now
+        shown = true
+        Console.standardError.write("\r\u{1B}[KRendering pages \(done)/\(total)")
+    }
+
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { Console.standardError.write("\r\u{1B}[K") }
+    }
+}

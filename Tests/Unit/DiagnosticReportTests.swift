@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import NoticeKit
+
+@Suite("Diagnostic formats")
+struct DiagnosticReportTests {
+    @Test func githubAnnotationsEscapeTheirValues() {
+        let diagnostic = Diagnostic.error("100% wrong,\nreally: yes", at: SourceLocation(path: "content/a,b:c.md", line: 3, column: 7))
+        #expect(DiagnosticReport.githubAnnotation(for: diagnostic)
+            == "::error file=content/a%2Cb%3Ac.md,line=3,col=7,title=Notice error::100%25 wrong,%0Areally: yes")
+        let fileless = Diagnostic.warning("no pages", at: nil)
+        #expect(DiagnosticReport.githubAnnotation(for: fileless) == "::warning title=Notice warning::no pages")
+    }
+
+    @Test func jsonCountsAndFlattensEveryDiagnostic() throws {
+        let report = DiagnosticReport(command: "check", diagnostics: [
+            .error("bad", at: SourceLocation(path: "a.md", line: 2, column: 1)), .warning("meh", at: nil),
+        ], pages: 4)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
+        #expect(object["ok"] as? Bool == false)
+        #expect(object["errors"] as? Int == 1)
+        #expect(object["warnings"] as? Int == 1)
+        let entries = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(entries[0]["file"] as? String == "a.md")
+        #expect(entries[0]["line"] as? Int == 2)
+        #expect(entries[1]["file"] == nil)
+    }
+
+    @Test func humanFormatColoursOnlyWhenAsked() {
+        let diagnostic = Diagnostic.error("bad", at: SourceLocation(path: "a.md", line: 2, column: 1))
+        #expect(DiagnosticFormatter(useColour: false).format(diagnostic) == "a.md:2:1: error: bad")
+        #expect(DiagnosticFormatter(useColour: true).format(diagnostic).contains("\u{1B}[1;31merror:"))
+        #expect(DiagnosticFormatter.summary(errors: 2, warnings: 1) == "2 errors, 1 warning")
+    }
+}
