@@ -13,9 +13,7 @@ struct LinkChecker {
 
     func check(_ link: PageLink, onPage pageURL: String) -> Diagnostic? {
         let url = link.url
-        if url.hasPrefix("/") || url.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil {
-            return nil
-        }
+        if url.hasPrefix("/") || Self.hasScheme(url) { return nil }
         let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let pathPart = String(parts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
         let fragment = parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : nil
@@ -50,6 +48,18 @@ struct LinkChecker {
             message += "; its sections are " + sections.sorted().prefix(8).map { "'#\($0)'" }.joined(separator: ", ")
         }
         return .error(message, at: link.location)
+    }
+
+    /// `https:`, `mailto:`, `tel:`: a letter, then letters, digits, `+`, `.` or `-`, then a colon.
+    static func hasScheme(_ url: String) -> Bool {
+        for (index, character) in url.unicodeScalars.enumerated() {
+            if character == ":" { return index > 0 }
+            let letter = ("a"..."z").contains(character) || ("A"..."Z").contains(character)
+            if index == 0 ? !letter : !(letter || ("0"..."9").contains(character) || "+.-".unicodeScalars.contains(character)) {
+                return false
+            }
+        }
+        return false
     }
 
     /// A page address written relative to another page (`../cookies/`).

@@ -107,18 +107,18 @@ public struct SiteBuilder: Sendable {
         }
 
         let pages = site.pages
-        let results = PageResults(count: pages.count)
         let progress = options.progress
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            var rendered = renderer.render(page: pages[index])
-            if let file = rendered.file {
-                do { try sink.write(file) } catch { results.fail(error) }
-                rendered.file = nil
+        let done = SharedCounter()
+        let writeFailure = WriteFailure()
+        let rendered = parallelMap(count: pages.count) { index -> RenderedPage in
+            var page = renderer.render(page: pages[index])
+            if let file = page.file {
+                do { try sink.write(file) } catch { writeFailure.record(error) }
+                page.file = nil  // written; let the HTML go
             }
-            let done = results.store(rendered, at: index)
-            progress?(done, pages.count)
+            progress?(done.increment(), pages.count)
+            return page
         }
-        let rendered = results.pages
         for page in rendered { log.append(contentsOf: page.diagnostics) }
         let checker = renderer.linkChecker(pages: rendered)
         for page in rendered {
@@ -126,7 +126,7 @@ public struct SiteBuilder: Sendable {
                 if let problem = checker.check(link, onPage: page.page.urlPath) { log.append(problem) }
             }
         }
-        if let error = writeError ?? results.writeError {
+        if let error = writeError ?? writeFailure.error {
             log.error("could not write the output: \(OutputWriter.describe(error)); the previous output was left as it was", at: nil)
         }
         var diagnostics = log.sorted
@@ -136,36 +136,21 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// Results of pages rendered on several threads, each in its own slot so the order is the pages' order.
-private final class PageResults: @unchecked Sendable {
+/// The first error of writing files from several threads.
+private final class WriteFailure: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [RenderedPage?]
-    private var done = 0
-    private(set) var writeError: (any Error)?
+    private var first: (any Error)?
 
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    /// Stores a page's result; returns how many pages are done.
-    func store(_ page: RenderedPage, at index: Int) -> Int {
+    func record(_ error: any Error) {
         lock.lock()
         defer { lock.unlock() }
-        slots[index] = page
-        done += 1
-        return done
+        if first == nil { first = error }
     }
 
-    func fail(_ error: any Error) {
+    var error: (any Error)? {
         lock.lock()
         defer { lock.unlock() }
-        if writeError == nil { writeError = error }
-    }
-
-    var pages: [RenderedPage] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
+        return first
     }
 }
 

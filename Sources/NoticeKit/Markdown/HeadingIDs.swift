@@ -24,7 +24,9 @@ struct HeadingIDs {
 
     /// Lowercase ASCII letters and digits joined by single hyphens; accents are dropped (`Cwcis â` → `cwcis-a`).
     static func slug(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
+        // Folding accents is slow, and most headings are plain ASCII already.
+        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased()
+            : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {

@@ -60,7 +60,7 @@ struct PageContentRenderer {
         }
 
         for (node, directive, handler) in directives {
-            if let html = handler.render(directive, in: context, log: &log) {
+            if let html = context.shared.html(for: directive, log: &log, make: { handler.render(directive, in: context, log: &$0) }) {
                 document.replace(node, withHTML: html)
             }
         }

@@ -85,7 +85,7 @@ struct PageRenderer {
                 }
                 return values
             } ?? false,
-            "strings": context.strings.templateContext,
+            "strings": context.shared.stringsContext,
         ]
     }
 

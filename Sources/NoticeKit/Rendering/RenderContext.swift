@@ -8,6 +8,17 @@ struct RenderContext: Sendable {
     /// The theme's texts with the site's overrides applied.
     let strings: Strings
     let directives: DirectiveSet
+    /// What is the same for every page, worked out once per build.
+    let shared: SharedRendering
+
+    init(config: SiteConfig, registry: CookieRegistry, theme: Theme, strings: Strings, directives: DirectiveSet) {
+        self.config = config
+        self.registry = registry
+        self.theme = theme
+        self.strings = strings
+        self.directives = directives
+        shared = SharedRendering(strings: strings)
+    }
 
     /// A text by key, with `{name}` placeholders filled in; the key itself if the theme lacks it.
     func text(_ key: String, _ values: [String: String] = [:]) -> String {
@@ -23,6 +34,39 @@ struct RenderContext: Sendable {
         guard theme.templateNames.contains(template), let html = theme.render(template, values) else {
             log.error("the theme '\(theme.name)' has no template '\(template).mustache', which the \(directive.name) directive needs", at: directive.location)
             return nil
+        }
+        return html
+    }
+}
+
+/// Work shared by all pages of a build: the texts as template values, and directive output that does
+/// not depend on the page (the same cookie table appears on many pages). Safe to use from many threads.
+final class SharedRendering: @unchecked Sendable {
+    /// `strings` as a nested Mustache context, built once rather than for every page.
+    let stringsContext: [String: Any]
+    private let lock = NSLock()
+    private var directiveHTML: [String: String] = [:]
+
+    init(strings: Strings) {
+        stringsContext = strings.templateContext
+    }
+
+    /// The directive's HTML from an earlier page, or `make()`'s, kept when it rendered without any
+    /// diagnostic (diagnostics carry the page's position, so those are never reused).
+    func html(for directive: Directive, log: inout DiagnosticLog, make: (inout DiagnosticLog) -> String?) -> String? {
+        let key = directive.name + "\u{0}" + directive.arguments.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{0}")
+            + "\u{0}" + directive.body
+        lock.lock()
+        let cached = directiveHTML[key]
+        lock.unlock()
+        if let cached { return cached }
+        var local = DiagnosticLog()
+        let html = make(&local)
+        log.append(contentsOf: local.diagnostics)
+        if let html, local.diagnostics.isEmpty {
+            lock.lock()
+            directiveHTML[key] = html
+            lock.unlock()
         }
         return html
     }

@@ -7,17 +7,18 @@ struct PageReader {
 
     /// Reads one page; returns `nil` when its front matter is unusable (errors are logged).
     static func read(name: String, file: SourceFile, log: inout DiagnosticLog) -> PageSource? {
-        // "\r\n" is one Character in Swift, so Windows line endings are normalised before splitting.
-        let lines = file.text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingSpace == "---" else {
+        let parts: Parts
+        switch split(file.text) {
+        case .success(let found):
+            parts = found
+        case .failure(.noFrontMatter):
             log.error("the page has no front matter; start it with a block such as\n---\ntitle: Cookies\n---", at: file.start)
             return nil
-        }
-        guard let closing = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpace == "---" || $0.trimmingTrailingSpace == "..." }) else {
+        case .failure(.unclosed):
             log.error("the front matter that starts here has no closing '---' line; add one after the last setting", at: file.start)
             return nil
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
+        let yaml = parts.frontMatter
         let reader = YAMLReader(file: SourceFile(path: file.path, text: yaml, lineOffset: 1))
         defer { log.append(contentsOf: reader.log.diagnostics) }
         guard let root = reader.parseRoot(),
@@ -38,11 +39,61 @@ struct PageReader {
         }
         let template = mapping.string("template", in: context)
         guard let title else { return nil }
-        let body = lines[(closing + 1)...].joined(separator: "\n")
         return PageSource(
             name: name, path: file.path,
             frontMatter: FrontMatter(title: title.value, description: description?.value, updated: updated, template: template?.value ?? "page"),
-            body: body, bodyLineOffset: closing + 1)
+            body: parts.body, bodyLineOffset: parts.bodyLineOffset)
+    }
+}
+
+extension PageReader {
+    struct Parts {
+        var frontMatter: String
+        var body: String
+        /// Lines before the body: the two `---` lines and the front matter between them.
+        var bodyLineOffset: Int
+    }
+
+    enum SplitError: Error {
+        case noFrontMatter, unclosed
+    }
+
+    /// Finds the front matter between the first two `---` lines by scanning bytes, without splitting
+    /// the whole page into lines (this runs for every page of every build). Windows line endings work:
+    /// libyaml and cmark both read `\r\n`.
+    static func split(_ text: String) -> Result<Parts, SplitError> {
+        var text = text
+        return text.withUTF8 { bytes -> Result<Parts, SplitError> in
+            let newline = UInt8(ascii: "\n")
+            func isFence(_ start: Int, _ end: Int, dots: Bool) -> Bool {
+                var last = end
+                while last > start, [UInt8(ascii: "\r"), UInt8(ascii: " "), UInt8(ascii: "\t")].contains(bytes[last - 1]) { last -= 1 }
+                guard last - start == 3 else { return false }
+                let dash = UInt8(ascii: "-"), dot = UInt8(ascii: ".")
+                return (bytes[start] == dash && bytes[start + 1] == dash && bytes[start + 2] == dash)
+                    || (dots && bytes[start] == dot && bytes[start + 1] == dot && bytes[start + 2] == dot)
+            }
+            var lineStart = 0
+            var lineIndex = 0
+            var frontMatterStart = -1
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+                if lineIndex == 0 {
+                    guard isFence(lineStart, lineEnd, dots: false) else { return .failure(.noFrontMatter) }
+                    frontMatterStart = min(lineEnd + 1, bytes.count)
+                } else if isFence(lineStart, lineEnd, dots: true) {
+                    let frontMatter = String(decoding: UnsafeBufferPointer(rebasing: bytes[frontMatterStart..<max(frontMatterStart, lineStart - 1)]), as: UTF8.self)
+                    let bodyStart = min(lineEnd + 1, bytes.count)
+                    let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), as: UTF8.self)
+                    return .success(Parts(frontMatter: frontMatter, body: body, bodyLineOffset: lineIndex + 1))
+                }
+                if lineEnd >= bytes.count { break }
+                lineStart = lineEnd + 1
+                lineIndex += 1
+            }
+            return .failure(.unclosed)
+        }
     }
 }
 

@@ -99,22 +99,32 @@ public struct SiteLoader: Sendable {
             log.error("there are no pages: add Markdown files (ending in .md) to \(paths.display(folder))/", at: nil)
             return []
         }
+        // Pages are read and their front matter parsed in parallel; results keep the files' order.
+        let paths = self.paths
+        let results = parallelMap(count: files.count) { index -> (PageSource?, [Diagnostic]) in
+            let file = files[index]
+            var pageLog = DiagnosticLog()
+            let display = paths.display(file)
+            var page: PageSource?
+            if let text = FileSystem.readText(file) {
+                let relative = FileSystem.relativePath(of: file, under: folder)
+                let name = String(relative.dropLast(".md".count))
+                page = PageReader.read(name: name, file: SourceFile(path: display, text: text), log: &pageLog)
+            } else {
+                pageLog.error("this page could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
+            }
+            return (page, pageLog.diagnostics)
+        }
         var pages: [PageSource] = []
         var outputs: [String: String] = [:]
-        for file in files {
-            let display = paths.display(file)
-            guard let text = FileSystem.readText(file) else {
-                log.error("this page could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
-                continue
-            }
-            let relative = FileSystem.relativePath(of: file, under: folder)
-            let name = String(relative.dropLast(".md".count))
-            guard let page = PageReader.read(name: name, file: SourceFile(path: display, text: text), log: &log) else { continue }
+        for (page, diagnostics) in results {
+            log.append(contentsOf: diagnostics)
+            guard let page else { continue }
             if let other = outputs[page.outputPath] {
-                log.error("this page and \(other) would both be written to \(page.outputPath); rename one of them", at: SourceLocation(path: display))
+                log.error("this page and \(other) would both be written to \(page.outputPath); rename one of them", at: SourceLocation(path: page.path))
                 continue
             }
-            outputs[page.outputPath] = display
+            outputs[page.outputPath] = page.path
             pages.append(page)
         }
         return pages

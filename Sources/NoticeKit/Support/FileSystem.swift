@@ -20,17 +20,24 @@ enum FileSystem {
     /// are links that lead outside the folder, so that a site can never publish (or a preview serve)
     /// a file from elsewhere on the machine.
     static func files(under folder: URL) -> [URL] {
+        let keys: Set<URLResourceKey> = [.isRegularFileKey, .isSymbolicLinkKey]
         guard isDirectory(folder),
               let enumerator = FileManager.default.enumerator(
-                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+                at: folder, includingPropertiesForKeys: Array(keys), options: [.skipsHiddenFiles])
         else { return [] }
         let root = folder.standardizedFileURL.resolvingSymlinksInPath().path + "/"
         var result: [URL] = []
         for case let url as URL in enumerator {
-            let resolved = url.resolvingSymlinksInPath()
-            guard resolved.path.hasPrefix(root),
-                  (try? resolved.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            result.append(url.standardizedFileURL)
+            guard let values = try? url.resourceValues(forKeys: keys) else { continue }
+            if values.isSymbolicLink == true {
+                // Only links are resolved (resolving every file is slow on large sites).
+                let resolved = url.resolvingSymlinksInPath()
+                guard resolved.path.hasPrefix(root),
+                      (try? resolved.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            } else if values.isRegularFile != true {
+                continue
+            }
+            result.append(url)
         }
         return result.sorted { $0.path < $1.path }
     }
