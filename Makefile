@@ -20,7 +20,7 @@ help:
 	@echo "make site    build the example site into $(OUTPUT)/"
 	@echo "make test    run every test (Swift unit and whole-site tests, then the browser tests)"
 	@echo "make minify  rebuild the minified consent script and stylesheet from their sources"
-	@echo "make bench   print figures: consent script size, preview reload time and throughput"
+	@echo "make bench   print figures: build speed against cmark and Hugo, consent script size, preview reload time"
 	@echo "make clean   remove build products and output"
 
 ## site: install what is needed, build notice, build the example site into output/.
@@ -80,9 +80,10 @@ minify:
 
 ## bench: figures, not pass/fail timings: the consent script's size, and the preview's reload time and throughput.
 bench: site test-deps
-	@$(MAKE) --no-print-directory apt-install PACKAGES="wrk"
+	@$(MAKE) --no-print-directory apt-install PACKAGES="wrk cmark hugo time"
 	python3 Tests/Benchmarks/consent_size.py $(OUTPUT)
 	NOTICE_BIN=.build/release/notice $(VENV)/bin/python Tests/Benchmarks/preview_latency.py
+	python3 Tests/Benchmarks/build_bench.py --notice .build/release/notice
 
 clean:
 	rm -rf .build $(OUTPUT)
