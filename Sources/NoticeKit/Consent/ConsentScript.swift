@@ -53,11 +53,10 @@ struct ConsentScript {
         let settings = site.config.consent
         let optional = registry.categories.filter { !$0.necessary }
         let categories = optional.map { category in
-            let cookies = registry.cookies(in: category.id)
-            return ConsentScriptConfig.Category(
+            ConsentScriptConfig.Category(
                 id: category.id, title: category.title,
-                names: CookieNameMatcher(cookies.filter { $0.storage == .cookie }.map(\.pattern)).regexSource,
-                keys: CookieNameMatcher(cookies.filter { $0.storage == .localStorage || $0.storage == .sessionStorage }.map(\.pattern)).regexSource)
+                names: registry.cookieNameMatcher(forCategory: category.id).regexSource,
+                keys: registry.storageKeyMatcher(forCategory: category.id).regexSource)
         }
         var googleConsentMode: [String: [String]]?
         if !settings.googleConsentMode.isEmpty {

@@ -69,11 +69,10 @@ struct CookieDeclarationJSON: Encodable {
         site = Site(title: config.title, url: config.baseURL, language: config.language)
         version = RegistryVersion.of(registry)
         categories = registry.categories.map { category in
-            let cookies = registry.cookies(in: category.id)
-            return Category(
+            Category(
                 id: category.id, title: category.title, description: category.description, necessary: category.necessary,
-                cookieNames: CookieNameMatcher(cookies.filter { $0.storage == .cookie }.map(\.pattern)).regexSource,
-                storageKeys: CookieNameMatcher(cookies.filter { $0.storage == .localStorage || $0.storage == .sessionStorage }.map(\.pattern)).regexSource)
+                cookieNames: registry.cookieNameMatcher(forCategory: category.id).regexSource,
+                storageKeys: registry.storageKeyMatcher(forCategory: category.id).regexSource)
         }
         services = registry.services.map { service in
             Service(id: service.id, name: service.name, category: service.categoryID, provider: service.provider,

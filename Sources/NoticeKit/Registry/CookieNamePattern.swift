@@ -135,3 +135,15 @@ public struct CookieNameMatcher: Sendable {
         return "^(?:" + patterns.map(\.regexSource).joined(separator: "|") + ")$"
     }
 }
+
+extension CookieRegistry {
+    /// One matcher for every cookie name of a category (what the consent script deletes on withdrawal).
+    public func cookieNameMatcher(forCategory id: String) -> CookieNameMatcher {
+        CookieNameMatcher(cookies(in: id).filter { $0.storage == .cookie }.map(\.pattern))
+    }
+
+    /// One matcher for a category's local and session storage keys.
+    public func storageKeyMatcher(forCategory id: String) -> CookieNameMatcher {
+        CookieNameMatcher(cookies(in: id).filter { $0.storage == .localStorage || $0.storage == .sessionStorage }.map(\.pattern))
+    }
+}
