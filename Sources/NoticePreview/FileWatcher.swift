@@ -109,6 +109,11 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
             let nameBytes = buffer[(offset + headerSize)..<min(count, offset + headerSize + length)].prefix { $0 != 0 }
             let name = String(decoding: nameBytes, as: UTF8.self)
             offset += headerSize + length
+            if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                // Events were lost (thousands of files changed at once): rebuild everything.
+                paths.insert("/")
+                continue
+            }
             guard let folder = folders[watch] else { continue }
             let path = name.isEmpty ? folder : folder + "/" + name
             if mask & UInt32(IN_ISDIR) != 0 {

@@ -19,6 +19,8 @@ actor SiteRebuilder {
     let paths: DisplayPaths
     let state: PreviewState
     private var renderer: SiteRenderer?
+    /// Every page's links and anchors, by page name, so links can be checked after a one-page update.
+    private var renderedPages: [String: RenderedPage] = [:]
     /// Problems of pages re-rendered on their own, by page name, until each is fixed.
     private var pageFailures: [String: [Diagnostic]] = [:]
 
@@ -40,6 +42,7 @@ actor SiteRebuilder {
             let rendered = try SiteBuilder(options: options, paths: paths).render()
             let files = try Self.contents(of: rendered.files)
             renderer = SiteRenderer(site: rendered.site)
+            renderedPages = Dictionary(rendered.pages.map { ($0.page.name, $0) }, uniquingKeysWith: { first, _ in first })
             pageFailures = [:]
             await state.publish(files, strings: rendered.site.strings)
             return Outcome(summary: "Rebuilt \(rendered.site.pages.count) pages (\(reason))", duration: clock.now - start,
@@ -73,10 +76,12 @@ actor SiteRebuilder {
         for file in pages {
             var (page, diagnostics) = loader.loadPage(at: URL(fileURLWithPath: file))
             if let loaded = page, !diagnostics.contains(where: { $0.severity == .error }) {
-                let result = renderer.render(page: loaded)
+                var result = renderer.render(page: loaded)
                 diagnostics += result.diagnostics
                 if let output = result.file, case .data(let data) = output.contents {
                     updated[output.path] = data
+                    result.file = nil
+                    renderedPages[loaded.name] = result
                 } else {
                     page = nil
                 }
@@ -89,7 +94,9 @@ actor SiteRebuilder {
                 warnings += diagnostics
             }
         }
-        let failures = pageFailures.keys.sorted().flatMap { pageFailures[$0] ?? [] }
+        // Links are checked across all pages again: this page's links, and other pages' links to it.
+        let brokenLinks = renderer.checkLinks(of: renderedPages.keys.sorted().compactMap { renderedPages[$0] })
+        let failures = pageFailures.keys.sorted().flatMap { pageFailures[$0] ?? [] } + brokenLinks
         await state.update(updated, failure: failures)
         let succeeded = failures.isEmpty
         return Outcome(summary: succeeded ? "Updated \(shown.joined(separator: ", "))" : "\(shown.joined(separator: ", ")) has problems; still showing the last good version",

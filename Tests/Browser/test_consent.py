@@ -281,6 +281,7 @@ def test_video_placeholder_until_its_category_is_allowed(browser, server):
     assert link.get_attribute("href") == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     embed.find_element(By.CSS_SELECTOR, "button[data-notice-allow]").click()
     frame = embed.find_element(By.TAG_NAME, "iframe")
+    assert focused(browser) == frame, "focus moves to the video that replaced the button"
     assert frame.get_attribute("src") == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
     assert frame.get_attribute("title") == "A tour of the new library"
     assert stored_choice(browser)["c"] == {"analytics": False, "functional": True}
@@ -362,3 +363,44 @@ def test_without_javascript_the_policy_page_says_so_and_nothing_is_set(browser_w
     assert embed.find_element(By.PARTIAL_LINK_TEXT, "on YouTube").is_displayed()
     assert not embed.find_element(By.CSS_SELECTOR, "button").is_displayed(), "the button needs JavaScript, so it stays hidden"
     assert cookie_names(browser) == set()
+
+
+def test_an_older_consent_cookie_without_a_domain_cannot_override_a_new_choice(browser, server, built_site):
+    """A site that adds consent.domain later: the old host-only record is replaced, not read first."""
+    version = registry_version(built_site)
+    browser.get(server.url("/", host="www.kent.test"))
+    accepted = urllib.parse.quote(json.dumps({"c": {"analytics": True, "functional": True}, "t": "2026-01-01T00:00:00Z", "v": version}))
+    for name, value in [("cookie-management-status", accepted), ("cookie-management-preferences-set", "true"),
+                        ("cookie-management-version", version)]:
+        browser.add_cookie({"name": name, "value": value, "path": "/"})  # host-only, as before the domain was set
+    browser.get(server.url("/cookies/", host="www.kent.test"))
+    wait_until_ran(browser, "functional")
+    slot = browser.find_element(By.CSS_SELECTOR, "[data-notice-settings]")
+    for radio in slot.find_elements(By.CSS_SELECTOR, 'input[value="0"]'):
+        radio.click()
+    slot.find_element(By.CSS_SELECTOR, "form button").click()
+    statuses = [c for c in browser.get_cookies() if c["name"] == "cookie-management-status"]
+    assert len(statuses) == 1 and statuses[0]["domain"] == ".kent.test"
+    browser.get(server.url("/", host="www.kent.test"))
+    time.sleep(0.3)
+    assert ran(browser) == [], "the withdrawal holds"
+
+
+def test_only_real_categories_can_be_allowed(browser, server):
+    browser.get(server.url("/"))
+    action(browser, "reject").click()
+    assert browser.execute_script(
+        "return ['toString', 'constructor', '__proto__', 'hasOwnProperty'].map((id) => NoticeConsent.allowed(id))") == [False] * 4
+
+
+def test_unsubscribing_twice_leaves_other_listeners(browser, server):
+    browser.get(server.url("/"))
+    browser.execute_script("""
+        window.calls = [];
+        const stop = NoticeConsent.on(() => window.calls.push('first'));
+        NoticeConsent.on(() => { throw new Error('a broken listener'); });
+        NoticeConsent.on(() => window.calls.push('last'));
+        stop(); stop();""")
+    action(browser, "accept").click()
+    assert browser.execute_script("return window.calls") == ["last"]
+    assert "You’ve accepted optional cookies." in banner(browser).text, "a broken listener does not stop the confirmation"

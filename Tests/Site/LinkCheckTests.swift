@@ -8,6 +8,9 @@ struct LinkCheckTests {
         let site = try TempSite()
         try site.write("pages/help/contact.md", "---\ntitle: Contact us\ndescription: D\n---\n## Phone\n\n## Email us\n")
         try site.write("static/files/policy.pdf", "%PDF")
+        try site.write("static/files/appindex.html", "<p>app</p>")
+        try site.write("static/downloads/index.html", "<p>downloads</p>")
+        try site.write("static/files/a%41.pdf", "%PDF")
         try site.write("pages/links.md", "---\ntitle: Links\ndescription: D\n---\n" + body)
         return site
     }
@@ -18,7 +21,8 @@ struct LinkCheckTests {
 
             [Cookies](../cookies/) [cookies without slash](../cookies) [a section](../cookies/#analytics-cookies)
             [contact](../help/contact/#email-us) [here](#top-section) [skip](#main-content) [PDF](../files/policy.pdf)
-            [index](../cookies/index.html) [home](../) [json](../cookies.json)
+            [index](../cookies/index.html) [home](../) [json](../cookies.json) [app](../files/appindex.html)
+            [downloads](../downloads/) [downloads index](../downloads/index.html) [encoded](../files/a%2541.pdf)
             [elsewhere](https://www.gov.uk/) [mail](mailto:a@b.c) [root-relative](/contact-us/) [phone](tel:+441234)
             """)
         let report = try site.builder().check()

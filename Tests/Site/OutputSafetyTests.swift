@@ -75,4 +75,16 @@ struct OutputSafetyTests {
         #expect(files.contains("/inside.txt"))
         #expect(files.contains("/alias.txt"), "a link to a file inside the site is fine")
     }
+
+    @Test func anOutputThatIsALinkStaysALinkAndItsTargetIsUpdated() throws {
+        let site = try TempSite()
+        let target = site.root.appendingPathComponent("www")
+        try site.builder(output: target).build()
+        try FileManager.default.createSymbolicLink(at: site.outputDirectory, withDestinationURL: target)
+        try site.write("pages/extra.md", "---\ntitle: Extra\ndescription: D\n---\n")
+        try site.build()
+        let attributes = try FileManager.default.attributesOfItem(atPath: site.outputDirectory.path)
+        #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink, "the link is kept")
+        #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("extra/index.html").path), "the site it points to is updated")
+    }
 }

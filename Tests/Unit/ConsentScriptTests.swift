@@ -43,7 +43,7 @@ struct ConsentScriptTests {
         guard case .data(let data) = files[0].contents else { Issue.record("consent.js is not generated"); return }
         let script = String(decoding: data, as: UTF8.self)
         #expect(!script.contains(ConsentScript.placeholder))
-        #expect(script.contains("\"site\":\"Test <Council>\""), "values are JSON-encoded, and the script escapes them before use")
+        #expect(script.contains("\"heading\":\"Cookies on Test <Council>\""), "values are JSON-encoded, and the script escapes them before use")
         #expect(!script.contains("eval("))
     }
 

@@ -23,14 +23,16 @@ struct LinkChecker {
             guard let resolved = URL(string: pathPart, relativeTo: URL(string: "https://site.invalid/" + pageURL)) else {
                 return .error("the link '\(url)' is not a valid address", at: link.location)
             }
-            target = String((resolved.path.removingPercentEncoding ?? resolved.path).dropFirst())
+            // URL.path is already percent-decoded.
+            target = String(resolved.path.dropFirst())
             if pathPart.hasSuffix("/"), !target.isEmpty, !target.hasSuffix("/") { target += "/" }
         }
-        if target.hasSuffix("index.html") { target = String(target.dropLast("index.html".count)) }
+        if target == "index.html" || target.hasSuffix("/index.html") { target = String(target.dropLast("index.html".count)) }
         if anchors[target] == nil, anchors[target + "/"] != nil { target += "/" }
 
         guard let sections = anchors[target] else {
-            if files.contains(target) { return nil }
+            // A static file, or a static folder's index.html.
+            if files.contains(target) || files.contains(target + "index.html") || files.contains(target + "/index.html") { return nil }
             var message = "the link '\(url)' leads to no page or file of this site"
             if let suggestion = Spelling.nearest(to: target, in: anchors.keys.filter { !$0.isEmpty }) {
                 message += "; did you mean '\(relative(suggestion, from: pageURL))'?"

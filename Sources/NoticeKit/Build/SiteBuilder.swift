@@ -39,7 +39,7 @@ public struct SiteBuilder: Sendable {
     public func render() throws(BuildFailure) -> RenderedSite {
         let sink = MemorySink()
         let run = try run(into: sink)
-        return RenderedSite(site: run.site, files: sink.files, diagnostics: run.diagnostics)
+        return RenderedSite(site: run.site, files: sink.files, diagnostics: run.diagnostics, pages: run.pages)
     }
 
     /// Checks everything a build checks, links included, and writes nothing.
@@ -80,6 +80,8 @@ public struct SiteBuilder: Sendable {
         var site: Site
         var diagnostics: [Diagnostic]
         var fileCount: Int
+        /// Every page's links and anchors (their HTML already handed to the sink).
+        var pages: [RenderedPage]
     }
 
     /// Load → check → render → hand each file to the sink as soon as it exists.
@@ -120,19 +122,14 @@ public struct SiteBuilder: Sendable {
             return page
         }
         for page in rendered { log.append(contentsOf: page.diagnostics) }
-        let checker = renderer.linkChecker(pages: rendered)
-        for page in rendered {
-            for link in page.links {
-                if let problem = checker.check(link, onPage: page.page.urlPath) { log.append(problem) }
-            }
-        }
+        log.append(contentsOf: renderer.checkLinks(of: rendered))
         if let error = writeError ?? writeFailure.error {
             log.error("could not write the output: \(OutputWriter.describe(error)); the previous output was left as it was", at: nil)
         }
         var diagnostics = log.sorted
         if options.strict { diagnostics = Self.promotingWarnings(diagnostics) }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
-        return Run(site: site, diagnostics: diagnostics, fileCount: renderer.siteFiles.count + pages.count)
+        return Run(site: site, diagnostics: diagnostics, fileCount: renderer.siteFiles.count + pages.count, pages: rendered)
     }
 }
 
@@ -160,6 +157,8 @@ public struct RenderedSite: Sendable {
     public var files: [OutputFile]
     /// Warnings found while rendering.
     public var diagnostics: [Diagnostic]
+    /// Each page's links and anchors, for checking links again after one page changes.
+    public var pages: [RenderedPage]
 }
 
 /// What a finished build did, for the summary line.

@@ -83,6 +83,12 @@ public struct SiteRenderer: Sendable {
         return RenderedPage(page: page, file: file, diagnostics: log.sorted, links: content.links, anchors: anchors)
     }
 
+    /// Every link of these pages that leads nowhere, as errors at the link's position.
+    public func checkLinks(of pages: [RenderedPage]) -> [Diagnostic] {
+        let checker = linkChecker(pages: pages)
+        return pages.flatMap { page in page.links.compactMap { checker.check($0, onPage: page.page.urlPath) } }
+    }
+
     /// A checker for links between these pages, given every page's anchors.
     func linkChecker(pages: [RenderedPage]) -> LinkChecker {
         LinkChecker(

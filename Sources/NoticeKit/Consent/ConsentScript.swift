@@ -62,12 +62,13 @@ struct ConsentScript {
         if !settings.googleConsentMode.isEmpty {
             googleConsentMode = Dictionary(settings.googleConsentMode.map { ($0.category.value, $0.types) }) { first, second in first + second }
         }
-        let texts = Dictionary(uniqueKeysWithValues: Self.textKeys.map { ($0, context.text("consent.ui.\($0)")) })
+        // {site} is filled in here; the script escapes every text before showing it.
+        let texts = Dictionary(uniqueKeysWithValues: Self.textKeys.map { ($0, context.text("consent.ui.\($0)", ["site": site.config.title])) })
         let policy = site.config.policyPage.map { PageSource.urlPath(forPage: $0.value) } ?? ""
         return ConsentScriptConfig(
             version: RegistryVersion.of(registry),
             cookies: .init(status: settings.cookieNames.status, set: settings.cookieNames.preferencesSet, version: settings.cookieNames.version),
-            days: settings.lifetimeDays, domain: settings.domain, policy: policy, site: site.config.title,
+            days: settings.lifetimeDays, domain: settings.domain, policy: policy,
             necessary: registry.categories.filter(\.necessary).map(\.id), categories: categories,
             googleConsentMode: googleConsentMode, texts: texts)
     }
@@ -97,7 +98,6 @@ struct ConsentScriptConfig: Encodable {
     var domain: String?
     /// The policy page's address relative to the script's own.
     var policy: String
-    var site: String
     /// Ids of strictly necessary categories, always allowed.
     var necessary: [String]
     /// The optional categories, in registry order.

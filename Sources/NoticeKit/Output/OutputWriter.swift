@@ -23,6 +23,10 @@ public struct OutputWriter: Sendable {
         self.paths = paths
     }
 
+    /// The folder actually replaced: when the output is a link (`output -> /srv/www/html`), its target,
+    /// so that the link stays and the site it points to is updated.
+    private var realDirectory: URL { directory.resolvingSymlinksInPath() }
+
     /// Checks that writing to the directory cannot destroy anything that is not Notice's.
     public func checkDestination() throws(BuildFailure) {
         let target = directory.resolvingSymlinksInPath().path
@@ -68,8 +72,9 @@ public struct OutputWriter: Sendable {
     func beginStaging() throws(BuildFailure) -> StagingFolder {
         try checkDestination()
         let manager = FileManager.default
-        let parent = directory.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(directory.lastPathComponent).notice-staging-\(getpid())")
+        let real = realDirectory
+        let parent = real.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(real.lastPathComponent).notice-staging-\(getpid())")
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             removeAbandonedStaging(in: parent)
@@ -101,29 +106,31 @@ public struct OutputWriter: Sendable {
     /// Replaces the output folder with the staged one: in one step where Linux allows, else by two renames.
     private func swapIn(_ staging: URL) throws {
         let manager = FileManager.default
-        guard FileSystem.exists(directory) else {
-            try manager.moveItem(at: staging, to: directory)
+        let real = realDirectory
+        guard FileSystem.exists(real) else {
+            try manager.moveItem(at: staging, to: real)
             return
         }
         #if os(Linux)
         // RENAME_EXCHANGE swaps both names atomically: readers never see a missing or half-written folder.
         let exchanged = staging.path.withCString { from in
-            directory.path.withCString { to in
+            real.path.withCString { to in
                 linuxRenameAt2(AT_FDCWD, from, AT_FDCWD, to, 2 /* RENAME_EXCHANGE */)
             }
         }
         if exchanged == 0 {
-            try manager.removeItem(at: staging)
+            // The new build is in place; the old one (now at the staging name) is only cleaned up.
+            try? manager.removeItem(at: staging)
             return
         }
         #endif
-        let previous = directory.deletingLastPathComponent()
-            .appendingPathComponent(".\(directory.lastPathComponent).notice-previous-\(getpid())")
-        try manager.moveItem(at: directory, to: previous)
+        let previous = real.deletingLastPathComponent()
+            .appendingPathComponent(".\(real.lastPathComponent).notice-previous-\(getpid())")
+        try manager.moveItem(at: real, to: previous)
         do {
-            try manager.moveItem(at: staging, to: directory)
+            try manager.moveItem(at: staging, to: real)
         } catch {
-            try? manager.moveItem(at: previous, to: directory)
+            try? manager.moveItem(at: previous, to: real)
             throw error
         }
         try? manager.removeItem(at: previous)
@@ -131,7 +138,7 @@ public struct OutputWriter: Sendable {
 
     /// Removes staging folders left by builds that were killed (their process no longer exists).
     private func removeAbandonedStaging(in parent: URL) {
-        let prefixes = [".\(directory.lastPathComponent).notice-staging-", ".\(directory.lastPathComponent).notice-previous-"]
+        let prefixes = [".\(realDirectory.lastPathComponent).notice-staging-", ".\(realDirectory.lastPathComponent).notice-previous-"]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for name in names {
             guard let prefix = prefixes.first(where: name.hasPrefix), let pid = Int32(name.dropFirst(prefix.count)) else { continue }

@@ -16,7 +16,7 @@
   const optional = config.categories;
   const script = doc.currentScript;
   const policyURL = new URL(config.policy, script ? script.src : location.href).href;
-  const listeners = [];
+  const listeners = new Set();
   let state = read();
   let banner;
 
@@ -27,13 +27,22 @@
     return found && found.slice(name.length + 1);
   }
 
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+
   function setCookie(name, value) {
     const host = location.hostname;
     const domain = config.domain;
-    let attributes = '; Path=/; Max-Age=' + config.days * 86400 + '; SameSite=Lax';
-    if (domain && (host === domain || host.endsWith('.' + domain))) attributes += '; Domain=' + domain;
-    if (location.protocol === 'https:') attributes += '; Secure';
-    doc.cookie = name + '=' + value + attributes;
+    // Any older copy (without Domain, or on another domain) would be read first and win: remove it.
+    expire(name);
+    doc.cookie = name + '=' + value + '; Path=/; Max-Age=' + config.days * 86400 + '; SameSite=Lax'
+      + (domain && (host === domain || host.endsWith('.' + domain)) ? '; Domain=' + domain : '') + secure;
+  }
+
+  /* Deletes a cookie on this host and on every parent domain, path /. */
+  function expire(name) {
+    const parts = location.hostname.split('.');
+    doc.cookie = name + '=; Path=/; Max-Age=0' + secure;
+    for (let i = 0; i < parts.length - 1; i++) doc.cookie = name + '=; Path=/; Max-Age=0; Domain=' + parts.slice(i).join('.') + secure;
   }
 
   /* The stored choice, or null when missing, malformed, tampered with or for an older registry. */
@@ -42,7 +51,8 @@
       const names = config.cookies;
       const value = JSON.parse(decodeURIComponent(cookie(names.status)));
       const choices = value.c;
-      const valid = cookie(names.set) === 'true' && cookie(names.version) === config.version && value.v === config.version
+      // The choice carries its own registry version; the version cookie repeats it for other tools.
+      const valid = cookie(names.set) === 'true' && value.v === config.version
         && Object.keys(choices).length === optional.length
         && optional.every((category) => typeof choices[category.id] === 'boolean');
       return valid ? value : null;
@@ -61,7 +71,7 @@
   }
 
   function allowed(id) {
-    return config.necessary.includes(id) || !!(state && state.c[id]);
+    return config.necessary.includes(id) || (!!state && state.c[id] === true);
   }
 
   /* An object with a value for each optional category. */
@@ -73,12 +83,9 @@
   function clear(category) {
     const names = new RegExp(category.names);
     const keys = new RegExp(category.keys);
-    const parts = location.hostname.split('.');
     for (const entry of doc.cookie.split('; ')) {
       const name = entry.split('=')[0];
-      if (!names.test(name)) continue;
-      doc.cookie = name + '=; Path=/; Max-Age=0';
-      for (let i = 0; i < parts.length - 1; i++) doc.cookie = name + '=; Path=/; Max-Age=0; Domain=' + parts.slice(i).join('.');
+      if (names.test(name)) expire(name);
     }
     for (const store of [localStorage, sessionStorage]) {
       for (const key of Object.keys(store)) if (keys.test(key)) store.removeItem(key);
@@ -120,7 +127,8 @@
       googleConsentMode('update');
       const detail = { categories: choices() };
       doc.dispatchEvent(new CustomEvent('notice:consent', { detail }));
-      listeners.forEach((listener) => listener(detail));
+      // One failing listener must not stop the others, nor the confirmation.
+      listeners.forEach((listener) => { try { listener(detail); } catch (error) { console.error(error); } });
     }
   }
 
@@ -176,7 +184,7 @@
       : '<p>' + text('essential') + '</p><p>' + text('optional') + '</p><ul>' + list + '</ul>'
         + buttons(button('accept') + button('reject') + button('choose') + link('policyLink'));
     banner = element('<div class="notice-consent" role="region" aria-labelledby="notice-consent"><div class="notice-consent__inner">'
-      + '<h2 id="notice-consent">' + text('heading', { site: escape(config.site) }) + '</h2>' + body + '</div></div>');
+      + '<h2 id="notice-consent">' + text('heading') + '</h2>' + body + '</div></div>');
     // In the page flow at the top, never over it: after the skip link, or where this script stands.
     const skipLink = doc.querySelector('.notice-skip-link');
     if (skipLink) skipLink.after(banner);
@@ -184,15 +192,15 @@
     else doc.body.prepend(banner);
   }
 
-  /* Replaces the banner's question by what was chosen, and moves focus there. */
-  function confirm() {
+  /* Replaces the banner's question by what was chosen, and moves focus there (unless told not to). */
+  function confirm(focus = true) {
     if (!banner) return;
     const accepted = optional.filter((category) => allowed(category.id));
     const key = accepted.length === optional.length ? 'accepted' : accepted.length ? 'chosen' : 'rejected';
     const names = accepted.map((category) => escape(category.title)).join(', ');
     banner.firstChild.innerHTML = '<p tabindex="-1">' + text(key, { categories: names }) + ' ' + link('change') + '</p>'
       + buttons(button('hide'));
-    banner.querySelector('p').focus();
+    if (focus) banner.querySelector('p').focus();
   }
 
   function hideBanner() {
@@ -219,7 +227,7 @@
 
   function openSettings() {
     const slot = settingsSlot();
-    if (slot) return slot.querySelector('input').focus();
+    if (slot) return slot.querySelector('input')?.focus();
     const opener = doc.activeElement;
     const dialog = element('<dialog class="notice-consent-dialog" aria-labelledby="notice-settings"><h2 id="notice-settings">'
       + text('settingsHeading') + '</h2>' + form(true) + '</dialog>');
@@ -237,9 +245,12 @@
     const action = target.dataset.noticeAction;
     const allow = target.dataset.noticeAllow;
     if (allow || action === 'accept' || action === 'reject') {
-      // A video's "Accept" allows its category and leaves the others as they were (off if unanswered).
-      save(byCategory((category) => action === 'accept' || category.id === allow || !!(allow && state && state.c[category.id])));
-      confirm();
+      // A video's "Accept" allows its category and leaves the others as they were (off if unanswered);
+      // focus goes to the video that took the button's place.
+      const embed = target.closest('.notice-embed');
+      save(byCategory((category) => action === 'accept' || category.id === allow || !!(allow && allowed(category.id))));
+      confirm(!allow);
+      embed?.querySelector('iframe')?.focus();
     } else if (action === 'choose') {
       openSettings();
     } else if (action === 'hide') {
@@ -274,6 +285,15 @@
 
   /* Start ----------------------------------------------------------------------------------------- */
 
+  window.NoticeConsent = {
+    allowed,
+    choices,
+    open: openSettings,
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
   googleConsentMode('default');
   if (optional.length && !state) {
     // Global Privacy Control is a refusal of everything optional, recorded and said in the banner.
@@ -285,14 +305,4 @@
   apply();
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', ready);
   else ready();
-
-  window.NoticeConsent = {
-    allowed,
-    choices,
-    open: openSettings,
-    on(listener) {
-      listeners.push(listener);
-      return () => listeners.splice(listeners.indexOf(listener), 1);
-    },
-  };
 })();
