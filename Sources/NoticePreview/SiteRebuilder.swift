@@ -41,7 +41,7 @@ actor SiteRebuilder {
         do {
             let rendered = try SiteBuilder(options: options, paths: paths).render()
             let files = try Self.contents(of: rendered.files)
-            renderer = SiteRenderer(site: rendered.site)
+            renderer = rendered.renderer
             renderedPages = Dictionary(rendered.pages.map { ($0.page.name, $0) }, uniquingKeysWith: { first, _ in first })
             pageFailures = [:]
             await state.publish(files, strings: rendered.site.strings)

@@ -39,7 +39,7 @@ public struct SiteBuilder: Sendable {
     public func render() throws(BuildFailure) -> RenderedSite {
         let sink = MemorySink()
         let run = try run(into: sink)
-        return RenderedSite(site: run.site, files: sink.files, diagnostics: run.diagnostics, pages: run.pages)
+        return RenderedSite(renderer: run.renderer, files: sink.files, diagnostics: run.diagnostics, pages: run.pages)
     }
 
     /// Checks everything a build checks, links included, and writes nothing.
@@ -82,6 +82,7 @@ public struct SiteBuilder: Sendable {
         var fileCount: Int
         /// Every page's links and anchors (their HTML already handed to the sink).
         var pages: [RenderedPage]
+        var renderer: SiteRenderer
     }
 
     /// Load → check → render → hand each file to the sink as soon as it exists.
@@ -129,7 +130,7 @@ public struct SiteBuilder: Sendable {
         var diagnostics = log.sorted
         if options.strict { diagnostics = Self.promotingWarnings(diagnostics) }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
-        return Run(site: site, diagnostics: diagnostics, fileCount: renderer.siteFiles.count + pages.count, pages: rendered)
+        return Run(site: site, diagnostics: diagnostics, fileCount: renderer.siteFiles.count + pages.count, pages: rendered, renderer: renderer)
     }
 }
 
@@ -153,7 +154,9 @@ private final class WriteFailure: @unchecked Sendable {
 
 /// A site rendered in memory: the files a build would write.
 public struct RenderedSite: Sendable {
-    public var site: Site
+    /// The renderer that made it, to render single pages again later (the preview).
+    public var renderer: SiteRenderer
+    public var site: Site { renderer.site }
     public var files: [OutputFile]
     /// Warnings found while rendering.
     public var diagnostics: [Diagnostic]
