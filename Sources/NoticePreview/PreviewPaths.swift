@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a request path maps to a file of the site, with pretty URLs and nothing outside the site.
 ///
 /// The preview serves files from memory, so no path can reach the disk; it still rejects anything
@@ -57,5 +59,3 @@ enum PreviewPaths {
         }
     }
 }
-
-import Foundation

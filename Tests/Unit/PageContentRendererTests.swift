@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NoticeKit
 
@@ -119,5 +120,3 @@ struct PageContentRendererTests {
         #expect(content.html.contains("ok"))
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NoticeKit
 
@@ -137,5 +138,3 @@ struct RegistryReaderTests {
         #expect(diagnostics.first?.message.contains("remove its 'cookies' list") == true)
     }
 }
-
-import Foundation

@@ -21,8 +21,6 @@ public struct DiagnosticLog: Sendable {
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
-    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
     /// The diagnostics without repeats, in file order.
     public var sorted: [Diagnostic] {

@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// A page's Markdown turned into HTML, with the headings and links found in it.
 struct RenderedContent: Sendable {
@@ -117,5 +118,3 @@ struct PageContentRenderer {
         }
     }
 }
-
-import Foundation

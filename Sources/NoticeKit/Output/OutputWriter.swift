@@ -56,18 +56,6 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Writes every file, then swaps the finished folder in. On any error the old output stays as it was.
-    public func write(_ files: [OutputFile]) throws(BuildFailure) {
-        let staging = try beginStaging()
-        do {
-            for file in files { try staging.write(file) }
-        } catch {
-            discard(staging)
-            throw refusal("could not write the output to \(paths.display(directory)): \(Self.describe(error)); the previous output was left as it was")
-        }
-        try commit(staging)
-    }
-
     /// A fresh staging folder beside the output, with Notice's marker in it.
     func beginStaging() throws(BuildFailure) -> StagingFolder {
         try checkDestination()
