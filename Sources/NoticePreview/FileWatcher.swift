@@ -55,15 +55,27 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
         continuation.finish()
     }
 
+    /// The folders being watched (for tests).
+    var watchedFolders: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(folders.values)
+    }
+
+    /// Watches a folder and every real folder below it. Links are never followed: builds leave out what
+    /// they lead to, and a link to /usr or /etc would otherwise mean thousands of watches on the system.
     private func watchTree(_ folder: String) {
-        let watch = inotify_add_watch(descriptor, folder, Self.mask)
+        // IN_DONT_FOLLOW: a folder replaced by a link between listing and watching is not followed either.
+        let watch = inotify_add_watch(descriptor, folder, Self.mask | UInt32(IN_DONT_FOLLOW) | UInt32(IN_ONLYDIR))
         guard watch >= 0 else { return }
+        lock.lock()
         folders[watch] = folder
+        lock.unlock()
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for entry in entries where !entry.hasPrefix(".") {
             let path = folder + "/" + entry
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
                 watchTree(path)
             }
         }
@@ -114,7 +126,10 @@ final class InotifyWatcher: FileWatcher, @unchecked Sendable {
                 paths.insert("/")
                 continue
             }
-            guard let folder = folders[watch] else { continue }
+            lock.lock()
+            let watched = folders[watch]
+            lock.unlock()
+            guard let folder = watched else { continue }
             let path = name.isEmpty ? folder : folder + "/" + name
             if mask & UInt32(IN_ISDIR) != 0 {
                 if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, !name.hasPrefix(".") { watchTree(path) }
@@ -158,16 +173,20 @@ final class PollingWatcher: FileWatcher, @unchecked Sendable {
         continuation.finish()
     }
 
-    /// Each relevant file's modification time and size.
+    /// Each relevant file's modification time and size; links are neither followed nor looked at.
     static func scan(_ roots: [URL]) -> [String: [Double]] {
         var stamps: [String: [Double]] = [:]
+        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey, .isSymbolicLinkKey]
         for root in roots {
-            guard let enumerator = FileManager.default.enumerator(
-                at: root, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey],
-                options: [.skipsHiddenFiles]) else { continue }
+            guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+            else { continue }
             for case let url as URL in enumerator {
-                guard let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]),
-                      values.isRegularFile == true, WatchedPaths.isRelevant(url.path) else { continue }
+                guard let values = try? url.resourceValues(forKeys: Set(keys)) else { continue }
+                if values.isSymbolicLink == true {
+                    enumerator.skipDescendants()
+                    continue
+                }
+                guard values.isRegularFile == true, WatchedPaths.isRelevant(url.path) else { continue }
                 stamps[url.standardizedFileURL.path] = [values.contentModificationDate?.timeIntervalSince1970 ?? 0, Double(values.fileSize ?? 0)]
             }
         }

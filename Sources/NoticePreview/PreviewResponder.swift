@@ -16,7 +16,8 @@ struct PreviewResponder: HTTPResponder {
         guard request.method == .get || request.method == .head else {
             return Self.text(.methodNotAllowed, "The preview only answers GET and HEAD requests.\n", extra: [.allow: "GET, HEAD"])
         }
-        guard allows(authority: request.head.authority) else {
+        // A browser asks an origin server for `/path`; `GET http://elsewhere/…` is a proxy's request.
+        guard Self.isOriginForm(request.head.path ?? ""), allows(authority: request.head.authority) else {
             return Self.text(.misdirectedRequest, "This preview only answers requests for localhost.\n")
         }
         switch request.uri.path {
@@ -93,14 +94,38 @@ struct PreviewResponder: HTTPResponder {
 
     /// Whether a request's Host (its authority) is one the preview answers to.
     func allows(authority: String?) -> Bool {
-        allowedHosts.isEmpty || allowedHosts.contains(Self.hostName(of: authority ?? ""))
+        if allowedHosts.isEmpty { return true }
+        guard let authority, let name = Self.hostName(of: authority) else { return false }
+        return allowedHosts.contains(name)
     }
 
-    /// `localhost:8000` → `localhost`, `[::1]:8000` → `::1`.
-    static func hostName(of authority: String) -> String {
-        if authority.hasPrefix("["), let end = authority.firstIndex(of: "]") {
-            return String(authority[authority.index(after: authority.startIndex)..<end]).lowercased()
+    /// Whether a request target is a path (`/cookies/`), as browsers send to the server they talk to.
+    static func isOriginForm(_ target: String) -> Bool {
+        target.hasPrefix("/")
+    }
+
+    /// The host of a Host header, lowercased and without a final dot: `localhost:8000` → `localhost`,
+    /// `[::1]:8000` → `::1`. `nil` unless the header is exactly a host and an optional numeric port
+    /// (`localhost:80@evil` and `user@localhost` are not).
+    static func hostName(of authority: String) -> String? {
+        let host: Substring, rest: Substring
+        if authority.hasPrefix("[") {
+            guard let end = authority.firstIndex(of: "]") else { return nil }
+            host = authority[authority.index(after: authority.startIndex)..<end]
+            rest = authority[authority.index(after: end)...]
+            guard host.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else { return nil }
+        } else {
+            let colon = authority.firstIndex(of: ":") ?? authority.endIndex
+            host = authority[..<colon]
+            rest = authority[colon...]
+            guard host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }) else { return nil }
         }
-        return String(authority.split(separator: ":", maxSplits: 1).first ?? "").lowercased()
+        if !rest.isEmpty {
+            let port = rest.dropFirst()
+            guard rest.first == ":", (1...5).contains(port.count), port.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        }
+        var name = host.lowercased()
+        if name.hasSuffix(".") { name.removeLast() }
+        return name.isEmpty ? nil : name
     }
 }

@@ -7,7 +7,7 @@ struct DiagnosticReportTests {
     @Test func githubAnnotationsEscapeTheirValues() {
         let diagnostic = Diagnostic.error("100% wrong,\nreally: yes", at: SourceLocation(path: "content/a,b:c.md", line: 3, column: 7))
         #expect(DiagnosticReport.githubAnnotation(for: diagnostic)
-            == "::error file=content/a%2Cb%3Ac.md,line=3,col=7,title=Notice error::100%25 wrong,%0Areally: yes")
+            == "::error file=content/a%2Cb%3Ac.md,line=3,col=7,title=Notice error::100%25 wrong,\\u{0A}really: yes")
         let fileless = Diagnostic.warning("no pages", at: nil)
         #expect(DiagnosticReport.githubAnnotation(for: fileless) == "::warning title=Notice warning::no pages")
     }

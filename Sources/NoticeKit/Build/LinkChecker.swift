@@ -13,20 +13,13 @@ struct LinkChecker {
 
     func check(_ link: PageLink, onPage pageURL: String) -> Diagnostic? {
         let url = link.url
-        if url.hasPrefix("/") || Self.hasScheme(url) { return nil }
+        if url.hasPrefix("/") || URLPolicy.scheme(of: url) != nil { return nil }
         let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let pathPart = String(parts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
         let fragment = parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : nil
 
         var target = pageURL
-        if !pathPart.isEmpty {
-            guard let resolved = URL(string: pathPart, relativeTo: URL(string: "https://site.invalid/" + pageURL)) else {
-                return .error("the link '\(url)' is not a valid address", at: link.location)
-            }
-            // URL.path is already percent-decoded.
-            target = String(resolved.path.dropFirst())
-            if pathPart.hasSuffix("/"), !target.isEmpty, !target.hasSuffix("/") { target += "/" }
-        }
+        if !pathPart.isEmpty { target = Self.resolve(pathPart, from: pageURL) }
         if target == "index.html" || target.hasSuffix("/index.html") { target = String(target.dropLast("index.html".count)) }
         if anchors[target] == nil, anchors[target + "/"] != nil { target += "/" }
 
@@ -52,16 +45,24 @@ struct LinkChecker {
         return .error(message, at: link.location)
     }
 
-    /// `https:`, `mailto:`, `tel:`: a letter, then letters, digits, `+`, `.` or `-`, then a colon.
-    static func hasScheme(_ url: String) -> Bool {
-        for (index, character) in url.unicodeScalars.enumerated() {
-            if character == ":" { return index > 0 }
-            let letter = ("a"..."z").contains(character) || ("A"..."Z").contains(character)
-            if index == 0 ? !letter : !(letter || ("0"..."9").contains(character) || "+.-".unicodeScalars.contains(character)) {
-                return false
+
+    /// A relative path (as cmark resolved it: backslash escapes and entities already undone) resolved
+    /// against a page's address and percent-decoded segment by segment, as a browser would find the file.
+    /// `..` above the site's root stays at the root, as in browsers.
+    static func resolve(_ path: String, from pageURL: String) -> String {
+        var segments = pageURL.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        for part in parts {
+            switch part {
+            case ".": continue
+            case "..": if !segments.isEmpty { segments.removeLast() }
+            default: segments.append(part.removingPercentEncoding ?? part)
             }
         }
-        return false
+        let endsAsFolder = parts.last.map { $0.isEmpty || $0 == "." || $0 == ".." } ?? false
+        if endsAsFolder, segments.last == "" { segments.removeLast() }
+        let joined = segments.filter { !$0.isEmpty }.joined(separator: "/")
+        return endsAsFolder && !joined.isEmpty ? joined + "/" : joined
     }
 
     /// A page address written relative to another page (`../cookies/`).

@@ -30,13 +30,17 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location)
     }
 
-    /// `path:line:column: error: message`, or `error: message` when there is no file.
+    /// `path:line:column: error: message`, or `error: message` when there is no file; control
+    /// characters quoted from the site are escaped, so a diagnostic is always one printable line.
     public var description: String {
         if let location {
-            return "\(location): \(severity.rawValue): \(message)"
+            return "\(location.printable): \(severity.rawValue): \(printableMessage)"
         }
-        return "\(severity.rawValue): \(message)"
+        return "\(severity.rawValue): \(printableMessage)"
     }
+
+    /// The message with control characters escaped, as every diagnostics format prints it.
+    public var printableMessage: String { PrintableText.escaping(message) }
 }
 
 extension Diagnostic: Comparable {

@@ -10,8 +10,8 @@ public struct DiagnosticFormatter: Sendable {
         guard useColour else { return diagnostic.description }
         let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
         let label = "\(colour)\(diagnostic.severity.rawValue):\u{1B}[0m"
-        let location = diagnostic.location.map { "\u{1B}[1m\($0):\u{1B}[0m " } ?? ""
-        return "\(location)\(label) \(diagnostic.message)"
+        let location = diagnostic.location.map { "\u{1B}[1m\($0.printable):\u{1B}[0m " } ?? ""
+        return "\(location)\(label) \(diagnostic.printableMessage)"
     }
 
     /// `2 errors, 1 warning`.

@@ -29,7 +29,8 @@ public struct DiagnosticReport: Sendable, Encodable {
         self.seconds = seconds
         self.output = output
         self.diagnostics = diagnostics.map {
-            Entry(severity: $0.severity.rawValue, file: $0.location?.path, line: $0.location?.line, column: $0.location?.column, message: $0.message)
+            Entry(severity: $0.severity.rawValue, file: $0.location?.printablePath, line: $0.location?.line, column: $0.location?.column,
+                  message: $0.printableMessage)
         }
     }
 
@@ -46,12 +47,12 @@ public struct DiagnosticReport: Sendable, Encodable {
     public static func githubAnnotation(for diagnostic: Diagnostic) -> String {
         var properties: [String] = []
         if let location = diagnostic.location {
-            properties.append("file=\(escapeProperty(location.path))")
+            properties.append("file=\(escapeProperty(location.printablePath))")
             properties.append("line=\(location.line)")
             properties.append("col=\(location.column)")
         }
         properties.append("title=Notice \(diagnostic.severity.rawValue)")
-        return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(diagnostic.message))"
+        return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(diagnostic.printableMessage))"
     }
 
     static func escapeData(_ text: String) -> String {

@@ -16,6 +16,12 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     /// `path:line:column`, the form compilers use and editors' tools recognise.
     public var description: String { "\(path):\(line):\(column)" }
 
+    /// The description with control characters in the path escaped.
+    var printable: String { PrintableText.escaping(description) }
+
+    /// The path with control characters escaped.
+    var printablePath: String { PrintableText.escaping(path) }
+
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
     }

@@ -25,6 +25,10 @@ struct VideoDirective: DirectiveHandler {
             log.error("give the video a title, such as title=\"Our libraries\", so that screen-reader users know what it is", at: directive.location)
             return nil
         }
+        guard URLPolicy.allows(address) else {
+            log.error(URLPolicy.refusal(address, of: "this video"), at: directive.location)
+            return nil
+        }
         guard let host = Self.host(for: address) else {
             log.error("'\(address)' is not a YouTube or Vimeo video address; use a link such as https://www.youtube.com/watch?v=ID or https://vimeo.com/ID", at: directive.location)
             return nil

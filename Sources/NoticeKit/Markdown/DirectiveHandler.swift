@@ -38,11 +38,11 @@ struct DirectiveSet: Sendable {
 
     var names: [String] { handlers.keys.sorted() }
 
-    /// Whether an info string's first word is meant as a directive that does not exist.
+    /// Whether an info string's first word is a misspelling of a directive's name.
     ///
-    /// Code blocks in other languages (```swift) stay code blocks; a misspelt directive name or a word
-    /// followed by `key=value` arguments is taken as a directive the editor got wrong.
-    func looksLikeDirective(name: String, arguments: [(key: String, value: String)]) -> Bool {
-        !arguments.isEmpty || Spelling.nearest(to: name, in: names) != nil
+    /// Only a directive's name, or a near miss of one, makes a fence a directive: code blocks in other
+    /// languages stay code, whatever follows the language (```python title="a.py"```, ```js linenums```).
+    func isNearMiss(_ name: String) -> Bool {
+        Spelling.nearest(to: name, in: names) != nil
     }
 }

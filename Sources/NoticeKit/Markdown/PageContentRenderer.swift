@@ -49,8 +49,8 @@ struct PageContentRenderer {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = node.url ?? ""
                 if !url.isEmpty { links.append(PageLink(url: url, location: location(node))) }
-                if URLSafety.isDangerous(url) {
-                    log.warning("the address '\(url.prefix(40))' is not allowed in a link and was removed; use an https:// address", at: location(node))
+                if !URLPolicy.allows(url) {
+                    log.error(URLPolicy.refusal(url, of: node.type == CMARK_NODE_IMAGE ? "this image" : "this link"), at: location(node))
                 }
                 if node.type == CMARK_NODE_IMAGE, node.plainText.trimmingCharacters(in: .whitespaces).isEmpty {
                     log.warning("this image has no description; write one between the square brackets, ![like this](image.png), for people who cannot see it", at: location(node))
@@ -97,7 +97,7 @@ struct PageContentRenderer {
         let known = context.directives.handlers[firstWord]
         switch DirectiveSyntax.parse(info: info) {
         case .failure(let error):
-            if known != nil || Spelling.nearest(to: firstWord, in: context.directives.names) != nil {
+            if known != nil || context.directives.isNearMiss(firstWord) {
                 log.error("the \(firstWord) directive cannot be read: \(error.message)", at: location)
             }
             return nil
@@ -105,7 +105,7 @@ struct PageContentRenderer {
             if let known {
                 return (Directive(name: parsed.name, arguments: parsed.arguments, body: node.literal ?? "", location: location), known)
             }
-            if context.directives.looksLikeDirective(name: parsed.name, arguments: parsed.arguments) {
+            if context.directives.isNearMiss(parsed.name) {
                 var message = "there is no directive called '\(parsed.name)'"
                 if let suggestion = Spelling.nearest(to: parsed.name, in: context.directives.names) {
                     message += "; did you mean '\(suggestion)'?"

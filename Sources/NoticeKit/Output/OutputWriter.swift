@@ -5,22 +5,32 @@ import Glibc
 
 /// Writes a build into a staging folder and swaps it in whole, so a failed build leaves the old output.
 ///
-/// Output folders carry a marker file; Notice replaces only folders it made (or empty ones), never a folder
-/// of the user's, unless told to with `force`.
+/// Output folders carry a marker file that lists every file Notice wrote there; Notice replaces only a
+/// folder that holds exactly those files (or an empty one), never a folder of the user's, unless told to
+/// with `force`. Some folders are never replaced at all: the root, the home folder, the system's folders
+/// and any folder that holds the site or the home folder.
 public struct OutputWriter: Sendable {
     public static let markerName = ".notice-output"
-    static let markerText = "This folder is written by `notice build`. Its contents are replaced on every build.\n"
 
     public var directory: URL
     public var siteDirectory: URL
     public var force: Bool
     public var paths: DisplayPaths
+    /// The home folder as the environment names it (`$HOME`); the account's own is checked as well.
+    public var environmentHome: String?
 
     public init(directory: URL, siteDirectory: URL, force: Bool = false, paths: DisplayPaths = DisplayPaths()) {
         self.directory = directory.standardizedFileURL
         self.siteDirectory = siteDirectory.standardizedFileURL
         self.force = force
         self.paths = paths
+        environmentHome = ProcessInfo.processInfo.environment["HOME"]
+    }
+
+    /// The account's home folder from the password database, whatever `$HOME` says.
+    public static var passwordHome: String? {
+        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
+        return String(cString: directory)
     }
 
     /// The folder actually replaced: when the output is a link (`output -> /srv/www/html`), its target,
@@ -29,12 +39,22 @@ public struct OutputWriter: Sendable {
 
     /// Checks that writing to the directory cannot destroy anything that is not Notice's.
     public func checkDestination() throws(BuildFailure) {
-        let target = directory.resolvingSymlinksInPath().path
-        let site = siteDirectory.resolvingSymlinksInPath().path
-        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
+        let target = Self.canonical(directory.path)
+        let site = Self.canonical(siteDirectory.path)
+        let homes = Set([environmentHome, Self.passwordHome].compactMap { $0 }.filter { !$0.isEmpty }.map(Self.canonical))
         let shown = paths.display(directory)
-        if target == "/" || target == home {
-            throw refusal("the output folder \(shown) is \(target == "/" ? "the root of the file system" : "your home folder"); choose a folder of its own, such as output/")
+        // These hold whatever --force says: no build may replace them.
+        if target == "/" {
+            throw refusal("the output folder \(shown) is the root of the file system; choose a folder of its own, such as output/")
+        }
+        if homes.contains(target) {
+            throw refusal("the output folder \(shown) is your home folder; choose a folder of its own, such as output/")
+        }
+        if let home = homes.first(where: { $0.hasPrefix(target + "/") }) {
+            throw refusal("the output folder \(shown) holds your home folder \(home); choose a folder of its own, such as output/")
+        }
+        if let system = SystemFolders.protecting(target) {
+            throw refusal("the output folder \(shown) is \(system == target ? "a system folder" : "inside the system folder \(system)"); choose a folder of its own, such as output/")
         }
         if site == target || site.hasPrefix(target + "/") {
             throw refusal("the output folder \(shown) holds the site itself; choose another folder, such as output/")
@@ -45,14 +65,30 @@ public struct OutputWriter: Sendable {
                 throw refusal("the output folder \(shown) is inside the site's \(folder)/ folder; choose a folder outside it, such as output/")
             }
         }
-        if !force, FileSystem.isDirectory(directory), !FileSystem.exists(directory.appendingPathComponent(Self.markerName)) {
-            let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-            if !contents.isEmpty {
-                throw refusal("the output folder \(shown) already has files that notice did not write; empty it, choose another folder, or add --force to replace its contents")
-            }
-        }
         if FileSystem.isFile(directory) {
             throw refusal("\(shown) is a file, not a folder; choose a folder for the output")
+        }
+        if !force, FileSystem.isDirectory(directory) {
+            try checkOnlyNoticesFiles(in: realDirectory, shown: shown)
+        }
+    }
+
+    /// A folder may be replaced without `--force` only when it is empty or holds exactly the files its
+    /// marker lists: a marker copied into another folder proves nothing about that folder's files.
+    private func checkOnlyNoticesFiles(in folder: URL, shown: String) throws(BuildFailure) {
+        let present = FileSystem.entries(under: folder)
+        guard !present.isEmpty else { return }
+        let markerURL = folder.appendingPathComponent(Self.markerName)
+        guard let marker = FileSystem.readText(markerURL).flatMap(OutputMarker.init(text:)) else {
+            let problem = FileSystem.exists(markerURL)
+                ? "has a \(Self.markerName) file from an older notice or another program, which does not say what notice wrote"
+                : "already has files that notice did not write"
+            throw refusal("the output folder \(shown) \(problem); empty it, choose another folder, or add --force to replace its contents")
+        }
+        let foreign = marker.foreignEntries(in: present)
+        guard foreign.isEmpty else {
+            let listed = foreign.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
+            throw refusal("the output folder \(shown) has files that were not written by notice: \(listed); move them somewhere else, or add --force to replace them")
         }
     }
 
@@ -68,7 +104,6 @@ public struct OutputWriter: Sendable {
             removeAbandonedStaging(in: parent)
             if FileSystem.exists(staging) { try manager.removeItem(at: staging) }
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
         } catch {
             try? manager.removeItem(at: staging)
             throw refusal("could not prepare the output next to \(paths.display(directory)): \(Self.describe(error)); the previous output was left as it was")
@@ -76,9 +111,10 @@ public struct OutputWriter: Sendable {
         return StagingFolder(url: staging)
     }
 
-    /// Puts a complete staging folder in place of the output.
+    /// Puts a complete staging folder in place of the output, with the marker that lists its files.
     func commit(_ staging: StagingFolder) throws(BuildFailure) {
         do {
+            try Data(staging.marker.text.utf8).write(to: staging.url.appendingPathComponent(Self.markerName))
             try swapIn(staging.url)
         } catch {
             discard(staging)
@@ -136,6 +172,11 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// A path as the file system knows it: `..` and links resolved.
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     private func refusal(_ message: String) -> BuildFailure {
         BuildFailure(.error(message, at: nil))
     }
@@ -160,6 +201,8 @@ private func linuxRenameAt2(
 /// A build being written: files go here first, and the folder replaces the output only when complete.
 final class StagingFolder: OutputSink, @unchecked Sendable {
     let url: URL
+    private let lock = NSLock()
+    private var written: [String: Int] = [:]
 
     init(url: URL) {
         self.url = url
@@ -168,9 +211,24 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
     func write(_ file: OutputFile) throws {
         let destination = url.appendingPathComponent(file.path)
         try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let size: Int
         switch file.contents {
-        case .data(let data): try data.write(to: destination)
-        case .copy(let source): try FileManager.default.copyItem(at: source, to: destination)
+        case .data(let data):
+            try data.write(to: destination)
+            size = data.count
+        case .copy(let source):
+            try FileManager.default.copyItem(at: source, to: destination)
+            size = FileSystem.size(of: destination) ?? 0
         }
+        lock.lock()
+        written[file.path] = size
+        lock.unlock()
+    }
+
+    /// The marker for what has been written so far.
+    var marker: OutputMarker {
+        lock.lock()
+        defer { lock.unlock() }
+        return OutputMarker(files: written)
     }
 }

@@ -71,6 +71,10 @@ struct RegistryReader {
         }
         let links = ["privacyPolicy", "optOut"].map { key -> String? in
             guard let link = mapping.string(key, in: context) else { return nil }
+            guard URLPolicy.allows(link.value) else {
+                reader.error(URLPolicy.refusal(link.value, of: "'\(key)' in \(context)"), at: link.location)
+                return nil
+            }
             guard let url = URL(string: link.value), let scheme = url.scheme?.lowercased(), url.host != nil,
                   scheme == "https" || scheme == "http" else {
                 reader.warning("'\(key)' in \(context) should be a full web address starting with https://, such as https://example.com/privacy", at: link.location)

@@ -12,7 +12,7 @@ struct PageReader {
         case .success(let found):
             parts = found
         case .failure(.noFrontMatter):
-            log.error("the page has no front matter; start it with a block such as\n---\ntitle: Cookies\n---", at: file.start)
+            log.error("the page has no front matter; start it with a line '---', then settings such as 'title: Cookies', then another '---' line", at: file.start)
             return nil
         case .failure(.unclosed):
             log.error("the front matter that starts here has no closing '---' line; add one after the last setting", at: file.start)

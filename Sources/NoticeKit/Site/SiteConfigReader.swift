@@ -23,7 +23,9 @@ struct SiteConfigReader {
         let title = mapping.string("title", required: true, in: context)
         var config = SiteConfig(title: title?.value ?? "")
         if let baseURL = mapping.string("baseURL", in: context) {
-            if let url = URL(string: baseURL.value), url.scheme == "https" || url.scheme == "http", url.host != nil {
+            if !URLPolicy.allows(baseURL.value) {
+                reader.error(URLPolicy.refusal(baseURL.value, of: "'baseURL'"), at: baseURL.location)
+            } else if let url = URL(string: baseURL.value), url.scheme == "https" || url.scheme == "http", url.host != nil {
                 config.baseURL = baseURL.value.hasSuffix("/") ? String(baseURL.value.dropLast()) : baseURL.value
             } else {
                 reader.error("'baseURL' should be the site's full address, such as https://www.example.gov.uk", at: baseURL.location)
@@ -66,7 +68,12 @@ struct SiteConfigReader {
             let target: NavigationLink.Target
             switch (page, url) {
             case let (page?, nil): target = .page(page)
-            case let (nil, url?): target = .url(url.value)
+            case let (nil, url?):
+                guard URLPolicy.allows(url.value) else {
+                    reader.error(URLPolicy.refusal(url.value, of: "the navigation link '\(title?.value ?? "")'"), at: url.location)
+                    return nil
+                }
+                target = .url(url.value)
             case (_?, _?):
                 reader.error("a navigation link has both 'page' and 'url'; keep one", at: link.location)
                 return nil

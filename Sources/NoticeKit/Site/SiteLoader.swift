@@ -47,7 +47,7 @@ public struct SiteLoader: Sendable {
         }
         checkReferences(config: config, pages: pages, configFile: configFile, log: &log)
         checkConsentSettings(config: config, registry: registry, configFile: configFile, log: &log)
-        checkStrings(strings, theme: theme, log: &log)
+        checkStrings(strings, theme: theme, configFile: configFile, log: &log)
         if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
 
         let declared = ConsentCookieDeclaration.declare(in: registry, settings: config.consent) { strings[$0] ?? $0 }
@@ -182,12 +182,28 @@ public struct SiteLoader: Sendable {
     }
 
     /// Every text the code asks for must be in the theme (or the site), so no key leaks onto a page.
-    private func checkStrings(_ strings: Strings, theme: Theme, log: inout DiagnosticLog) {
+    private func checkStrings(_ strings: Strings, theme: Theme, configFile: URL, log: inout DiagnosticLog) {
+        let settings = SourceLocation(path: paths.display(configFile))
         for key in TextKeys.required where strings[key] == nil {
-            log.error("the theme '\(theme.name)' has no text '\(key)'; add it to its strings.yaml or to 'strings' in site.yaml", at: nil)
+            if case .list? = strings.values[key] {
+                log.error("the text '\(key)' should be a single text, but it is a list; write it after the colon, in quotes if it has special characters",
+                          at: strings.locations[key] ?? settings)
+            } else {
+                log.error("the theme '\(theme.name)' has no text '\(key)'; add it to its strings.yaml or to 'strings' in site.yaml", at: settings)
+            }
         }
-        if strings.list("date.months")?.count != 12 {
-            log.error("the text 'date.months' should be a list of the 12 month names", at: nil)
+        let months = "date.months"
+        switch strings.values[months] {
+        case .list(let names)? where names.count == 12:
+            break
+        case .list(let names)?:
+            log.error("the text '\(months)' should be a list of the 12 month names, January to December, but it has \(names.count)",
+                      at: strings.locations[months] ?? settings)
+        case .text?:
+            log.error("the text '\(months)' should be a list of the 12 month names, January to December, but it is a single text",
+                      at: strings.locations[months] ?? settings)
+        case nil:
+            log.error("the theme '\(theme.name)' has no text '\(months)'; add the 12 month names to its strings.yaml or to 'strings' in site.yaml", at: settings)
         }
     }
 }

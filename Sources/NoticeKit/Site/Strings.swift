@@ -9,9 +9,12 @@ public struct Strings: Sendable {
     }
 
     public private(set) var values: [String: Value]
+    /// Where each value was written, for messages about it.
+    public private(set) var locations: [String: SourceLocation]
 
-    public init(_ values: [String: Value] = [:]) {
+    public init(_ values: [String: Value] = [:], locations: [String: SourceLocation] = [:]) {
         self.values = values
+        self.locations = locations
     }
 
     public subscript(key: String) -> String? {
@@ -26,7 +29,7 @@ public struct Strings: Sendable {
 
     /// These strings with `overrides` laid over them.
     public func merging(_ overrides: Strings) -> Strings {
-        Strings(values.merging(overrides.values) { _, new in new })
+        Strings(values.merging(overrides.values) { _, new in new }, locations: locations.merging(overrides.locations) { _, new in new })
     }
 
     /// The texts as a Mustache context: dotted keys become nested, so `{{strings.page.lastUpdated}}` works.

@@ -6,14 +6,20 @@ import Yams
 enum StringsReader {
     static func read(_ mapping: YAMLMapping) -> Strings {
         var values: [String: Strings.Value] = [:]
-        read(mapping.pairs, prefix: "", reader: mapping.reader, into: &values)
-        return Strings(values)
+        var locations: [String: SourceLocation] = [:]
+        read(mapping.pairs, prefix: "", reader: mapping.reader, into: &values, locations: &locations)
+        return Strings(values, locations: locations)
     }
 
-    private static func read(_ pairs: [(key: Node, value: Node)], prefix: String, reader: YAMLReader, into values: inout [String: Strings.Value]) {
+    private static func read(_ pairs: [(key: Node, value: Node)], prefix: String, reader: YAMLReader,
+                             into values: inout [String: Strings.Value], locations: inout [String: SourceLocation]) {
         for (key, value) in pairs {
-            guard let name = key.string else { continue }
+            guard let name = key.string else {
+                reader.error("the name of a text should be a single word, such as heading, but this is \(key.kindDescription)", at: key)
+                continue
+            }
             let fullName = prefix + name
+            locations[fullName] = reader.location(of: value)
             switch value {
             case .scalar(let scalar):
                 values[fullName] = .text(scalar.string)
@@ -27,7 +33,7 @@ enum StringsReader {
                 }
                 values[fullName] = .list(items)
             case .mapping(let mapping):
-                read(Array(mapping), prefix: fullName + ".", reader: reader, into: &values)
+                read(Array(mapping), prefix: fullName + ".", reader: reader, into: &values, locations: &locations)
             case .alias:
                 reader.error("the text '\(fullName)' should be a single text or a list of texts", at: value)
             }

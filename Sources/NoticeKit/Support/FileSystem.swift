@@ -1,4 +1,7 @@
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Small, deterministic file-system helpers: listings are sorted so builds never depend on disk order.
 enum FileSystem {
@@ -40,6 +43,43 @@ enum FileSystem {
             result.append(url)
         }
         return result.sorted { $0.path < $1.path }
+    }
+
+    /// One thing found in a folder, its links not followed.
+    struct Entry: Equatable {
+        enum Kind { case file, folder, other }
+        /// The path below the folder searched, with `/` separators.
+        var path: String
+        var kind: Kind
+        var size: Int
+    }
+
+    /// Everything below `folder`, hidden files included, links reported as links and never followed.
+    static func entries(under folder: URL) -> [Entry] {
+        var result: [Entry] = []
+        func walk(_ path: String, relative: String) {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+                let full = path + "/" + name
+                let below = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(full, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    result.append(Entry(path: below, kind: .folder, size: 0))
+                    walk(full, relative: below)
+                case S_IFREG: result.append(Entry(path: below, kind: .file, size: Int(info.st_size)))
+                default: result.append(Entry(path: below, kind: .other, size: Int(info.st_size)))
+                }
+            }
+        }
+        walk(folder.path, relative: "")
+        return result
+    }
+
+    /// The size of a file (of a link itself, for a link), or `nil` when it is not there.
+    static func size(of url: URL) -> Int? {
+        var info = stat()
+        return lstat(url.path, &info) == 0 ? Int(info.st_size) : nil
     }
 
     /// `file`'s path below `folder`, with `/` separators.

@@ -13,9 +13,16 @@ final class YAMLReader {
         self.file = file
     }
 
-    /// Parses the whole file; returns `nil` (with an error logged) when it is not valid YAML.
-    /// An empty file gives an empty mapping.
+    /// Parses the whole file; returns `nil` (with an error logged) when it is not valid YAML or uses
+    /// anchors and aliases. An empty file gives an empty mapping.
     func parseRoot() -> Node? {
+        if let found = YAMLAliasScan.first(in: file.text) {
+            let written = found.kind == .anchor ? "&\(found.name)" : "*\(found.name)"
+            let kind = found.kind == .anchor ? "anchor" : "alias"
+            log.error("'\(written)' is a YAML \(kind); Notice's files do not use anchors and aliases (&name, *name): write the value out in full where it is needed",
+                      at: file.location(line: found.line, column: found.column))
+            return nil
+        }
         do {
             return try Yams.compose(yaml: file.text) ?? Node.mapping(.init([]))
         } catch let error as YamlError {

@@ -31,6 +31,8 @@ enum YAMLSyntaxError {
     static func explain(_ problem: String) -> String {
         let hint: String
         switch problem {
+        case let text where text.contains("Maximum nesting level reached"):
+            return "the settings here are nested more than 1,000 levels deep, which no Notice file needs; check the brackets and the indentation"
         case let text where text.contains("mapping values are not allowed"):
             hint = "a value that contains ': ' must be put in quotes, or the line is indented wrongly"
         case let text where text.contains("cannot start any token"), let text where text.contains("tab character"):

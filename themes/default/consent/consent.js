@@ -154,9 +154,10 @@
     return String(text).replace(/[&<>"']/g, (character) => '&#' + character.charCodeAt(0) + ';');
   }
 
-  /* A text with {placeholders} filled in; the text is escaped, values must be escaped already. */
+  /* A text with {placeholders} filled in; the text is escaped, values must be escaped already. Only the
+     values' own keys fill placeholders: '{constructor}' in a text stays as written. */
   function text(key, values = {}) {
-    return escape(config.texts[key]).replace(/\{(\w+)\}/g, (match, name) => (name in values ? values[name] : match));
+    return escape(config.texts[key]).replace(/\{(\w+)\}/g, (match, name) => (values.hasOwnProperty(name) ? values[name] : match));
   }
 
   function button(key) {

@@ -1,0 +1,38 @@
+/// The one rule for every address Notice publishes: links in pages, navigation, the site's address,
+/// registry links and videos.
+///
+/// Only web, mail and phone addresses and addresses within the site pass; anything else (`javascript:`,
+/// `data:`, `vbscript:`, `file:` …) is an error where it was written. The scheme is read as a browser
+/// reads it, so `" JaVaScRiPt:"` or `"java\tscript:"` cannot slip through.
+enum URLPolicy {
+    static let allowedSchemes: Set<String> = ["https", "http", "mailto", "tel"]
+
+    /// Whether the address may be published.
+    static func allows(_ address: String) -> Bool {
+        guard let scheme = scheme(of: address) else { return true }
+        return allowedSchemes.contains(scheme)
+    }
+
+    /// The scheme in lowercase as a browser would find it, or `nil` for an address within the site.
+    ///
+    /// Browsers drop leading and trailing control characters and spaces and remove tabs and line breaks
+    /// anywhere before they look for the scheme (WHATWG URL parsing).
+    static func scheme(of address: String) -> String? {
+        var scalars = address.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }[...]
+        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
+        var scheme = ""
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == ":" { return index > 0 ? scheme.lowercased() : nil }
+            let isLetter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            let allowed = index == 0 ? isLetter : isLetter || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar)
+            guard allowed else { return nil }
+            scheme.unicodeScalars.append(scalar)
+        }
+        return nil
+    }
+
+    /// What an editor is told when an address breaks the policy; `what` names the field (`'url' of …`).
+    static func refusal(_ address: String, of what: String) -> String {
+        "the address '\(address.prefix(60))' of \(what) is not allowed: only https:, http:, mailto: and tel: addresses and addresses within the site can be published; use the page's https:// address"
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import NoticeKit
+
+/// Whole-site repros of the holes found by trying Notice as an attacker would; each failed before its fix.
+@Suite("Hardening: whole sites")
+struct HardeningSiteTests {
+    // MARK: 1. The URL policy on published pages
+
+    @Test func aJavaScriptNavigationLinkFailsTheBuildAndIsNeverPublished() throws {
+        let site = try TempSite()
+        try site.write("site.yaml", """
+            title: Test Council
+            policyPage: cookies
+            navigation:
+              - title: Pwned
+                url: "JaVaScRiPt:alert(document.cookie)"
+            """)
+        #expect(site.failingBuild() == [
+            "content/site.yaml:5:10: error: the address 'JaVaScRiPt:alert(document.cookie)' of the navigation link 'Pwned' is not allowed: only https:, http:, mailto: and tel: addresses and addresses within the site can be published; use the page's https:// address",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: site.outputDirectory.path))
+    }
+
+    // MARK: 4. Links as cmark resolved them
+
+    @Test func linksArePercentDecodedAndBackslashEscapesResolved() throws {
+        let site = try TempSite()
+        try site.write("static/files/a bé.pdf", "%PDF")
+        try site.write("static/foo):", "odd but valid")
+        try site.write("pages/links.md", "---\ntitle: Links\ndescription: D\n---\n[e](../files/a%20bé.pdf) [f](../files/a%20b%C3%A9.pdf) [link](../foo\\)\\:)\n")
+        let report = try site.builder().check()
+        #expect(report.diagnostics.isEmpty)
+    }
+
+    @Test func aMissingDecodedFileIsStillReported() throws {
+        let site = try TempSite()
+        try site.write("pages/links.md", "---\ntitle: Links\ndescription: D\n---\n[e](../files/a%20bé.pdf)\n")
+        #expect(site.failingBuild().first?.hasPrefix("content/pages/links.md:5:1: error: the link '../files/a%20bé.pdf' leads to no page or file") == true)
+    }
+
+    // MARK: 5. Folders never replaced, even with --force
+
+    @Test(arguments: ["/", "/usr", "/etc", "/var", "/bin", "/home", "/tmp", "/usr/local", "/usr/share", "/etc/nginx", "/boot"])
+    func systemFoldersAreRefusedEvenWithForce(folder: String) throws {
+        let writer = OutputWriter(directory: URL(fileURLWithPath: folder), siteDirectory: URL(fileURLWithPath: "/nonexistent/site"), force: true)
+        #expect(throws: BuildFailure.self) { try writer.checkDestination() }
+    }
+
+    @Test func theHomeFolderByEitherNameIsRefusedEvenWithForce() throws {
+        let site = try TempSite()
+        let fakeHome = site.root.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: fakeHome.appendingPathComponent(".ssh"), withIntermediateDirectories: true)
+        try Data("alias ll='ls -l'".utf8).write(to: fakeHome.appendingPathComponent(".bashrc"))
+        let before = TempSite.snapshot(of: fakeHome)
+        var writer = OutputWriter(directory: fakeHome, siteDirectory: site.siteDirectory, force: true)
+        writer.environmentHome = fakeHome.path
+        #expect(throws: BuildFailure.self) { try writer.checkDestination() }
+        writer.environmentHome = nil
+        writer.directory = URL(fileURLWithPath: OutputWriter.passwordHome ?? "/root")
+        #expect(throws: BuildFailure.self) { try writer.checkDestination() }
+        #expect(TempSite.snapshot(of: fakeHome) == before)
+    }
+
+    @Test func theSitesAncestorsAreRefusedEvenWithForce() throws {
+        let site = try TempSite()
+        for folder in [site.root, site.root.deletingLastPathComponent()] {
+            #expect(throws: BuildFailure.self) { try site.builder(output: folder, force: true).build() }
+        }
+    }
+
+    // MARK: 6. A copied marker proves nothing
+
+    @Test func aCopiedMarkerDoesNotMakeAFolderReplaceable() throws {
+        let site = try TempSite()
+        try site.build()
+        let victim = site.root.appendingPathComponent("victim")
+        try FileManager.default.createDirectory(at: victim.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: victim.appendingPathComponent("keep.txt"))
+        try FileManager.default.copyItem(at: site.outputDirectory.appendingPathComponent(OutputWriter.markerName),
+                                         to: victim.appendingPathComponent(OutputWriter.markerName))
+        let before = TempSite.snapshot(of: victim)
+        let diagnostics: [String]
+        do {
+            _ = try site.builder(output: victim).build()
+            diagnostics = []
+        } catch {
+            diagnostics = error.diagnostics.map(\.description)
+        }
+        #expect(diagnostics == ["error: the output folder victim has files that were not written by notice: 'keep.txt', 'sub/'; move them somewhere else, or add --force to replace them"])
+        #expect(TempSite.snapshot(of: victim) == before)
+        #expect(FileManager.default.fileExists(atPath: victim.appendingPathComponent("sub").path))
+    }
+
+    @Test func aFileAddedToNoticesOwnOutputStopsTheNextBuild() throws {
+        let site = try TempSite()
+        try site.build()
+        let added = site.outputDirectory.appendingPathComponent("notes.txt")
+        try Data("mine".utf8).write(to: added)
+        let failure = site.failingBuild()
+        #expect(failure.first?.contains("notes.txt") == true)
+        #expect(FileManager.default.fileExists(atPath: added.path))
+        try site.build(force: true)
+        #expect(!FileManager.default.fileExists(atPath: added.path))
+        try site.build()
+    }
+
+    // MARK: 7. Theme texts of the wrong type
+
+    @Test func theTextsOfTheWrongTypeAreErrorsAtTheirPosition() throws {
+        let site = try TempSite()
+        try site.write("site.yaml", """
+            title: Test Council
+            policyPage: cookies
+            strings:
+              consent:
+                ui:
+                  heading: [1, 2]
+              date:
+                months: [a]
+            """)
+        #expect(site.failingBuild() == [
+            "content/site.yaml:6:16: error: the text 'consent.ui.heading' should be a single text, but it is a list; write it after the colon, in quotes if it has special characters",
+            "content/site.yaml:8:13: error: the text 'date.months' should be a list of the 12 month names, January to December, but it has 1",
+        ])
+    }
+}
