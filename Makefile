@@ -13,14 +13,18 @@ VENV         := .cache/venv
 SITE         ?= content
 OUTPUT       ?= output
 CONSENT      := themes/default/consent
+# libFuzzer targets (Tests/Fuzz), each run for FUZZ_SECONDS by `make fuzz`; `make test` replays their corpus.
+FUZZ_TARGETS := registry settings front-matter duration name-pattern page
+FUZZ_SECONDS ?= 60
 
-.PHONY: site test unit-tests browser-tests build release deps test-deps minify bench clean help
+.PHONY: site test unit-tests fuzz-replay browser-tests build release deps test-deps minify bench fuzz clean help
 
 help:
 	@echo "make site    build the example site into $(OUTPUT)/"
 	@echo "make test    run every test (Swift unit and whole-site tests, then the browser tests)"
 	@echo "make minify  rebuild the minified consent script and stylesheet from their sources"
 	@echo "make bench   print figures: build speed against cmark and Hugo, consent script size, preview reload time"
+	@echo "make fuzz    run each fuzz target for FUZZ_SECONDS (default 60) and print executions and findings"
 	@echo "make clean   remove build products and output"
 
 ## site: install what is needed, build notice, build the example site into output/.
@@ -36,6 +40,16 @@ test: unit-tests browser-tests
 unit-tests: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory fuzz-replay
+
+## fuzz-replay: every saved fuzz input (seeds and past findings) through its target, without libFuzzer.
+fuzz-replay:
+	@for target in $(FUZZ_TARGETS); do .build/debug/notice-fuzz $$target Tests/Fuzz/Corpus/$$target || exit 1; done
+
+## fuzz: the libFuzzer targets, built with -sanitize=fuzzer in a build folder of their own.
+fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz --product notice-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+	Tests/Fuzz/run.sh .build-fuzz/debug/notice-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 browser-tests: test-deps
 	$(SWIFT) build --product notice

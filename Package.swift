@@ -58,6 +58,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Fuzz targets: a replay tool in ordinary builds, libFuzzer targets with `make fuzz`.
+        .target(name: "FuzzDriver", path: "Tests/FuzzDriver"),
+        .executableTarget(
+            name: "notice-fuzz",
+            dependencies: ["NoticeKit", "FuzzDriver"],
+            path: "Tests/Fuzz",
+            exclude: ["Corpus"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "NoticeKitTests",
             dependencies: [

@@ -18,34 +18,42 @@ public struct CookieNamePattern: Sendable, Hashable, CustomStringConvertible {
     public let parts: [Part]
 
     /// Reads a registry name; fails on an unclosed `<` or `{`, or an empty placeholder.
+    ///
+    /// The name is read by Unicode scalars, not by characters: `<x>` followed by an accent is still a
+    /// placeholder and an accent, as the browser sees them.
     public init(_ text: String) throws(CookieNamePatternError) {
         self.text = text
+        let scalars = text.unicodeScalars
         var parts: [Part] = []
-        var literal = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "*" {
-                if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
+        var literal = String.UnicodeScalarView()
+        func endLiteral() {
+            if !literal.isEmpty { parts.append(.literal(String(literal))) }
+            literal = String.UnicodeScalarView()
+        }
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "*" {
+                endLiteral()
                 if parts.last != .wildcard { parts.append(.wildcard) }
-                index = text.index(after: index)
-            } else if character == "<" || character == "{" {
-                let closing: Character = character == "<" ? ">" : "}"
-                guard let end = text[index...].firstIndex(of: closing) else {
-                    throw CookieNamePatternError(message: "the placeholder that starts with '\(character)' is not closed with '\(closing)'")
+                index = scalars.index(after: index)
+            } else if scalar == "<" || scalar == "{" {
+                let closing: Unicode.Scalar = scalar == "<" ? ">" : "}"
+                guard let end = scalars[index...].firstIndex(of: closing) else {
+                    throw CookieNamePatternError(message: "the placeholder that starts with '\(scalar)' is not closed with '\(closing)'")
                 }
-                guard text.index(after: index) < end else {
-                    throw CookieNamePatternError(message: "'\(character)\(closing)' is an empty placeholder; name what varies, as in _ga_<container-id>")
+                guard scalars.index(after: index) < end else {
+                    throw CookieNamePatternError(message: "'\(scalar)\(closing)' is an empty placeholder; name what varies, as in _ga_<container-id>")
                 }
-                if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
-                parts.append(.placeholder(String(text[index...end])))
-                index = text.index(after: end)
+                endLiteral()
+                parts.append(.placeholder(String(scalars[index...end])))
+                index = scalars.index(after: end)
             } else {
-                literal.append(character)
-                index = text.index(after: index)
+                literal.append(scalar)
+                index = scalars.index(after: index)
             }
         }
-        if !literal.isEmpty { parts.append(.literal(literal)) }
+        endLiteral()
         self.parts = parts
     }
 
@@ -66,45 +74,89 @@ public struct CookieNamePattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether a real cookie name belongs to this pattern.
+    ///
+    /// Names are compared in UTF-16 code units, as the consent script's regular expression compares
+    /// them, so both always agree. Wildcards are matched greedily with one backtracking point, so a
+    /// pattern of many wildcards costs at most name length × pattern length steps.
     public func matches(_ name: String) -> Bool {
-        Self.match(parts[...], Substring(name))
+        let name = Array(name.utf16)
+        let tokens = self.tokens
+        var token = 0, unit = 0
+        var star: (token: Int, unit: Int)?
+        while unit < name.count {
+            if token < tokens.count, tokens[token] == .any || tokens[token] == .unit(name[unit]) {
+                token += 1
+                unit += 1
+            } else if token < tokens.count, tokens[token] == .star {
+                star = (token, unit)
+                token += 1
+            } else if let last = star {
+                // Let the last wildcard take one more unit and try again from there.
+                star = (last.token, last.unit + 1)
+                token = last.token + 1
+                unit = last.unit + 1
+            } else {
+                return false
+            }
+        }
+        while token < tokens.count, tokens[token] == .star { token += 1 }
+        return token == tokens.count
     }
 
-    private static func match(_ parts: ArraySlice<Part>, _ name: Substring) -> Bool {
-        guard let first = parts.first else { return name.isEmpty }
-        let rest = parts.dropFirst()
-        switch first {
-        case .literal(let text):
-            return name.hasPrefix(text) && match(rest, name.dropFirst(text.count))
-        case .placeholder, .wildcard:
-            let minimum = first == .wildcard ? 0 : 1
-            guard name.count >= minimum else { return false }
-            // Try the shortest run first; names are short, so backtracking stays cheap.
-            var candidate = name.dropFirst(minimum)
-            while true {
-                if match(rest, candidate) { return true }
-                if candidate.isEmpty { return false }
-                candidate = candidate.dropFirst()
+    /// The pattern as single units: a placeholder is one unit of anything followed by a wildcard.
+    private enum Token: Equatable {
+        case unit(UTF16.CodeUnit), any, star
+    }
+
+    private var tokens: [Token] {
+        parts.flatMap { part -> [Token] in
+            switch part {
+            case .literal(let text): return text.utf16.map(Token.unit)
+            case .placeholder: return [.any, .star]
+            case .wildcard: return [.star]
             }
         }
     }
 
     /// A regular expression (JavaScript and ICU syntax) matching the same names: `_ga_.+`, `PREF.*`.
+    /// It is meant for the `s` flag (ICU: dot matches line separators), so that `.` matches every
+    /// character, as the pattern does: storage keys may hold line breaks.
+    ///
+    /// Placeholders and wildcards side by side become one run (`{a}*{b}` → `.{2,}`): `.+.*.+` would make
+    /// a browser's regular-expression engine backtrack for a very long time on a long name.
     public var regexSource: String {
-        parts.map { part in
+        var source = ""
+        var run: Int?
+        func endRun() {
+            guard let minimum = run else { return }
+            source += minimum == 0 ? ".*" : minimum == 1 ? ".+" : ".{\(minimum),}"
+            run = nil
+        }
+        for part in parts {
             switch part {
-            case .literal(let text): return Self.escapeForRegex(text)
-            case .placeholder: return ".+"
-            case .wildcard: return ".*"
+            case .literal(let text):
+                endRun()
+                source += Self.escapeForRegex(text)
+            case .placeholder: run = (run ?? 0) + 1
+            case .wildcard: run = run ?? 0
             }
-        }.joined()
+        }
+        endRun()
+        return source
     }
 
+    /// Metacharacters get a backslash; control characters (a storage key may hold NUL) are written as
+    /// `\uXXXX`, which JavaScript and ICU both read, so the expression is plain text either way.
     static func escapeForRegex(_ text: String) -> String {
         var escaped = ""
-        for character in text {
-            if "\\^$.|?*+()[]{}/".contains(character) { escaped.append("\\") }
-            escaped.append(character)
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                continue
+            }
+            if "\\^$.|?*+()[]{}/".unicodeScalars.contains(scalar) { escaped.append("\\") }
+            escaped.unicodeScalars.append(scalar)
         }
         return escaped
     }

@@ -81,8 +81,9 @@
 
   /* Deletes a refused category's cookies, on this host and every parent domain, and its stored keys. */
   function clear(category) {
-    const names = new RegExp(category.names);
-    const keys = new RegExp(category.keys);
+    // 's': a wildcard matches every character, line breaks too, as the registry's patterns do.
+    const names = new RegExp(category.names, 's');
+    const keys = new RegExp(category.keys, 's');
     for (const entry of doc.cookie.split('; ')) {
       const name = entry.split('=')[0];
       if (names.test(name)) expire(name);
@@ -154,10 +155,11 @@
     return String(text).replace(/[&<>"']/g, (character) => '&#' + character.charCodeAt(0) + ';');
   }
 
-  /* A text with {placeholders} filled in; the text is escaped, values must be escaped already. Only the
-     values' own keys fill placeholders: '{constructor}' in a text stays as written. */
-  function text(key, values = {}) {
-    return escape(config.texts[key]).replace(/\{(\w+)\}/g, (match, name) => (values.hasOwnProperty(name) ? values[name] : match));
+  /* A text, escaped, with {categories} filled in (the one value only the script knows; `notice build`
+     fills in the rest). `categories` must be escaped already. Any other {word} stays as written, so
+     '{constructor}' in a text can never reach an inherited JavaScript property. */
+  function text(key, categories = '{categories}') {
+    return escape(config.texts[key]).split('{categories}').join(categories);
   }
 
   function button(key) {
@@ -199,7 +201,7 @@
     const accepted = optional.filter((category) => allowed(category.id));
     const key = accepted.length === optional.length ? 'accepted' : accepted.length ? 'chosen' : 'rejected';
     const names = accepted.map((category) => escape(category.title)).join(', ');
-    banner.firstChild.innerHTML = '<p tabindex="-1">' + text(key, { categories: names }) + ' ' + link('change') + '</p>'
+    banner.firstChild.innerHTML = '<p tabindex="-1">' + text(key, names) + ' ' + link('change') + '</p>'
       + buttons(button('hide'));
     if (focus) banner.querySelector('p').focus();
   }

@@ -1,0 +1,2 @@
+// Declarations only: libFuzzer's runtime defines LLVMFuzzerRunDriver in fuzz builds.
+#include "FuzzDriver.h"
