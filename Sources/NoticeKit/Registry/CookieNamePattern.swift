@@ -11,6 +11,8 @@ public struct CookieNamePattern: Sendable, Hashable, CustomStringConvertible {
         case placeholder(String)
         /// `*`
         case wildcard
+
+        var isLiteral: Bool { if case .literal = self { true } else { false } }
     }
 
     /// The name as written in the registry.
@@ -54,8 +56,17 @@ public struct CookieNamePattern: Sendable, Hashable, CustomStringConvertible {
             }
         }
         endLiteral()
+        // Each run of wildcards between fixed text multiplies the work a browser's regular-expression
+        // engine may do on a long name; real names need one or two.
+        let runs = parts.indices.count { index in !parts[index].isLiteral && (index == 0 || parts[index - 1].isLiteral) }
+        if runs > Self.maximumVariableRuns {
+            throw CookieNamePatternError(message: "it has \(runs) places that vary; a name can have at most \(Self.maximumVariableRuns) (each * or placeholder, or several side by side, is one), so that browsers can check cookie names quickly")
+        }
         self.parts = parts
     }
+
+    /// How many separate runs of wildcards and placeholders a name may have.
+    public static let maximumVariableRuns = 3
 
     /// A name taken literally, whatever characters it has.
     public init(exactly name: String) {
