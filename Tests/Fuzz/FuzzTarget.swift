@@ -45,7 +45,7 @@ enum FuzzTarget: String, CaseIterable {
     static func checkDuration(_ text: String) {
         guard let duration = DurationParser.parse(text) else { return }
         switch duration {
-        case .session, .persistent:
+        case .session, .persistent, .unknown:
             break
         case .fixed(let value):
             requireISO(value)
@@ -69,8 +69,9 @@ enum FuzzTarget: String, CaseIterable {
         // The first line is the pattern; the lines after it are names to try it on.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let first = lines.first, let pattern = try? CookieNamePattern(first) else { return }
-        // As JavaScript reads `^(?:…)$` with the 's' flag: anchors at the very ends, dot matches all.
-        guard let regex = try? NSRegularExpression(pattern: "\\A(?:" + pattern.regexSource + ")\\z", options: [.dotMatchesLineSeparators]) else {
+        // As JavaScript reads `^(?:…)$` with the 's' flag: anchors at the very ends, dot matches every
+        // code unit (ICU's dot would take "\r\n" as one, so it becomes [\s\S]).
+        guard let regex = try? NSRegularExpression(pattern: "\\A(?:" + Self.javaScriptDots(pattern.regexSource) + ")\\z") else {
             fatalError("the pattern '\(first)' gives the regular expression '\(pattern.regexSource)', which does not compile")
         }
         var names = Array(lines.dropFirst())
@@ -83,6 +84,17 @@ enum FuzzTarget: String, CaseIterable {
                 fatalError("the pattern \(first.debugDescription) (regex \(pattern.regexSource.debugDescription)) and its regular expression disagree on \(name.debugDescription): regex \(regexSays)")
             }
         }
+    }
+
+    /// `.` (outside escapes) as `[\s\S]`, which ICU matches one code point at a time, as JavaScript does.
+    static func javaScriptDots(_ source: String) -> String {
+        var result = "", escaped = false
+        for character in source {
+            if escaped { result.append(character); escaped = false; continue }
+            if character == "\\" { escaped = true; result.append(character); continue }
+            result += character == "." ? "[\\s\\S]" : String(character)
+        }
+        return result
     }
 
     /// A page renders without a crash, every problem has a position, and no script or script address

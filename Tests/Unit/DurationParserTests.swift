@@ -85,3 +85,69 @@ struct DurationParserTests {
         }
     }
 }
+
+/// Durations as other UK public bodies' published tables write them (issue: tables entered as written).
+@Suite("Durations as published tables write them")
+struct PublishedDurationTests {
+    @Test(arguments: [
+        "End of session", "Expires at the end of the browsing session", "Deleted when you close the browser", "Session only",
+        "Until you close your browser window", "When you close your browser", "Session cookie", "Browser session",
+        "Until the browser is closed", "On browser close", "When the browser closes", "Expires when the browser is closed",
+        "Removed when you close your web browser", "End of browser session", "Deleted at the end of your session",
+        "Until you close the browser tab", "Lasts until the end of the session", "When your browsing session ends",
+        "Session (deleted when you close your browser)", "Expires at end of session", "When browser is closed.",
+    ])
+    func theSessionFamilyIsReadByGrammar(text: String) {
+        #expect(DurationParser.read(text)?.lifetime == .session, "\(text)")
+        #expect(DurationParser.read(text)?.qualified == false)
+    }
+
+    @Test(arguments: ["Close", "Browser", "When you close the door", "Session 2 days", "End", "Until you close your account"])
+    func wordsNearTheFamilyAreNotSessions(text: String) {
+        #expect(DurationParser.read(text)?.lifetime != .session, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("3 hours rolling, renewed on each visit", "PT3H"), ("7 days, or until you sign out", "P7D"),
+        ("1 year from when it is set", "P1Y"), ("30 minutes (renewed on every page view)", "PT30M"),
+        ("2 years; reset when you log in", "P2Y"), ("24 hours after your last visit", "PT24H"),
+        ("13 months from the date of your last visit", "P13M"), ("90 days unless you clear your cookies", "P90D"),
+    ])
+    func lifetimesWithConditionsKeepTheirLeadingAmount(text: String, iso: String) throws {
+        let reading = try #require(DurationParser.read(text), "\(text)")
+        #expect(reading.qualified, "\(text) is qualified")
+        guard case .fixed(let value) = reading.lifetime else {
+            Issue.record("\(text) should be a fixed duration")
+            return
+        }
+        #expect(value.iso == iso)
+    }
+
+    @Test func aQualifiedRangeAndSession() throws {
+        let range = try #require(DurationParser.read("1 day to 1 week, depending on your settings"))
+        #expect(range.qualified)
+        #expect(range.lifetime == .range(min: ISODuration(days: 1), max: ISODuration(weeks: 1)))
+        let session = try #require(DurationParser.read("Session, or 30 minutes of inactivity"))
+        #expect(session.lifetime == .session && session.qualified)
+    }
+
+    @Test(arguments: [
+        "Not stated", "Unknown", "Varies", "Not known", "Not specified", "Variable", "Unspecified", "Duration not stated",
+        "Expiry not specified", "Not disclosed by the provider", "Expiry varies", "unknown.",
+    ])
+    func undeclaredDurationsAreUnknownNotInvented(text: String) {
+        #expect(DurationParser.read(text)?.lifetime == .unknown, "\(text)")
+    }
+
+    @Test func unreadableDurationsSuggestTheNearestForm() {
+        #expect(DurationParser.suggestion(for: "When you clse your browsr") == "When you close your browser")
+        #expect(DurationParser.suggestion(for: "90 dayz") == "90 days")
+        #expect(DurationParser.suggestion(for: "Not staed") == "Not stated")
+        #expect(DurationParser.suggestion(for: "xyzzy plugh") == nil)
+    }
+
+    @Test(arguments: ["soon", "3 fortnights", "ninety days", "days 90", "Close browser 3"])
+    func stillRejected(text: String) {
+        #expect(DurationParser.read(text) == nil, "\(text)")
+    }
+}

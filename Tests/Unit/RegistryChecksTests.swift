@@ -27,7 +27,7 @@ struct RegistryChecksTests {
 
     @Test func unreadableDurationListsTheAcceptedForms() {
         let result = diagnostics(registry(cookies: "      - {name: _hjid, purpose: Id., duration: a fortnight}"))
-        #expect(result == ["9:47 error: the duration 'a fortnight' of the cookie '_hjid' cannot be read; write it like \(DurationParser.acceptedForms). Explain anything unusual in a 'note'"])
+        #expect(result == ["9:47 error: the duration 'a fortnight' of the cookie '_hjid' cannot be read; write it like \(DurationParser.acceptedForms). A condition may follow a comma ('7 days, or until you sign out'); if the policy does not say, write 'Not stated'"])
     }
 
     @Test func spaceInACookieNameIsCaught() {

@@ -25,11 +25,12 @@ struct CookieDeclarationCSV {
         return "\u{FEFF}" + rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
     }
 
-    /// `P90D`, `session`, `persistent`, or `PT30S/P1Y` for a range.
+    /// `P90D`, `session`, `persistent`, `unknown`, or `PT30S/P1Y` for a range.
     static func isoText(_ duration: CookieDuration) -> String {
         switch duration {
         case .session: return "session"
         case .persistent: return "persistent"
+        case .unknown: return "unknown"
         case .fixed(let value): return value.iso
         case .range(let low, let high): return "\(low.iso)/\(high.iso)"
         }

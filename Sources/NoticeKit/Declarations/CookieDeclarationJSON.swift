@@ -50,12 +50,14 @@ struct CookieDeclarationJSON: Encodable {
 
     struct Duration: Encodable {
         var text: String
-        /// `session`, `persistent`, `fixed` or `range`.
+        /// `session`, `persistent`, `fixed`, `range` or `unknown` (the policy does not say).
         var type: String
         /// ISO 8601, for `fixed`.
         var iso: String?
         var min: String?
         var max: String?
+        /// `true` when `text` adds a condition to the structured value ("3 hours, renewed on each visit").
+        var qualified: Bool?
     }
 
     /// The layout of this file; raised when a field changes meaning or is removed.
@@ -89,9 +91,9 @@ struct CookieDeclarationJSON: Encodable {
     }
 
     static func duration(_ cookie: NoticeKit.Cookie) -> Duration {
-        var duration = Duration(text: cookie.duration, type: cookie.lifetime.kind)
+        var duration = Duration(text: cookie.duration, type: cookie.lifetime.kind, qualified: cookie.durationQualified ? true : nil)
         switch cookie.lifetime {
-        case .session, .persistent: break
+        case .session, .persistent, .unknown: break
         case .fixed(let value): duration.iso = value.iso
         case .range(let low, let high): duration.min = low.iso; duration.max = high.iso
         }

@@ -10,6 +10,8 @@ public enum CookieDuration: Sendable, Equatable {
     case fixed(ISODuration)
     /// Between two lifetimes ("30 seconds to 1 year", "Under 100ms").
     case range(min: ISODuration, max: ISODuration)
+    /// The policy does not say ("Not stated", "Varies"): entered honestly rather than invented.
+    case unknown
 
     /// The name of the kind, as written in `cookies.json`.
     public var kind: String {
@@ -18,6 +20,7 @@ public enum CookieDuration: Sendable, Equatable {
         case .persistent: return "persistent"
         case .fixed: return "fixed"
         case .range: return "range"
+        case .unknown: return "unknown"
         }
     }
 }

@@ -111,6 +111,8 @@ public struct Cookie: Sendable {
     public var duration: String
     /// The duration read into a structured form.
     public var lifetime: CookieDuration
+    /// The duration's wording adds a condition that ``lifetime`` leaves out ("renewed on each visit").
+    public var durationQualified: Bool
     public var storage: Storage
     public var party: Party?
     public var domain: String?
@@ -119,14 +121,16 @@ public struct Cookie: Sendable {
 
     public init(
         name: String, pattern: CookieNamePattern? = nil, purpose: String, duration: String, lifetime: CookieDuration? = nil,
-        storage: Storage = .cookie, party: Party? = nil, domain: String? = nil, note: String? = nil, location: SourceLocation
+        durationQualified: Bool = false, storage: Storage = .cookie, party: Party? = nil, domain: String? = nil,
+        note: String? = nil, location: SourceLocation
     ) {
         self.name = name
         // Callers that have not validated the name get it read as an exact name if it is not a valid pattern.
         self.pattern = pattern ?? (try? CookieNamePattern(name)) ?? CookieNamePattern(exactly: name)
         self.purpose = purpose
         self.duration = duration
-        self.lifetime = lifetime ?? DurationParser.parse(duration) ?? .persistent
+        self.lifetime = lifetime ?? DurationParser.parse(duration) ?? .unknown
+        self.durationQualified = durationQualified
         self.storage = storage
         self.party = party
         self.domain = domain

@@ -112,17 +112,25 @@ struct RegistryReader {
         let storage = enumValue("storage", of: Cookie.Storage.self, in: mapping, context: context) ?? .cookie
         let party = enumValue("party", of: Cookie.Party.self, in: mapping, context: context)
         let pattern = name.flatMap { readPattern($0, storage: storage) }
-        var lifetime: CookieDuration?
+        var reading: DurationParser.Reading?
         if let duration {
-            lifetime = DurationParser.parse(duration.value)
-            if lifetime == nil {
-                reader.error("the duration '\(duration.value)' of \(context) cannot be read; write it like \(DurationParser.acceptedForms). Explain anything unusual in a 'note'", at: duration.location)
+            reading = DurationParser.read(duration.value)
+            if reading == nil {
+                var message = "the duration '\(duration.value)' of \(context) cannot be read"
+                if let suggestion = DurationParser.suggestion(for: duration.value) {
+                    message += "; did you mean '\(suggestion)'? Otherwise write it like \(DurationParser.acceptedForms)"
+                } else {
+                    message += "; write it like \(DurationParser.acceptedForms)"
+                }
+                reader.error(message + ". A condition may follow a comma ('7 days, or until you sign out'); if the policy does not say, write 'Not stated'", at: duration.location)
+            } else if reading?.lifetime == .unknown {
+                reader.warning("\(context) has no stated duration ('\(duration.value)'); visitors are entitled to know how long a cookie lasts: ask the provider and write it here when you know", at: duration.location)
             }
         }
-        guard let name, let pattern, let purpose, let duration, let lifetime else { return nil }
+        guard let name, let pattern, let purpose, let duration, let reading else { return nil }
         return Cookie(
-            name: name.value, pattern: pattern, purpose: purpose.value, duration: duration.value, lifetime: lifetime,
-            storage: storage, party: party, domain: mapping.string("domain", in: context)?.value,
+            name: name.value, pattern: pattern, purpose: purpose.value, duration: duration.value, lifetime: reading.lifetime,
+            durationQualified: reading.qualified, storage: storage, party: party, domain: mapping.string("domain", in: context)?.value,
             note: mapping.string("note", in: context)?.value, location: name.location)
     }
 

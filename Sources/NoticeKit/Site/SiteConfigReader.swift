@@ -98,7 +98,8 @@ struct SiteConfigReader {
             }
         }
         if let lifetime = mapping.string("lifetime", in: context) {
-            if case .fixed(let duration)? = DurationParser.parse(lifetime.value), duration.approximateSeconds >= 86_400 {
+            if let reading = DurationParser.read(lifetime.value), !reading.qualified, case .fixed(let duration) = reading.lifetime,
+               duration.approximateSeconds >= 86_400 {
                 settings.lifetime = duration
                 settings.lifetimeText = lifetime.value
             } else {
