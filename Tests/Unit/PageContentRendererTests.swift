@@ -29,6 +29,19 @@ struct PageContentRendererTests {
         #expect(html.contains("1 day &amp; night"))
     }
 
+    @Test func severalNamesShareOneRow() throws {
+        let here = SourceLocation(path: "registry.yaml")
+        var registry = sampleRegistry()
+        registry.services.append(CookieService(id: "wp", name: "WordPress", categoryID: "analytics", cookies: [
+            Cookie(name: "__a", alsoNamed: [("__b", CookieNamePattern(exactly: "__b")), ("__c_<id>", try CookieNamePattern("__c_<id>"))],
+                   purpose: "Used by the editor.", duration: "1 year", location: here),
+        ], location: here))
+        let (content, diagnostics) = renderPage("```cookie-table service=wp\n```\n", context: try makeContext(registry: registry))
+        #expect(diagnostics.isEmpty)
+        #expect(content.html.contains("<th scope=\"row\" data-label=\"Name\"><code>__a</code>, <code>__b</code>, <code>__c_<var>&lt;id&gt;</var></code></th>"))
+        #expect(content.html.components(separatedBy: "<th scope=\"row\"").count - 1 == 1)
+    }
+
     @Test func categoryTableListsEveryServicesCookiesWithAServiceColumn() throws {
         let (content, _) = renderPage("```cookie-table category=analytics\n```\n", context: try makeContext())
         #expect(content.html.contains("<caption>Analytics cookies</caption>"))

@@ -33,7 +33,7 @@ struct RegistryVersionTests {
         var added = base
         added.services[0].cookies.append(Cookie(name: "_gid", purpose: "P", duration: "1 day", location: here))
         var renamed = base
-        renamed.services[0].cookies[0].name = "_ga2"
+        renamed.services[0].cookies[0].names = ["_ga2"]
         var moved = base
         moved.services[0].categoryID = "necessary"
         var stored = base

@@ -14,7 +14,7 @@ struct CookieDeclarationCSV {
         var rows = [Self.columns.map { headings[$0] ?? $0 }]
         for service in registry.services {
             let category = registry.category(id: service.categoryID)?.title ?? service.categoryID
-            for cookie in service.cookies {
+            for cookie in service.cookies.flatMap(\.each) {
                 rows.append([
                     category, service.name, service.provider ?? "", cookie.name, cookie.purpose, cookie.duration,
                     Self.isoText(cookie.lifetime), cookie.storage.rawValue, cookie.party?.rawValue ?? "", cookie.domain ?? "",

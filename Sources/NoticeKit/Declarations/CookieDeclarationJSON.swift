@@ -46,6 +46,8 @@ struct CookieDeclarationJSON: Encodable {
         var party: String?
         var domain: String?
         var note: String?
+        /// Every name of the table row this name shares with others (a published table's "__a, __b" row).
+        var rowNames: [String]?
     }
 
     struct Duration: Encodable {
@@ -80,14 +82,16 @@ struct CookieDeclarationJSON: Encodable {
             Service(id: service.id, name: service.name, category: service.categoryID, provider: service.provider,
                     description: service.description, privacyPolicy: service.privacyPolicy, optOut: service.optOut,
                     appliesTo: service.appliesTo, consentManager: service.consentManager,
-                    cookies: service.cookies.map(Self.cookie))
+                    cookies: service.cookies.flatMap { row in
+                        row.each.map { Self.cookie($0, rowNames: row.names.count > 1 ? row.names : nil) }
+                    })
         }
     }
 
-    static func cookie(_ cookie: NoticeKit.Cookie) -> Cookie {
+    static func cookie(_ cookie: NoticeKit.Cookie, rowNames: [String]?) -> Cookie {
         Cookie(name: cookie.name, isPattern: !cookie.pattern.isExact, matches: "^" + cookie.pattern.regexSource + "$",
                purpose: cookie.purpose, duration: duration(cookie), storage: cookie.storage.rawValue,
-               party: cookie.party?.rawValue, domain: cookie.domain, note: cookie.note)
+               party: cookie.party?.rawValue, domain: cookie.domain, note: cookie.note, rowNames: rowNames)
     }
 
     static func duration(_ cookie: NoticeKit.Cookie) -> Duration {

@@ -75,9 +75,13 @@ struct CookieTableDirective: DirectiveHandler {
     }
 
     private func row(_ cookie: Cookie, service: CookieService?) -> [String: Any] {
+        // Several names share a row as the published table wrote them: "__a, __b".
+        let names: [[String: Any]] = zip(cookie.names, cookie.patterns).enumerated().map { index, name in
+            ["name": name.0, "nameParts": Self.nameParts(name.1), "isPattern": !name.1.isExact, "separator": index == 0 ? "" : ", "]
+        }
         var row: [String: Any] = [
             "name": cookie.name, "nameParts": Self.nameParts(cookie.pattern), "isPattern": !cookie.pattern.isExact,
-            "purpose": cookie.purpose, "duration": cookie.duration,
+            "names": names, "purpose": cookie.purpose, "duration": cookie.duration,
         ]
         if let service { row["service"] = service.name }
         if let note = cookie.note { row["note"] = note }

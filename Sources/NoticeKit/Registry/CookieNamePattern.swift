@@ -202,11 +202,11 @@ public struct CookieNameMatcher: Sendable {
 extension CookieRegistry {
     /// One matcher for every cookie name of a category (what the consent script deletes on withdrawal).
     public func cookieNameMatcher(forCategory id: String) -> CookieNameMatcher {
-        CookieNameMatcher(cookies(in: id).filter { $0.storage == .cookie }.map(\.pattern))
+        CookieNameMatcher(cookies(in: id).filter { $0.storage == .cookie }.flatMap(\.patterns))
     }
 
     /// One matcher for a category's local and session storage keys.
     public func storageKeyMatcher(forCategory id: String) -> CookieNameMatcher {
-        CookieNameMatcher(cookies(in: id).filter { $0.storage == .localStorage || $0.storage == .sessionStorage }.map(\.pattern))
+        CookieNameMatcher(cookies(in: id).filter { $0.storage == .localStorage || $0.storage == .sessionStorage }.flatMap(\.patterns))
     }
 }

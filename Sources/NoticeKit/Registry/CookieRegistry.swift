@@ -86,7 +86,7 @@ public struct CookieService: Sendable, Identifiable {
     }
 }
 
-/// One cookie (or other stored item) that a service sets.
+/// One cookie (or other stored item) that a service sets, or several that share a table row.
 public struct Cookie: Sendable {
     /// Where the item is kept in the browser.
     public enum Storage: String, Sendable, CaseIterable {
@@ -102,10 +102,15 @@ public struct Cookie: Sendable {
         case third
     }
 
-    /// The name as written in the registry, possibly a pattern such as `_ga_<container-id>`.
-    public var name: String
-    /// The name read as a pattern, for matching real cookies.
-    public var pattern: CookieNamePattern
+    /// The names as written in the registry, possibly patterns such as `_ga_<container-id>`: usually one,
+    /// several when a published table gives several names one purpose and duration in one row.
+    public var names: [String]
+    /// The names read as patterns, for matching real cookies.
+    public var patterns: [CookieNamePattern]
+    /// The first name (the only one, for most cookies).
+    public var name: String { names[0] }
+    /// The first name's pattern.
+    public var pattern: CookieNamePattern { patterns[0] }
     public var purpose: String
     /// The duration as the editor wrote it, shown as written.
     public var duration: String
@@ -120,13 +125,14 @@ public struct Cookie: Sendable {
     public var location: SourceLocation
 
     public init(
-        name: String, pattern: CookieNamePattern? = nil, purpose: String, duration: String, lifetime: CookieDuration? = nil,
+        name: String, pattern: CookieNamePattern? = nil, alsoNamed others: [(name: String, pattern: CookieNamePattern)] = [],
+        purpose: String, duration: String, lifetime: CookieDuration? = nil,
         durationQualified: Bool = false, storage: Storage = .cookie, party: Party? = nil, domain: String? = nil,
         note: String? = nil, location: SourceLocation
     ) {
-        self.name = name
+        names = [name] + others.map(\.name)
         // Callers that have not validated the name get it read as an exact name if it is not a valid pattern.
-        self.pattern = pattern ?? (try? CookieNamePattern(name)) ?? CookieNamePattern(exactly: name)
+        patterns = [pattern ?? (try? CookieNamePattern(name)) ?? CookieNamePattern(exactly: name)] + others.map(\.pattern)
         self.purpose = purpose
         self.duration = duration
         self.lifetime = lifetime ?? DurationParser.parse(duration) ?? .unknown
@@ -136,5 +142,19 @@ public struct Cookie: Sendable {
         self.domain = domain
         self.note = note
         self.location = location
+    }
+}
+
+extension Cookie {
+    /// One cookie for each name, each with the row's purpose and duration: what declarations, versions and
+    /// diffs list, since each name is a cookie of its own.
+    public var each: [Cookie] {
+        guard names.count > 1 else { return [self] }
+        return zip(names, patterns).map { name, pattern in
+            var single = self
+            single.names = [name]
+            single.patterns = [pattern]
+            return single
+        }
     }
 }

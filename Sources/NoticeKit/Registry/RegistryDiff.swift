@@ -95,7 +95,7 @@ public struct RegistryDiff: Sendable, Encodable {
 
     static func entries(of registry: CookieRegistry) -> [Entry] {
         registry.services.flatMap { service in
-            service.cookies.map { cookie in
+            service.cookies.flatMap(\.each).map { cookie in
                 Entry(name: cookie.name, service: service.id, category: service.categoryID, purpose: cookie.purpose,
                       duration: cookie.duration, storage: cookie.storage.rawValue, party: cookie.party?.rawValue,
                       domain: cookie.domain, note: cookie.note)

@@ -9,7 +9,7 @@ struct RegistryReader {
         "id", "name", "category", "provider", "description", "privacyPolicy", "optOut", "appliesTo",
         "consentManager", "cookies",
     ]
-    static let cookieKeys = ["name", "purpose", "duration", "storage", "party", "domain", "note"]
+    static let cookieKeys = ["name", "names", "exact", "purpose", "duration", "storage", "party", "domain", "note"]
 
     let reader: YAMLReader
 
@@ -92,6 +92,7 @@ struct RegistryReader {
             cookies = []
         }
         rejectDuplicateNames(cookies, in: context)
+        warnAboutOverlaps(cookies, in: context)
         guard let id, checkID(id), let name, let category else { return nil }
         return CookieService(
             id: id.value, name: name.value, categoryID: category.value,
@@ -104,14 +105,17 @@ struct RegistryReader {
 
     private func readCookie(_ node: Node, service: String) -> Cookie? {
         guard let mapping = reader.mapping(node, describedAs: "a cookie of \(service)") else { return nil }
-        let name = mapping.string("name", required: true, in: "a cookie of \(service)")
-        let context = name.map { "the cookie '\($0.value)'" } ?? "a cookie of \(service)"
+        let names = readNames(mapping, service: service)
+        let context = names.map { names in
+            names.count == 1 ? "the cookie '\(names[0].value)'" : "the cookies '\(names.map(\.value).joined(separator: ", "))'"
+        } ?? "a cookie of \(service)"
         mapping.rejectUnknownKeys(allowed: Self.cookieKeys, in: context)
         let purpose = mapping.string("purpose", required: true, in: context)
         let duration = mapping.string("duration", required: true, in: context)
         let storage = enumValue("storage", of: Cookie.Storage.self, in: mapping, context: context) ?? .cookie
         let party = enumValue("party", of: Cookie.Party.self, in: mapping, context: context)
-        let pattern = name.flatMap { readPattern($0, storage: storage) }
+        let exact = mapping.bool("exact", in: context) ?? false
+        let patterns = names?.map { readPattern($0, storage: storage, exact: exact) }
         var reading: DurationParser.Reading?
         if let duration {
             reading = DurationParser.read(duration.value)
@@ -127,15 +131,55 @@ struct RegistryReader {
                 reader.warning("\(context) has no stated duration ('\(duration.value)'); visitors are entitled to know how long a cookie lasts: ask the provider and write it here when you know", at: duration.location)
             }
         }
-        guard let name, let pattern, let purpose, let duration, let reading else { return nil }
+        guard let names, let patterns = patterns.flatMap({ $0.contains(where: { $0 == nil }) ? nil : $0.compactMap { $0 } }),
+              let purpose, let duration, let reading else { return nil }
         return Cookie(
-            name: name.value, pattern: pattern, purpose: purpose.value, duration: duration.value, lifetime: reading.lifetime,
+            name: names[0].value, pattern: patterns[0], alsoNamed: zip(names.dropFirst().map(\.value), patterns.dropFirst()).map { ($0, $1) },
+            purpose: purpose.value, duration: duration.value, lifetime: reading.lifetime,
             durationQualified: reading.qualified, storage: storage, party: party, domain: mapping.string("domain", in: context)?.value,
-            note: mapping.string("note", in: context)?.value, location: name.location)
+            note: mapping.string("note", in: context)?.value, location: names[0].location)
     }
 
-    /// The name as a pattern; a real cookie's fixed characters must be ones browsers allow in names.
-    private func readPattern(_ name: Located<String>, storage: Cookie.Storage) -> CookieNamePattern? {
+    /// `name: _ga`, or `names: [__a, __b]` for a published table's row of several names; `nil` with errors
+    /// logged when neither is usable.
+    private func readNames(_ mapping: YAMLMapping, service: String) -> [Located<String>]? {
+        let context = "a cookie of \(service)"
+        if mapping.value("name") != nil, let names = mapping.keyNode("names") {
+            reader.error("\(context) has both 'name' and 'names'; keep 'name' for one name, or 'names' for several that share a row", at: names)
+            return nil
+        }
+        guard mapping.value("names") != nil else {
+            guard let name = mapping.string("name", required: true, in: context) else { return nil }
+            if name.value.contains(",") {
+                let parts = name.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                reader.error("'\(name.value)' is several names in one; write them as a list, names: [\(parts.joined(separator: ", "))], and they share one row of the table", at: name.location)
+                return nil
+            }
+            return [name]
+        }
+        guard let items = mapping.sequence("names", in: context) else { return nil }
+        guard !items.isEmpty else {
+            reader.error("'names' is empty; list the names that share this row, as in names: [__a, __b]", at: mapping.keyNode("names") ?? mapping.node)
+            return nil
+        }
+        var names: [Located<String>] = []
+        for item in items {
+            guard case .scalar(let scalar) = item, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+                reader.error("each item of 'names' should be one cookie name, but this is \(item.kindDescription)", at: item)
+                return nil
+            }
+            let name = Located(scalar.string.trimmingCharacters(in: .whitespaces), at: reader.location(of: item))
+            if names.contains(where: { $0.value == name.value }) {
+                reader.error("'\(name.value)' is listed twice in 'names'; keep one", at: name.location)
+                return nil
+            }
+            names.append(name)
+        }
+        return names
+    }
+
+    /// The name as a pattern; a real cookie's name must be one a browser can set.
+    private func readPattern(_ name: Located<String>, storage: Cookie.Storage, exact: Bool) -> CookieNamePattern? {
         let pattern: CookieNamePattern
         do {
             pattern = try CookieNamePattern(name.value)
@@ -143,13 +187,38 @@ struct RegistryReader {
             reader.error("the cookie name '\(name.value)' cannot be read: \(error.message)", at: name.location)
             return nil
         }
-        if storage == .cookie, !pattern.literalText.isEmpty, !CookieNameRules.isValidCookieName(pattern.literalText) {
-            let problem = name.value.contains(" ") ? "cookie names cannot contain spaces (was '_' lost when the name was copied?)"
-                : "cookie names cannot contain ( ) , ; : \\ \" / [ ] ? = or @"
+        guard storage == .cookie else { return pattern }
+        if let problem = CookieNameRules.problem(with: name.value) {
             reader.error("'\(name.value)' cannot be a cookie name: \(problem). If it is kept in local or session storage, say so with 'storage'", at: name.location)
             return nil
         }
+        if name.value.contains(" ") {
+            reader.warning("'\(name.value)' has a space in its name; browsers accept that, but it is rare: check whether a '_' was lost when the name was copied", at: name.location)
+        }
+        if pattern.isExact, !exact, let last = name.value.last, "_-.".contains(last) {
+            reader.warning("'\(name.value)' ends with '\(last)', as the start of a family of names does; as written it is one exact name, so the consent script would never delete the real cookies (\(name.value)42, say): write '\(name.value)*' if it stands for a family, or add 'exact: true' if the cookie really has this name", at: name.location)
+        }
         return pattern
+    }
+
+    /// `x_*` and `x_y_*` in one service: every name of the second is a name of the first.
+    private func warnAboutOverlaps(_ cookies: [Cookie], in service: String) {
+        let named = cookies.flatMap { cookie in zip(cookie.names, cookie.patterns).map { (name: $0, pattern: $1, location: cookie.location) } }
+        for covered in named {
+            let example = covered.pattern.parts.map { part -> String in
+                switch part {
+                case .literal(let text): return text
+                case .placeholder: return "1"
+                case .wildcard: return ""
+                }
+            }.joined()
+            // Only `*` covers: a placeholder names one varying part (an id), so `_hjSession{id}` and
+            // `_hjSessionUser{id}` are two families, as their tables say.
+            guard let cover = named.first(where: { other in
+                other.name != covered.name && other.pattern.parts.contains(.wildcard) && other.pattern.matches(example)
+            }) else { continue }
+            reader.warning("every name '\(covered.name)' stands for is also covered by '\(cover.name)' (line \(cover.location.line)) in this service; if they are different cookies, keep both and say how they differ in a 'note', otherwise remove one", at: covered.location)
+        }
     }
 
     private func enumValue<E: RawRepresentable & CaseIterable>(
@@ -179,7 +248,7 @@ struct RegistryReader {
     }
 
     private func rejectDuplicateNames(_ cookies: [Cookie], in service: String) {
-        for (cookie, first) in Self.repeats(cookies.map { Located($0.name, at: $0.location) }) {
+        for (cookie, first) in Self.repeats(cookies.flatMap { cookie in cookie.names.map { Located($0, at: cookie.location) } }) {
             reader.error("\(service) lists the cookie '\(cookie.value)' twice (first at line \(first.line)); keep one", at: cookie.location)
         }
     }
@@ -188,8 +257,8 @@ struct RegistryReader {
     private func warnAboutSharedNames(_ services: [CookieService]) {
         var owners: [String: (service: String, location: SourceLocation)] = [:]
         for service in services {
-            for cookie in Set(service.cookies.map(\.name)).sorted() {
-                guard let location = service.cookies.first(where: { $0.name == cookie })?.location else { continue }
+            for cookie in Set(service.cookies.flatMap(\.names)).sorted() {
+                guard let location = service.cookies.first(where: { $0.names.contains(cookie) })?.location else { continue }
                 if let owner = owners[cookie] {
                     reader.warning("the cookie '\(cookie)' is also listed by the service '\(owner.service)' (line \(owner.location.line)); if both really set it, say so in a 'note', otherwise remove one", at: location)
                 } else {

@@ -22,7 +22,7 @@ public enum RegistryVersion {
         }
         for service in registry.services {
             lines.append("service\t\(service.id)\t\(service.categoryID)")
-            for cookie in service.cookies {
+            for cookie in service.cookies.flatMap(\.each) {
                 lines.append("cookie\t\(service.categoryID)\t\(service.id)\t\(cookie.name)\t\(cookie.storage.rawValue)")
             }
         }

@@ -115,7 +115,7 @@ struct SiteConfigReader {
             var names = ConsentSettings.CookieNames()
             for key in Self.cookieNameKeys {
                 guard let name = cookies.string(key, in: context) else { continue }
-                guard CookieNameRules.isValidCookieName(name.value) else {
+                guard CookieNameRules.isPlainName(name.value) else {
                     reader.error("'\(name.value)' cannot be a cookie name: use letters, digits and - _ . only", at: name.location)
                     continue
                 }
