@@ -95,8 +95,10 @@ actor SiteRebuilder {
             }
         }
         // Links are checked across all pages again: this page's links, and other pages' links to it.
-        let brokenLinks = renderer.checkLinks(of: renderedPages.keys.sorted().compactMap { renderedPages[$0] })
+        let allPages = renderedPages.keys.sorted().compactMap { renderedPages[$0] }
+        let brokenLinks = renderer.checkLinks(of: allPages)
         let failures = pageFailures.keys.sorted().flatMap { pageFailures[$0] ?? [] } + brokenLinks
+        if failures.isEmpty { warnings += renderer.checkCompleteness(of: allPages) }
         await state.update(updated, failure: failures)
         let succeeded = failures.isEmpty
         return Outcome(summary: succeeded ? "Updated \(shown.joined(separator: ", "))" : "\(shown.joined(separator: ", ")) has problems; still showing the last good version",

@@ -124,6 +124,8 @@ public struct SiteBuilder: Sendable {
         }
         for page in rendered { log.append(contentsOf: page.diagnostics) }
         log.append(contentsOf: renderer.checkLinks(of: rendered))
+        // Whether the pages show the whole registry is worth asking only once they render.
+        if !log.hasErrors { log.append(contentsOf: renderer.checkCompleteness(of: rendered)) }
         if let error = writeError ?? writeFailure.error {
             log.error("could not write the output: \(OutputWriter.describe(error)); the previous output was left as it was", at: nil)
         }

@@ -80,7 +80,20 @@ public struct SiteRenderer: Sendable {
         anchors.insert("main-content")
         if content.headings.count(where: { $0.level == 2 }) >= 3 { anchors.insert("contents") }
         let file = log.hasErrors ? nil : html.map { OutputFile.text(page.outputPath, $0) }
-        return RenderedPage(page: page, file: file, diagnostics: log.sorted, links: content.links, anchors: anchors)
+        return RenderedPage(page: page, file: file, diagnostics: log.sorted, links: content.links, anchors: anchors,
+                            shownServices: content.shownServices)
+    }
+
+    /// A warning for each service with cookies that no page shows in a table: the policy would tell
+    /// visitors less than the registry holds.
+    public func checkCompleteness(of pages: [RenderedPage]) -> [Diagnostic] {
+        let shown = pages.reduce(into: Set<String>()) { $0.formUnion($1.shownServices) }
+        let policy = site.config.policyPage.map { "\(SiteLoader.pagesFolderName)/\($0.value).md" } ?? "the cookie policy page"
+        return site.registry.services.filter { !$0.cookies.isEmpty && !shown.contains($0.id) }.map { service in
+            let count = service.cookies.flatMap(\.names).count
+            return .warning("the service '\(service.id)' (\(count) cookie\(count == 1 ? "" : "s")) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=\(service.id)``` to \(policy), or a table of its category",
+                            at: service.location)
+        }
     }
 
     /// Every link of these pages that leads nowhere, as errors at the link's position.
@@ -120,4 +133,6 @@ public struct RenderedPage: Sendable {
     public var links: [PageLink]
     /// The ids other pages may link to (`#section`).
     public var anchors: Set<String>
+    /// The registry services whose cookies the page's tables show.
+    public var shownServices: Set<String> = []
 }

@@ -20,9 +20,11 @@ struct CookieTableDirective: DirectiveHandler {
                 return nil
             }
             let tables = registry.categories.compactMap { category -> String? in
-                let rows = registry.services(in: category.id).flatMap { service in service.cookies.map { row($0, service: service) } }
+                let services = registry.services(in: category.id).filter { !$0.cookies.isEmpty }
+                let rows = services.flatMap { service in service.cookies.map { row($0, service: service) } }
                 guard !rows.isEmpty else { return nil }
-                return table(caption: context.text("cookieTable.captionCategory", ["category": category.title]), rows: rows, showService: true, context: context)
+                return table(caption: context.text("cookieTable.captionCategory", ["category": category.title]), rows: rows,
+                             services: services, context: context, log: &log)
             }
             return tables.joined(separator: "\n")
         }
@@ -41,20 +43,20 @@ struct CookieTableDirective: DirectiveHandler {
                 return ""
             }
             let caption = context.text("cookieTable.captionService", ["service": service.name])
-            return table(caption: caption, rows: service.cookies.map { row($0, service: nil) }, context: context)
+            return table(caption: caption, rows: service.cookies.map { row($0, service: nil) }, service: service, context: context, log: &log)
         case let (nil, categoryID?):
             guard let category = registry.category(id: categoryID) else {
                 log.error(unknown("category", categoryID, known: registry.categories.map(\.id)), at: directive.location)
                 return nil
             }
-            let services = registry.services(in: categoryID)
+            let services = registry.services(in: categoryID).filter { !$0.cookies.isEmpty }
             let rows = services.flatMap { service in service.cookies.map { row($0, service: service) } }
             guard !rows.isEmpty else {
                 log.warning("the category '\(categoryID)' has no cookies in the registry, so there is no table to show", at: directive.location)
                 return ""
             }
             let caption = context.text("cookieTable.captionCategory", ["category": category.title])
-            return table(caption: caption, rows: rows, showService: true, context: context)
+            return table(caption: caption, rows: rows, services: services, context: context, log: &log)
         case (_?, _?):
             log.error("a cookie table lists one service or one category; give either service=… or category=…, not both", at: directive.location)
             return nil
@@ -62,6 +64,13 @@ struct CookieTableDirective: DirectiveHandler {
             log.error("say which cookies the table lists: write service=ID (e.g. service=google-analytics), category=ID or all after cookie-table", at: directive.location)
             return nil
         }
+    }
+
+    func servicesShown(by directive: Directive, in registry: CookieRegistry) -> [String] {
+        if directive["all"] != nil { return registry.services.map(\.id) }
+        if let service = directive["service"] { return [service] }
+        if let category = directive["category"] { return registry.services(in: category).map(\.id) }
+        return []
     }
 
     private func unknown(_ kind: String, _ id: String, known: [String]) -> String {
@@ -89,8 +98,12 @@ struct CookieTableDirective: DirectiveHandler {
         return row
     }
 
-    /// The table through the theme's `cookie-table` template, which escapes every value.
-    private func table(caption: String, rows: [[String: Any]], showService: Bool = false, context: RenderContext) -> String? {
+    /// The table through the theme's `cookie-table` template, which escapes every value: one service's
+    /// cookies (`service`), or several services' with a Service column (`services`), with what the
+    /// registry says of each service for the template to show.
+    private func table(caption: String, rows: [[String: Any]], service: CookieService? = nil, services: [CookieService] = [],
+                       context: RenderContext, log: inout DiagnosticLog) -> String? {
+        let showService = service == nil
         let storageNames = Dictionary(uniqueKeysWithValues: Cookie.Storage.allCases.map {
             ($0.rawValue, context.text("cookieTable.storage.\($0.rawValue)"))
         })
@@ -99,7 +112,7 @@ struct CookieTableDirective: DirectiveHandler {
             if let storage = row["storage"] as? String { row["storage"] = storageNames[storage] ?? storage }
             return row
         }
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "caption": caption,
             "showService": showService,
             "rows": rows,
@@ -110,7 +123,34 @@ struct CookieTableDirective: DirectiveHandler {
                 "duration": context.text("cookieTable.duration"),
             ],
         ]
+        if let service { values["service"] = details(of: service, context: context, log: &log) }
+        let described = services.map { details(of: $0, context: context, log: &log) }
+        values["services"] = described
+        values["hasServiceDetails"] = described.contains { $0["hasDetails"] as? Bool == true }
         return context.theme.render("cookie-table", values)
+    }
+
+    /// A service as the template sees it: name, provider, description (inline Markdown, as HTML),
+    /// privacy-policy and opt-out links, with their texts.
+    private func details(of service: CookieService, context: RenderContext, log: inout DiagnosticLog) -> [String: Any] {
+        var values: [String: Any] = ["id": service.id, "name": service.name]
+        if let provider = service.provider, provider != service.name {
+            values["provider"] = provider
+            values["providedBy"] = context.text("cookieTable.providedBy", ["provider": provider])
+        }
+        if let description = service.description {
+            values["descriptionHTML"] = InlineMarkdown.html(description, describedAs: "the description of the service '\(service.id)'",
+                                                            at: service.location, log: &log)
+        }
+        if let link = service.privacyPolicy {
+            values["privacyPolicy"] = ["href": link, "text": context.text("cookieTable.privacyPolicy", ["service": service.name])]
+        }
+        if let link = service.optOut {
+            values["optOut"] = ["href": link, "text": context.text("cookieTable.optOut", ["service": service.name])]
+        }
+        values["hasLinks"] = service.privacyPolicy != nil || service.optOut != nil || values["provider"] != nil
+        values["hasDetails"] = values["hasLinks"] as? Bool == true || service.description != nil
+        return values
     }
 
     /// The name in pieces, so templates can mark what varies: `_ga_` then the placeholder `<container-id>`.

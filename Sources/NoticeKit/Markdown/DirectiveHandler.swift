@@ -6,6 +6,12 @@ protocol DirectiveHandler: Sendable {
     var argumentNames: [String] { get }
     /// Escaped HTML for the directive, or `nil` with errors logged.
     func render(_ directive: Directive, in context: RenderContext, log: inout DiagnosticLog) -> String?
+    /// The ids of the registry services whose cookies the directive shows, for the completeness check.
+    func servicesShown(by directive: Directive, in registry: CookieRegistry) -> [String]
+}
+
+extension DirectiveHandler {
+    func servicesShown(by directive: Directive, in registry: CookieRegistry) -> [String] { [] }
 }
 
 extension DirectiveHandler {

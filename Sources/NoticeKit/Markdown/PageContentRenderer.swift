@@ -6,6 +6,8 @@ struct RenderedContent: Sendable {
     var html: String
     var headings: [Heading]
     var links: [PageLink] = []
+    /// The registry services whose cookies the page's tables show.
+    var shownServices: Set<String> = []
 }
 
 /// A link written in a page, for checking that it leads somewhere.
@@ -60,7 +62,9 @@ struct PageContentRenderer {
             }
         }
 
+        var shownServices = Set<String>()
         for (node, directive, handler) in directives {
+            shownServices.formUnion(handler.servicesShown(by: directive, in: context.registry))
             if let html = context.shared.html(for: directive, log: &log, make: { handler.render(directive, in: context, log: &$0) }) {
                 document.replace(node, withHTML: html)
             }
@@ -87,7 +91,7 @@ struct PageContentRenderer {
                 document.replace(node, withHTML: "<h\(level) id=\"\(id)\">" + html.dropFirst(opening.count))
             }
         }
-        return RenderedContent(html: document.renderHTML(), headings: collected, links: links)
+        return RenderedContent(html: document.renderHTML(), headings: collected, links: links, shownServices: shownServices)
     }
 
     /// The directive a code block asks for, if its info string names one; errors for mistaken ones.

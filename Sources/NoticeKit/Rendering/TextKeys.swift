@@ -2,7 +2,7 @@
 enum TextKeys {
     static let required = [
         "cookieTable.captionService", "cookieTable.captionCategory", "cookieTable.name", "cookieTable.service",
-        "cookieTable.purpose", "cookieTable.duration",
+        "cookieTable.purpose", "cookieTable.duration", "cookieTable.providedBy", "cookieTable.privacyPolicy", "cookieTable.optOut",
         "cookieTable.storage.cookie", "cookieTable.storage.local-storage", "cookieTable.storage.session-storage",
         "cookieTable.storage.pixel",
         "consent.serviceName", "consent.cookie.preferencesSet", "consent.cookie.status", "consent.cookie.version",
