@@ -8,10 +8,14 @@ protocol DirectiveHandler: Sendable {
     func render(_ directive: Directive, in context: RenderContext, log: inout DiagnosticLog) -> String?
     /// The ids of the registry services whose cookies the directive shows, for the completeness check.
     func servicesShown(by directive: Directive, in registry: CookieRegistry) -> [String]
+    /// Whether text between the fences means something (a table's rows); for the others, text there is
+    /// a sign that the closing fence is missing.
+    var takesBody: Bool { get }
 }
 
 extension DirectiveHandler {
     func servicesShown(by directive: Directive, in registry: CookieRegistry) -> [String] { [] }
+    var takesBody: Bool { false }
 }
 
 extension DirectiveHandler {
@@ -40,7 +44,7 @@ struct DirectiveSet: Sendable {
         self.handlers = Dictionary(uniqueKeysWithValues: handlers.map { ($0.name, $0) })
     }
 
-    static let standard = DirectiveSet([CookieTableDirective(), ConsentSettingsDirective(), VideoDirective()])
+    static let standard = DirectiveSet([CookieTableDirective(), ConsentSettingsDirective(), VideoDirective(), TableDirective()])
 
     var names: [String] { handlers.keys.sorted() }
 

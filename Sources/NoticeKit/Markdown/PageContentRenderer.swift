@@ -29,6 +29,8 @@ struct PageContentRenderer {
             SourceLocation(path: page.path, line: node.startLine + page.bodyLineOffset, column: node.startColumn)
         }
 
+        // The page's lines, for what cmark's tree does not say (whether a fence was closed).
+        lazy var lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
         // Walk once and collect; the tree is only changed after the walk.
         var headings: [MarkdownDocument.Node] = []
         var links: [PageLink] = []
@@ -39,8 +41,29 @@ struct PageContentRenderer {
             case CMARK_NODE_HEADING:
                 headings.append(node)
             case CMARK_NODE_CODE_BLOCK:
-                if let found = directive(in: node, at: location(node), log: &log) {
-                    directives.append((node, found.0, found.1))
+                let found = directive(in: node, at: location(node), log: &log)
+                if node.fenceInfo != nil, !FenceCheck.isClosed(node, in: lines) {
+                    if let found {
+                        log.error("the \(found.0.name) block that starts here has no closing fence, so it would swallow the rest of the page; add a line ``` after it", at: location(node))
+                        continue
+                    }
+                    log.warning("this code block has no closing fence, so the rest of the page shows as code; add a line ``` where the code ends", at: location(node))
+                }
+                if let found, !found.1.takesBody, !found.0.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    let swallowed = found.0.body.split(separator: "\n").contains { line in
+                        let start = line.drop { $0 == " " }
+                        return start.hasPrefix("```") || start.hasPrefix("~~~")
+                    }
+                    log.error(swallowed
+                        ? "the \(found.0.name) block that starts here has no closing fence before the next block, which it swallowed; add a line ``` right after this one"
+                        : "the \(found.0.name) block takes nothing between its fences; remove the text, or close the block with ``` on the next line",
+                        at: location(node))
+                    continue
+                }
+                if let found { directives.append((node, found.0, found.1)) }
+            case CMARK_NODE_PARAGRAPH:
+                if FenceCheck.looksLikePipeTable(node, in: lines) {
+                    log.warning("this looks like a table written with | characters, which pages do not turn into a table; put it in a ```table caption=\"…\" block (see docs/content.md, Tables)", at: location(node))
                 }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 // One warning a line: `<b>word</b>` is two pieces of raw HTML but one mistake.

@@ -155,6 +155,10 @@ public struct SiteLoader: Sendable {
             log.error(message, at: page.location)
         }
         if let policy = config.policyPage { check(policy, role: "the cookie policy page") }
+        if !names.contains("index") {
+            log.warning("there is no home page (\(Self.pagesFolderName)/index.md), but every page's header and the 'page not found' page link to it; add \(Self.pagesFolderName)/index.md",
+                        at: SourceLocation(path: paths.display(configFile)))
+        }
         for link in config.navigation {
             if case .page(let page) = link.target { check(page, role: "the navigation link '\(link.title)'") }
         }
