@@ -42,25 +42,9 @@ struct PageContentRenderer {
                 headings.append(node)
             case CMARK_NODE_CODE_BLOCK:
                 let found = directive(in: node, at: location(node), log: &log)
-                if node.fenceInfo != nil, !FenceCheck.isClosed(node, in: lines) {
-                    if let found {
-                        log.error("the \(found.0.name) block that starts here has no closing fence, so it would swallow the rest of the page; add a line ``` after it", at: location(node))
-                        continue
-                    }
-                    log.warning("this code block has no closing fence, so the rest of the page shows as code; add a line ``` where the code ends", at: location(node))
+                if fenceIsSound(node, directive: found, lines: lines, at: location(node), log: &log), let found {
+                    directives.append((node, found.0, found.1))
                 }
-                if let found, !found.1.takesBody, !found.0.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    let swallowed = found.0.body.split(separator: "\n").contains { line in
-                        let start = line.drop { $0 == " " }
-                        return start.hasPrefix("```") || start.hasPrefix("~~~")
-                    }
-                    log.error(swallowed
-                        ? "the \(found.0.name) block that starts here has no closing fence before the next block, which it swallowed; add a line ``` right after this one"
-                        : "the \(found.0.name) block takes nothing between its fences; remove the text, or close the block with ``` on the next line",
-                        at: location(node))
-                    continue
-                }
-                if let found { directives.append((node, found.0, found.1)) }
             case CMARK_NODE_PARAGRAPH:
                 if FenceCheck.looksLikePipeTable(node, in: lines) {
                     log.warning("this looks like a table written with | characters, which pages do not turn into a table; put it in a ```table caption=\"…\" block (see docs/content.md, Tables)", at: location(node))
@@ -115,6 +99,32 @@ struct PageContentRenderer {
             }
         }
         return RenderedContent(html: document.renderHTML(), headings: collected, links: links, shownServices: shownServices)
+    }
+
+    /// Whether a fenced block ends where the editor meant it to. A directive with no closing fence (it would
+    /// run to the end of the page) or with text it does not take (it swallowed the next block) is an
+    /// error; a plain code block with no closing fence, a warning.
+    private func fenceIsSound(_ node: MarkdownDocument.Node, directive found: (Directive, any DirectiveHandler)?, lines: [Substring],
+                              at location: SourceLocation, log: inout DiagnosticLog) -> Bool {
+        if node.fenceInfo != nil, !FenceCheck.isClosed(node, in: lines) {
+            guard let (directive, _) = found else {
+                log.warning("this code block has no closing fence, so the rest of the page shows as code; add a line ``` where the code ends", at: location)
+                return true
+            }
+            log.error("the \(directive.name) block that starts here has no closing fence, so it would swallow the rest of the page; add a line ``` after it", at: location)
+            return false
+        }
+        guard let (directive, handler) = found, !handler.takesBody,
+              !directive.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return true }
+        let swallowed = directive.body.split(separator: "\n").contains { line in
+            let start = line.drop { $0 == " " }
+            return start.hasPrefix("```") || start.hasPrefix("~~~")
+        }
+        log.error(swallowed
+            ? "the \(directive.name) block that starts here has no closing fence before the next block, which it swallowed; add a line ``` right after this one"
+            : "the \(directive.name) block takes nothing between its fences; remove the text, or close the block with ``` on the next line",
+            at: location)
+        return false
     }
 
     /// The directive a code block asks for, if its info string names one; errors for mistaken ones.
