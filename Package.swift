@@ -49,11 +49,20 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "NoticeAudit",
+            dependencies: [
+                "NoticeKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "notice",
             dependencies: [
                 "NoticeKit",
                 "NoticePreview",
+                "NoticeAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -83,6 +92,13 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/Preview",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AuditTests",
+            dependencies: ["NoticeAudit", "NoticeKit"],
+            path: "Tests/Audit",
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

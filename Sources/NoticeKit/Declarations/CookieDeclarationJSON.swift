@@ -31,6 +31,8 @@ struct CookieDeclarationJSON: Encodable {
         var optOut: String?
         var appliesTo: String?
         var consentManager: Bool
+        /// The hosts it loads from, for audits.
+        var hosts: [String]?
         var cookies: [Cookie]
     }
 
@@ -82,6 +84,7 @@ struct CookieDeclarationJSON: Encodable {
             Service(id: service.id, name: service.name, category: service.categoryID, provider: service.provider,
                     description: service.description, privacyPolicy: service.privacyPolicy, optOut: service.optOut,
                     appliesTo: service.appliesTo, consentManager: service.consentManager,
+                    hosts: service.hosts.isEmpty ? nil : service.hosts,
                     cookies: service.cookies.flatMap { row in
                         row.each.map { Self.cookie($0, rowNames: row.names.count > 1 ? row.names : nil) }
                     })

@@ -2,11 +2,21 @@
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// How serious a diagnostic is.
     public enum Severity: String, Sendable, Comparable, Codable {
+        /// Worth knowing, nothing to fix (`notice audit`: a declared cookie never seen).
+        case note
         case warning
         case error
 
+        private var rank: Int {
+            switch self {
+            case .note: 0
+            case .warning: 1
+            case .error: 2
+            }
+        }
+
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
-            lhs == .warning && rhs == .error
+            lhs.rank < rhs.rank
         }
     }
 
@@ -28,6 +38,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     public static func warning(_ message: String, at location: SourceLocation?) -> Diagnostic {
         Diagnostic(.warning, message, at: location)
+    }
+
+    public static func note(_ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.note, message, at: location)
     }
 
     /// `path:line:column: error: message`, or `error: message` when there is no file; control

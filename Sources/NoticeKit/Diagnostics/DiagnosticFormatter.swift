@@ -8,7 +8,11 @@ public struct DiagnosticFormatter: Sendable {
 
     public func format(_ diagnostic: Diagnostic) -> String {
         guard useColour else { return diagnostic.description }
-        let colour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
+        let colour = switch diagnostic.severity {
+        case .error: "\u{1B}[1;31m"
+        case .warning: "\u{1B}[1;35m"
+        case .note: "\u{1B}[1;36m"
+        }
         let label = "\(colour)\(diagnostic.severity.rawValue):\u{1B}[0m"
         let location = diagnostic.location.map { "\u{1B}[1m\($0.printable):\u{1B}[0m " } ?? ""
         return "\(location)\(label) \(diagnostic.printableMessage)"

@@ -20,6 +20,10 @@ public struct DiagnosticLog: Sendable {
         append(.warning(message, at: location))
     }
 
+    public mutating func note(_ message: String, at location: SourceLocation?) {
+        append(.note(message, at: location))
+    }
+
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// The diagnostics without repeats, in file order.

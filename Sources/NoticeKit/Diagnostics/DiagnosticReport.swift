@@ -15,6 +15,7 @@ public struct DiagnosticReport: Sendable, Encodable {
     public var ok: Bool
     public var errors: Int
     public var warnings: Int
+    public var notes: Int?
     public var pages: Int?
     public var seconds: Double?
     public var output: String?
@@ -24,6 +25,8 @@ public struct DiagnosticReport: Sendable, Encodable {
         self.command = command
         errors = diagnostics.count { $0.severity == .error }
         warnings = diagnostics.count { $0.severity == .warning }
+        let noteCount = diagnostics.count { $0.severity == .note }
+        notes = noteCount > 0 ? noteCount : nil
         ok = errors == 0
         self.pages = pages
         self.seconds = seconds
@@ -52,7 +55,9 @@ public struct DiagnosticReport: Sendable, Encodable {
             properties.append("col=\(location.column)")
         }
         properties.append("title=Notice \(diagnostic.severity.rawValue)")
-        return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(diagnostic.printableMessage))"
+        // GitHub's workflow commands are error, warning and notice.
+        let command = diagnostic.severity == .note ? "notice" : diagnostic.severity.rawValue
+        return "::\(command) \(properties.joined(separator: ","))::\(escapeData(diagnostic.printableMessage))"
     }
 
     static func escapeData(_ text: String) -> String {

@@ -27,6 +27,18 @@ public struct CookieRegistry: Sendable {
     /// Every cookie of the registry, in order.
     public var allCookies: [Cookie] { services.flatMap(\.cookies) }
 
+    /// The service a third-party host belongs to, by the services' `hosts`.
+    public func service(forHost host: String) -> CookieService? {
+        let host = host.lowercased()
+        return services.first { service in
+            service.hosts.contains { pattern in
+                let pattern = pattern.lowercased()
+                if pattern.hasPrefix("*.") { return host.hasSuffix(pattern.dropFirst(1)) || host == pattern.dropFirst(2) }
+                return host == pattern
+            }
+        }
+    }
+
     /// The cookies of a category, in registry order.
     public func cookies(in categoryID: String) -> [Cookie] {
         services(in: categoryID).flatMap(\.cookies)
@@ -64,6 +76,9 @@ public struct CookieService: Sendable, Identifiable {
     public var appliesTo: String?
     /// The service is Notice's own consent script: its cookies come from the site's consent settings.
     public var consentManager: Bool
+    /// The hosts the service loads from (`www.googletagmanager.com`, `*.hotjar.com`), so that an audit
+    /// can tell its requests from others'.
+    public var hosts: [String] = []
     public var cookies: [Cookie]
     public var location: SourceLocation
 

@@ -7,7 +7,7 @@ struct RegistryReader {
     static let categoryKeys = ["id", "title", "description", "necessary"]
     static let serviceKeys = [
         "id", "name", "category", "provider", "description", "privacyPolicy", "optOut", "appliesTo",
-        "consentManager", "cookies",
+        "consentManager", "hosts", "cookies",
     ]
     static let cookieKeys = ["name", "names", "exact", "purpose", "duration", "storage", "party", "domain", "note"]
 
@@ -93,14 +93,35 @@ struct RegistryReader {
         }
         rejectDuplicateNames(cookies, in: context)
         warnAboutOverlaps(cookies, in: context)
+        let hosts = readHosts(mapping, context: context)
         guard let id, checkID(id), let name, let category else { return nil }
-        return CookieService(
+        var service = CookieService(
             id: id.value, name: name.value, categoryID: category.value,
             provider: mapping.string("provider", in: context)?.value,
             description: mapping.string("description", in: context)?.value,
             privacyPolicy: links[0], optOut: links[1],
             appliesTo: mapping.string("appliesTo", in: context)?.value,
             consentManager: consentManager, cookies: cookies, location: id.location)
+        service.hosts = hosts
+        return service
+    }
+
+    /// `hosts: [www.googletagmanager.com, "*.hotjar.com"]`: host names, a leading `*.` for every subdomain.
+    private func readHosts(_ mapping: YAMLMapping, context: String) -> [String] {
+        guard let items = mapping.sequence("hosts", in: context) else { return [] }
+        return items.compactMap { item in
+            guard case .scalar(let scalar) = item else {
+                reader.error("each item of 'hosts' in \(context) should be one host name, such as www.googletagmanager.com", at: item)
+                return nil
+            }
+            let host = scalar.string.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = host.hasPrefix("*.") ? String(host.dropFirst(2)) : host
+            guard name.contains("."), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }) else {
+                reader.error("'\(scalar.string)' in 'hosts' of \(context) is not a host name; write it like www.googletagmanager.com, or *.hotjar.com for every subdomain, without https:// or a path", at: item)
+                return nil
+            }
+            return host
+        }
     }
 
     private func readCookie(_ node: Node, service: String) -> Cookie? {

@@ -1,0 +1,145 @@
+public import Foundation
+
+/// When evidence was gathered: the consent states a visitor can be in, or a recording made elsewhere.
+public enum AuditState: String, Sendable, CaseIterable, Codable {
+    /// A fresh browser that has not answered the banner.
+    case noChoice = "no-choice"
+    /// After *Reject* on the banner.
+    case rejected
+    /// After *Accept* on the banner.
+    case accepted
+    /// After *Accept*, then *Do not use* for every category in the settings.
+    case withdrawn
+    /// A HAR file: whatever the person who recorded it did.
+    case recorded
+
+    /// Whether optional categories must be off in this state.
+    var optionalMustBeOff: Bool { self == .noChoice || self == .rejected || self == .withdrawn }
+
+    /// How the state reads inside a sentence.
+    var phrase: String {
+        switch self {
+        case .noChoice: "before any choice"
+        case .rejected: "after Reject"
+        case .accepted: "after Accept"
+        case .withdrawn: "after withdrawal"
+        case .recorded: "in the recording"
+        }
+    }
+}
+
+/// A cookie the browser held, as the browser described it (its value is never kept).
+public struct ObservedCookie: Sendable, Equatable, Codable {
+    public var name: String
+    public var domain: String
+    public var path: String
+    /// When it expires; `nil` for a session cookie.
+    public var expires: Date?
+    public var httpOnly: Bool
+    public var secure: Bool
+    public var sameSite: String?
+    /// The page on which it was first seen.
+    public var page: String
+    /// The response whose `Set-Cookie` set it, when known.
+    public var setBy: String?
+    /// When it was seen, to turn `expires` into a lifetime.
+    public var seenAt: Date
+    /// False when only the cookie's name is known (a request carried it), so nothing is said of its lifetime.
+    public var lifetimeKnown = true
+
+    public init(name: String, domain: String, path: String = "/", expires: Date?, httpOnly: Bool = false, secure: Bool = false,
+                sameSite: String? = nil, page: String, setBy: String? = nil, seenAt: Date, lifetimeKnown: Bool = true) {
+        self.lifetimeKnown = lifetimeKnown
+        self.name = name
+        self.domain = domain
+        self.path = path
+        self.expires = expires
+        self.httpOnly = httpOnly
+        self.secure = secure
+        self.sameSite = sameSite
+        self.page = page
+        self.setBy = setBy
+        self.seenAt = seenAt
+    }
+
+    /// Seconds it was set to live, or `nil` for a session cookie.
+    public var lifetime: Double? { expires.map { $0.timeIntervalSince(seenAt) } }
+}
+
+/// A `localStorage` or `sessionStorage` key.
+public struct ObservedStorageKey: Sendable, Equatable, Codable {
+    public enum Area: String, Sendable, Codable { case local, session }
+    public var name: String
+    public var area: Area
+    public var page: String
+
+    public init(name: String, area: Area, page: String) {
+        self.name = name
+        self.area = area
+        self.page = page
+    }
+}
+
+/// A request to a host other than the site's own.
+public struct ObservedRequest: Sendable, Equatable, Codable {
+    public var host: String
+    public var url: String
+    public var page: String
+
+    public init(host: String, url: String, page: String) {
+        self.host = host
+        self.url = url
+        self.page = page
+    }
+}
+
+/// Everything seen in one state, across the pages visited.
+public struct StateEvidence: Sendable, Codable {
+    public var state: AuditState
+    public var pages: [String]
+    public var cookies: [ObservedCookie]
+    public var storage: [ObservedStorageKey]
+    public var requests: [ObservedRequest]
+
+    public init(state: AuditState, pages: [String] = [], cookies: [ObservedCookie] = [], storage: [ObservedStorageKey] = [],
+                requests: [ObservedRequest] = []) {
+        self.state = state
+        self.pages = pages
+        self.cookies = cookies
+        self.storage = storage
+        self.requests = requests
+    }
+
+    /// Adds what a page showed, keeping the first page each cookie, key and host was seen on.
+    mutating func record(page: String, cookies newCookies: [ObservedCookie], storage newKeys: [ObservedStorageKey],
+                         requests newRequests: [ObservedRequest]) {
+        if !pages.contains(page) { pages.append(page) }
+        // A cookie known only by name (a request carried it) adds nothing once the name was seen.
+        for cookie in newCookies where !cookies.contains(where: {
+            $0.name == cookie.name && (!cookie.lifetimeKnown || ($0.domain == cookie.domain && $0.path == cookie.path))
+        }) {
+            cookies.append(cookie)
+        }
+        for key in newKeys where !storage.contains(where: { $0.name == key.name && $0.area == key.area }) {
+            storage.append(key)
+        }
+        for request in newRequests where !requests.contains(where: { $0.host == request.host }) {
+            requests.append(request)
+        }
+    }
+}
+
+/// What an audit saw: the site's own host, and the evidence of each state.
+public struct AuditEvidence: Sendable, Codable {
+    /// The site's host (`www.kent.gov.uk`, `127.0.0.1`): requests elsewhere are third-party.
+    public var siteHost: String
+    public var states: [StateEvidence]
+    /// Whether the pages carry Notice's consent script (without it, only `no-choice` can be audited).
+    public var usesConsentScript: Bool
+
+    public init(siteHost: String, states: [StateEvidence], usesConsentScript: Bool) {
+        self.siteHost = siteHost
+        self.states = states
+        self.usesConsentScript = usesConsentScript
+    }
+}

@@ -1,0 +1,159 @@
+public import NoticeKit
+
+/// Compares what a browser really did with what the registry declares, finding by finding.
+///
+/// Every cookie and storage key is matched through the registry's own name patterns (the matcher the
+/// consent script's expressions are made from); positions point at the registry entry concerned, or at
+/// the registry file when nothing there declares it.
+public struct AuditRules: Sendable {
+    public let registry: CookieRegistry
+    /// Where findings with no registry entry point: the registry file.
+    public let registryFile: SourceLocation
+    /// How much longer than declared a cookie may live before it is a finding: a tenth, and an hour.
+    static let lifetimeTolerance = (factor: 1.1, seconds: 3_600.0)
+
+    public init(registry: CookieRegistry, registryFile: SourceLocation) {
+        self.registry = registry
+        self.registryFile = registryFile
+    }
+
+    /// A declared cookie or storage item, with its service and category.
+    struct Declared {
+        var cookie: Cookie
+        var name: String
+        var service: CookieService
+        var category: CookieCategory?
+    }
+
+    /// Every finding of the evidence, sorted.
+    public func findings(for evidence: AuditEvidence) -> [Diagnostic] {
+        var log = DiagnosticLog()
+        for state in evidence.states {
+            check(state, siteHost: evidence.siteHost, log: &log)
+        }
+        noteUnseen(in: evidence, log: &log)
+        return log.sorted
+    }
+
+    private func check(_ evidence: StateEvidence, siteHost: String, log: inout DiagnosticLog) {
+        let state = evidence.state
+        for cookie in evidence.cookies {
+            guard let declared = declaration(ofCookie: cookie.name) else {
+                let owner = registry.service(forHost: cookie.domain.hasPrefix(".") ? String(cookie.domain.dropFirst()) : cookie.domain)
+                var message = "the cookie '\(cookie.name)' (domain \(cookie.domain)\(cookie.setBy.map { ", set by \($0)" } ?? "")) is set \(state.phrase) on \(cookie.page), but the registry does not declare it"
+                message += owner.map { "; add it to the service '\($0.id)', which loads from that host" } ?? "; add it to the service that sets it, with its purpose and duration"
+                log.error(message, at: owner?.location ?? registryFile)
+                continue
+            }
+            if state.optionalMustBeOff, let category = declared.category, !category.necessary {
+                log.error("the cookie '\(cookie.name)' (\(category.title), \(declared.service.name)) is present \(state.phrase) on \(cookie.page): nothing optional may be stored until the visitor agrees; load what sets it only once its category is allowed",
+                          at: declared.cookie.location)
+            }
+            checkLifetime(of: cookie, declared: declared, state: state, log: &log)
+        }
+        for key in evidence.storage {
+            guard let declared = declaration(ofStorageKey: key.name, area: key.area) else {
+                log.error("the \(key.area == .local ? "local" : "session") storage key '\(key.name)' is set \(state.phrase) on \(key.page), but the registry does not declare it; add it with storage: \(key.area == .local ? "local-storage" : "session-storage")",
+                          at: registryFile)
+                continue
+            }
+            if state.optionalMustBeOff, let category = declared.category, !category.necessary {
+                log.error("the \(key.area == .local ? "local" : "session") storage key '\(key.name)' (\(category.title), \(declared.service.name)) is present \(state.phrase) on \(key.page): nothing optional may be stored until the visitor agrees",
+                          at: declared.cookie.location)
+            }
+        }
+        for request in evidence.requests where !Self.isSameSite(request.host, siteHost) {
+            guard let service = registry.service(forHost: request.host) else {
+                log.warning("\(request.page) loads from \(request.host) \(state.phrase), and no service lists that host; add it to the 'hosts' of the service it belongs to, or remove what loads it",
+                            at: registryFile)
+                continue
+            }
+            let category = registry.category(id: service.categoryID)
+            if state.optionalMustBeOff, let category, !category.necessary {
+                log.error("\(request.page) requests \(request.url) from \(service.name) (\(category.title)) \(state.phrase): an optional service must not be contacted until the visitor agrees",
+                          at: service.location)
+            }
+        }
+    }
+
+    /// Persistent where declared session (or the reverse), or living longer than declared.
+    private func checkLifetime(of cookie: ObservedCookie, declared: Declared, state: AuditState, log: inout DiagnosticLog) {
+        guard cookie.lifetimeKnown else { return }
+        let written = "'\(declared.cookie.duration)'"
+        switch (declared.cookie.lifetime, cookie.lifetime) {
+        case (.session, let seconds?):
+            log.warning("the cookie '\(cookie.name)' is declared as \(written), a session cookie, but it is set to last \(Self.describe(seconds)); correct the registry's duration", at: declared.cookie.location)
+        case (.fixed, nil), (.range, nil):
+            log.warning("the cookie '\(cookie.name)' is declared to last \(written), but it is a session cookie (deleted when the browser closes); correct the registry's duration", at: declared.cookie.location)
+        case (.fixed(let duration), let seconds?):
+            warnIfLonger(cookie, seconds: seconds, declared: duration.approximateSeconds, written: written, at: declared.cookie.location, log: &log)
+        case (.range(_, let maximum), let seconds?):
+            warnIfLonger(cookie, seconds: seconds, declared: maximum.approximateSeconds, written: written, at: declared.cookie.location, log: &log)
+        default:
+            break
+        }
+    }
+
+    private func warnIfLonger(_ cookie: ObservedCookie, seconds: Double, declared: Double, written: String, at location: SourceLocation,
+                              log: inout DiagnosticLog) {
+        guard seconds > declared * Self.lifetimeTolerance.factor + Self.lifetimeTolerance.seconds else { return }
+        log.warning("the cookie '\(cookie.name)' is set to last \(Self.describe(seconds)), longer than the \(written) the registry declares; correct the duration, or set the cookie to expire sooner",
+                    at: location)
+    }
+
+    /// Declared cookies no state ever showed: a note, since some need a flow the crawl cannot reach.
+    private func noteUnseen(in evidence: AuditEvidence, log: inout DiagnosticLog) {
+        let seenCookies = evidence.states.flatMap(\.cookies).map(\.name)
+        let seenKeys = evidence.states.flatMap(\.storage).map(\.name)
+        for service in registry.services {
+            for row in service.cookies {
+                for (name, pattern) in zip(row.names, row.patterns) {
+                    let seen = row.storage == .cookie ? seenCookies : (row.storage == .pixel ? [] : seenKeys)
+                    guard row.storage != .pixel, !seen.contains(where: pattern.matches) else { continue }
+                    log.note("'\(name)' (\(service.name)) was not seen in any state; it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
+                             at: row.location)
+                }
+            }
+        }
+    }
+
+    func declaration(ofCookie name: String) -> Declared? {
+        find(name) { $0.storage == .cookie }
+    }
+
+    func declaration(ofStorageKey name: String, area: ObservedStorageKey.Area) -> Declared? {
+        find(name) { $0.storage == (area == .local ? .localStorage : .sessionStorage) }
+    }
+
+    private func find(_ name: String, where fits: (Cookie) -> Bool) -> Declared? {
+        for service in registry.services {
+            for row in service.cookies where fits(row) {
+                if let index = row.patterns.firstIndex(where: { $0.matches(name) }) {
+                    return Declared(cookie: row, name: row.names[index], service: service, category: registry.category(id: service.categoryID))
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The site's own host or a host of the same organisation: the site's address without `www.`, and
+    /// anything below it (`static.kent.gov.uk` for `www.kent.gov.uk`).
+    static func isSameSite(_ host: String, _ site: String) -> Bool {
+        let host = host.lowercased(), site = site.lowercased()
+        let base = site.hasPrefix("www.") ? String(site.dropFirst(4)) : site
+        return host == site || host == base || host.hasSuffix("." + base)
+    }
+
+    /// `2 years`, `90 days`, `3 hours`, `45 minutes`.
+    static func describe(_ seconds: Double) -> String {
+        func count(_ value: Double, _ unit: String) -> String {
+            let rounded = Int(value.rounded())
+            return "\(rounded) \(unit)\(rounded == 1 ? "" : "s")"
+        }
+        let day = 86_400.0
+        if seconds >= 2 * 365 * day { return count(seconds / (365 * day), "year") }
+        if seconds >= 2 * day { return count(seconds / day, "day") }
+        if seconds >= 2 * 3_600 { return count(seconds / 3_600, "hour") }
+        return count(max(seconds, 0) / 60, "minute")
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import NoticeAudit
+@testable import NoticeKit
+
+/// The audit's findings, from evidence written by hand: each rule once, with its position.
+@Suite("Audit findings")
+struct AuditRulesTests {
+    static let registryText = """
+        categories:
+          - id: analytics
+            title: Analytics cookies
+          - id: necessary
+            title: Strictly necessary cookies
+            necessary: true
+        services:
+          - id: google-analytics
+            name: Google Analytics
+            category: analytics
+            hosts: [www.googletagmanager.com, "*.google-analytics.com"]
+            cookies:
+              - name: _ga
+                purpose: Distinguishes users.
+                duration: 90 days
+              - name: "_ga_<container-id>"
+                purpose: Keeps session state.
+                duration: Session
+              - name: _gl
+                storage: local-storage
+                purpose: Remembers a test.
+                duration: No expiry
+          - id: site
+            name: Our website
+            category: necessary
+            cookies:
+              - name: SESSION
+                purpose: Keeps you signed in.
+                duration: Session
+        """
+
+    static func rules() throws -> AuditRules {
+        let reader = RegistryReader(file: SourceFile(path: "registry.yaml", text: registryText))
+        let registry = try #require(reader.read())
+        return AuditRules(registry: registry, registryFile: SourceLocation(path: "registry.yaml"))
+    }
+
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func cookie(_ name: String, days: Double?, page: String = "/", domain: String = "www.example.gov.uk") -> ObservedCookie {
+        ObservedCookie(name: name, domain: domain, expires: days.map { now.addingTimeInterval($0 * 86_400) }, page: page, seenAt: now)
+    }
+
+    @Test func aCleanSiteHasOnlyNotes() throws {
+        let evidence = AuditEvidence(siteHost: "www.example.gov.uk", states: [
+            StateEvidence(state: .noChoice, pages: ["/"], cookies: [Self.cookie("SESSION", days: nil)]),
+            StateEvidence(state: .accepted, pages: ["/"], cookies: [Self.cookie("_ga", days: 90), Self.cookie("_ga_ABC", days: nil)],
+                          storage: [ObservedStorageKey(name: "_gl", area: .local, page: "/")],
+                          requests: [ObservedRequest(host: "www.googletagmanager.com", url: "https://www.googletagmanager.com/gtag/js", page: "/")]),
+        ], usesConsentScript: true)
+        #expect(try Self.rules().findings(for: evidence).isEmpty)
+    }
+
+    @Test func eachRuleIsReportedOnceWithItsPosition() throws {
+        let evidence = AuditEvidence(siteHost: "www.example.gov.uk", states: [
+            StateEvidence(state: .noChoice, pages: ["/", "/cookies/"], cookies: [
+                Self.cookie("_ga", days: 730, page: "/cookies/"),
+                Self.cookie("tracker", days: 1),
+            ], storage: [ObservedStorageKey(name: "mystery", area: .session, page: "/")], requests: [
+                ObservedRequest(host: "region1.google-analytics.com", url: "https://region1.google-analytics.com/g/collect", page: "/"),
+                ObservedRequest(host: "cdn.unknown.example", url: "https://cdn.unknown.example/x.js", page: "/"),
+                ObservedRequest(host: "static.example.gov.uk", url: "https://static.example.gov.uk/a.css", page: "/"),
+            ]),
+            StateEvidence(state: .withdrawn, pages: ["/"], cookies: [Self.cookie("_ga_XYZ", days: 30)]),
+        ], usesConsentScript: true)
+        let findings = try Self.rules().findings(for: evidence).map(\.description)
+        #expect(findings == [
+            "registry.yaml:1:1: warning: / loads from cdn.unknown.example before any choice, and no service lists that host; add it to the 'hosts' of the service it belongs to, or remove what loads it",
+            "registry.yaml:1:1: error: the cookie 'tracker' (domain www.example.gov.uk) is set before any choice on /, but the registry does not declare it; add it to the service that sets it, with its purpose and duration",
+            "registry.yaml:1:1: error: the session storage key 'mystery' is set before any choice on /, but the registry does not declare it; add it with storage: session-storage",
+            "registry.yaml:8:9: error: / requests https://region1.google-analytics.com/g/collect from Google Analytics (Analytics cookies) before any choice: an optional service must not be contacted until the visitor agrees",
+            "registry.yaml:13:15: error: the cookie '_ga' (Analytics cookies, Google Analytics) is present before any choice on /cookies/: nothing optional may be stored until the visitor agrees; load what sets it only once its category is allowed",
+            "registry.yaml:13:15: warning: the cookie '_ga' is set to last 2 years, longer than the '90 days' the registry declares; correct the duration, or set the cookie to expire sooner",
+            "registry.yaml:16:15: error: the cookie '_ga_XYZ' (Analytics cookies, Google Analytics) is present after withdrawal on /: nothing optional may be stored until the visitor agrees; load what sets it only once its category is allowed",
+            "registry.yaml:16:15: warning: the cookie '_ga_XYZ' is declared as 'Session', a session cookie, but it is set to last 30 days; correct the registry's duration",
+            "registry.yaml:19:15: note: '_gl' (Google Analytics) was not seen in any state; it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
+            "registry.yaml:27:15: note: 'SESSION' (Our website) was not seen in any state; it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
+        ])
+    }
+
+    @Test func anUndeclaredCookieFromAListedHostPointsAtItsService() throws {
+        let evidence = AuditEvidence(siteHost: "www.example.gov.uk", states: [
+            StateEvidence(state: .accepted, pages: ["/"], cookies: [Self.cookie("NID", days: 180, domain: ".google-analytics.com")]),
+        ], usesConsentScript: true)
+        let findings = try Self.rules().findings(for: evidence).filter { $0.severity == .error }
+        #expect(findings.map(\.description) == [
+            "registry.yaml:8:9: error: the cookie 'NID' (domain .google-analytics.com) is set after Accept on /, but the registry does not declare it; add it to the service 'google-analytics', which loads from that host",
+        ])
+    }
+
+    @Test func lifetimesWithinATenthAreFine() throws {
+        let rules = try Self.rules()
+        let evidence = AuditEvidence(siteHost: "www.example.gov.uk", states: [
+            StateEvidence(state: .accepted, pages: ["/"], cookies: [Self.cookie("_ga", days: 98)]),
+        ], usesConsentScript: true)
+        #expect(rules.findings(for: evidence).filter { $0.severity == .warning }.isEmpty)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import NoticeAudit
+@testable import NoticeKit
+
+/// HAR files as browsers export them, read into evidence and audited.
+@Suite("HAR files")
+struct HARReaderTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    @Test func cookiesLifetimesAndThirdPartyRequests() throws {
+        let file = Self.fixtures.appendingPathComponent("recorded.har")
+        let evidence = try HARReader.read([(file.path, try Data(contentsOf: file))])
+        #expect(evidence.siteHost == "www.example.gov.uk")
+        let state = try #require(evidence.states.first)
+        #expect(state.state == .recorded)
+        #expect(state.cookies.map(\.name) == ["SESSION", "tracker", "_ga"])
+        let session = state.cookies[0]
+        #expect(session.expires == nil && session.httpOnly && session.secure && session.sameSite == "Lax" && session.setBy == "https://www.example.gov.uk/")
+        #expect(state.cookies[1].lifetime == 31_536_000, "Max-Age from the header")
+        #expect(state.cookies[2].domain == ".example.gov.uk")
+        #expect(state.requests.map(\.host) == ["www.googletagmanager.com", "cdn.unknown.example"], "the site's own hosts are not third parties")
+
+        let findings = try AuditRulesTests.rules().findings(for: evidence).filter { $0.severity != .note }.map(\.description)
+        #expect(findings == [
+            "registry.yaml:1:1: warning: https://www.example.gov.uk/ loads from cdn.unknown.example in the recording, and no service lists that host; add it to the 'hosts' of the service it belongs to, or remove what loads it",
+            "registry.yaml:1:1: error: the cookie 'tracker' (domain www.example.gov.uk, set by https://www.example.gov.uk/) is set in the recording on https://www.example.gov.uk/, but the registry does not declare it; add it to the service that sets it, with its purpose and duration",
+            "registry.yaml:13:15: warning: the cookie '_ga' is set to last 2 years, longer than the '90 days' the registry declares; correct the duration, or set the cookie to expire sooner",
+        ])
+    }
+
+    @Test(arguments: [("{", "is not valid JSON"), ("[]", "is not a HAR file"), ("{\"log\": {}}", "has no 'log.entries'"),
+                      ("{\"log\": {\"entries\": []}}", "record no requests")])
+    func brokenFilesSayWhatIsWrong(text: String, expected: String) {
+        #expect {
+            try HARReader.read([("a.har", Data(text.utf8))])
+        } throws: { error in
+            (error as? HARReader.Failure)?.description.contains(expected) == true
+        }
+    }
+}
