@@ -53,7 +53,9 @@ let package = Package(
             name: "NoticeAudit",
             dependencies: [
                 "NoticeKit",
+                "NoticePreview",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

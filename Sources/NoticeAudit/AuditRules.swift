@@ -25,14 +25,45 @@ public struct AuditRules: Sendable {
         var category: CookieCategory?
     }
 
-    /// Every finding of the evidence, sorted.
+    /// Every finding of the evidence, sorted; a problem seen in several states is one finding that
+    /// names the first state and page it was seen in, and the other states.
     public func findings(for evidence: AuditEvidence) -> [Diagnostic] {
-        var log = DiagnosticLog()
+        var perState: [(state: AuditState, diagnostics: [Diagnostic])] = []
         for state in evidence.states {
+            var log = DiagnosticLog()
             check(state, siteHost: evidence.siteHost, log: &log)
+            perState.append((state.state, log.diagnostics))
         }
+        var log = DiagnosticLog()
         noteUnseen(in: evidence, log: &log)
-        return log.sorted
+        return (Self.merge(perState) + log.diagnostics).sorted()
+    }
+
+    /// One diagnostic per problem: the same message in several states (its state phrase aside) becomes
+    /// the first one, with "(also after Accept, …)" added.
+    static func merge(_ perState: [(state: AuditState, diagnostics: [Diagnostic])]) -> [Diagnostic] {
+        var order: [String] = []
+        var first: [String: Diagnostic] = [:]
+        var others: [String: [AuditState]] = [:]
+        for (state, diagnostics) in perState {
+            for diagnostic in diagnostics {
+                let key = "\(diagnostic.severity)|\(diagnostic.location?.description ?? "")|" + diagnostic.message.replacingOccurrences(of: state.phrase, with: "\u{0}")
+                    .replacingOccurrences(of: #" on [^ :;,]+"#, with: "", options: .regularExpression)
+                if first[key] == nil {
+                    first[key] = diagnostic
+                    order.append(key)
+                } else if !(others[key] ?? []).contains(state) {
+                    others[key, default: []].append(state)
+                }
+            }
+        }
+        return order.compactMap { key in
+            guard var diagnostic = first[key] else { return nil }
+            if let also = others[key], !also.isEmpty {
+                diagnostic.message += " (also \(also.map(\.phrase).joined(separator: ", ")))"
+            }
+            return diagnostic
+        }
     }
 
     private func check(_ evidence: StateEvidence, siteHost: String, log: inout DiagnosticLog) {

@@ -5,8 +5,8 @@ import Foundation
 /// The preview serves files from memory, so no path can reach the disk; it still rejects anything
 /// that tries (`..`, encoded or not, empty segments, backslashes, NUL), so that what works in the
 /// preview also works behind a real web server.
-enum PreviewPaths {
-    enum Resolution: Equatable {
+public enum PreviewPaths {
+    public enum Resolution: Equatable, Sendable {
         /// Serve this output file.
         case file(String)
         /// Ask the browser to add the trailing slash (`/cookies` → `/cookies/`).
@@ -16,7 +16,7 @@ enum PreviewPaths {
         case forbidden
     }
 
-    static func resolve(_ rawPath: String, files: Set<String>) -> Resolution {
+    public static func resolve(_ rawPath: String, files: Set<String>) -> Resolution {
         guard rawPath.hasPrefix("/"), let decoded = rawPath.removingPercentEncoding else { return .forbidden }
         if decoded.contains("\0") || decoded.contains("\\") || decoded.hasPrefix("//") { return .forbidden }
         let segments = decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
@@ -33,7 +33,7 @@ enum PreviewPaths {
     }
 
     /// The media type for a file name, with a character set for text.
-    static func contentType(for path: String) -> String {
+    public static func contentType(for path: String) -> String {
         let fileExtension = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
         switch fileExtension {
         case "html", "htm": return "text/html; charset=utf-8"

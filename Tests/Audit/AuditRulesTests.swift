@@ -97,6 +97,18 @@ struct AuditRulesTests {
         ])
     }
 
+    @Test func aProblemInSeveralStatesIsOneFinding() throws {
+        let evidence = AuditEvidence(siteHost: "www.example.gov.uk", states: [
+            StateEvidence(state: .noChoice, pages: ["/"], cookies: [Self.cookie("tracker", days: 1, page: "/")]),
+            StateEvidence(state: .rejected, pages: ["/"], cookies: [Self.cookie("tracker", days: 1, page: "/")]),
+            StateEvidence(state: .accepted, pages: ["/"], cookies: [Self.cookie("tracker", days: 1, page: "/help/")]),
+        ], usesConsentScript: true)
+        let errors = try Self.rules().findings(for: evidence).filter { $0.severity == .error }.map(\.message)
+        #expect(errors == [
+            "the cookie 'tracker' (domain www.example.gov.uk) is set before any choice on /, but the registry does not declare it; add it to the service that sets it, with its purpose and duration (also after Reject, after Accept)",
+        ])
+    }
+
     @Test func lifetimesWithinATenthAreFine() throws {
         let rules = try Self.rules()
         let evidence = AuditEvidence(siteHost: "www.example.gov.uk", states: [

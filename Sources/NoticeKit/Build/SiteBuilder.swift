@@ -174,4 +174,12 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var duration: Duration
     public var outputDirectory: URL
+
+    public init(pageCount: Int, fileCount: Int, diagnostics: [Diagnostic], duration: Duration, outputDirectory: URL) {
+        self.pageCount = pageCount
+        self.fileCount = fileCount
+        self.diagnostics = diagnostics
+        self.duration = duration
+        self.outputDirectory = outputDirectory
+    }
 }

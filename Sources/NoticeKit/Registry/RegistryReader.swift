@@ -116,7 +116,7 @@ struct RegistryReader {
             }
             let host = scalar.string.trimmingCharacters(in: .whitespaces).lowercased()
             let name = host.hasPrefix("*.") ? String(host.dropFirst(2)) : host
-            guard name.contains("."), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }) else {
+            guard name.contains(".") || name == "localhost", name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }) else {
                 reader.error("'\(scalar.string)' in 'hosts' of \(context) is not a host name; write it like www.googletagmanager.com, or *.hotjar.com for every subdomain, without https:// or a path", at: item)
                 return nil
             }

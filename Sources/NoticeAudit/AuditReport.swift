@@ -1,0 +1,65 @@
+public import Foundation
+public import NoticeKit
+
+/// `notice audit --report DIR`: the audit as a page a data-protection officer can read (a summary, the
+/// findings, and what each state stored and requested), laid out by the theme's `audit-report`
+/// template with its texts, beside the theme's stylesheet.
+public struct AuditReport: Sendable {
+    public var evidence: AuditEvidence
+    public var findings: [Diagnostic]
+    public var site: Site
+
+    public init(evidence: AuditEvidence, findings: [Diagnostic], site: Site) {
+        self.evidence = evidence
+        self.findings = findings
+        self.site = site
+    }
+
+    /// Writes `index.html` and `notice.css` into the folder (created if needed).
+    public func write(to folder: URL) throws {
+        guard let html = html() else {
+            throw WebDriver.Failure(description: "the theme '\(site.theme.name)' has no audit-report template")
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(html.utf8).write(to: folder.appendingPathComponent("index.html"))
+        if let stylesheet = site.theme.assets.first(where: { $0.key.hasSuffix("notice.css") })?.value {
+            let target = folder.appendingPathComponent("notice.css")
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(at: stylesheet, to: target)
+        }
+    }
+
+    func html() -> String? {
+        let text = { (key: String) in site.strings[key] ?? key }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        let totals: [[String: String]] = [
+            ["label": text("audit.pagesAudited"), "value": String(Set(evidence.states.flatMap(\.pages)).count)],
+            ["label": text("audit.statesAudited"), "value": String(evidence.states.count)],
+            ["label": text("audit.errors"), "value": String(findings.count { $0.severity == .error })],
+            ["label": text("audit.warnings"), "value": String(findings.count { $0.severity == .warning })],
+            ["label": text("audit.notes"), "value": String(findings.count { $0.severity == .note })],
+        ]
+        let rows: [[String: String]] = findings.map { finding in
+            ["severity": text("audit.severityNames.\(finding.severity.rawValue)"), "location": finding.location.map(\.description) ?? "",
+             "message": finding.printableMessage]
+        }
+        let states: [[String: any Sendable]] = evidence.states.map { state in
+            let cookies: [[String: String]] = state.cookies.map { cookie in
+                let flags = [cookie.httpOnly ? "HttpOnly" : nil, cookie.secure ? "Secure" : nil, cookie.sameSite.map { "SameSite=\($0)" }]
+                return ["name": cookie.name, "domain": cookie.domain, "page": cookie.page,
+                        "expires": cookie.lifetimeKnown ? cookie.expires.map(formatter.string(from:)) ?? text("audit.session") : "",
+                        "flags": flags.compactMap { $0 }.joined(separator: ", ")]
+            }
+            let storage: [[String: String]] = state.storage.map { ["name": $0.name, "area": $0.area == .local ? "localStorage" : "sessionStorage", "page": $0.page] }
+            let requests: [[String: String]] = state.requests.filter { !AuditRules.isSameSite($0.host, evidence.siteHost) }.map { ["host": $0.host, "page": $0.page] }
+            return ["title": text("audit.states.\(state.state.rawValue)"), "pages": state.pages.joined(separator: ", "),
+                    "cookies": cookies, "hasCookies": !cookies.isEmpty, "storage": storage, "hasStorage": !storage.isEmpty,
+                    "requests": requests, "hasRequests": !requests.isEmpty]
+        }
+        return site.renderTemplate("audit-report", values: [
+            "totals": totals, "findings": rows, "hasFindings": !rows.isEmpty, "states": states,
+            "usesConsentScript": evidence.usesConsentScript || evidence.states.contains { $0.state == .recorded },
+        ])
+    }
+}

@@ -1,0 +1,151 @@
+public import Foundation
+import NoticePreview
+
+/// Loads pages in real Chromium in every consent state and records what happens.
+///
+/// Each state starts from a fresh browser profile and is reached as a visitor would reach it, by
+/// clicking the consent script's own buttons: nothing is written into cookies by hand.
+public struct BrowserAudit: Sendable {
+    public var chromedriver: URL
+    public var chromium: String
+    /// How long to let a page's scripts run after it has loaded.
+    public var settle: Duration = .milliseconds(500)
+
+    public init(chromedriver: URL = URL(fileURLWithPath: "/usr/bin/chromedriver"), chromium: String = "/usr/bin/chromium") {
+        self.chromedriver = chromedriver
+        self.chromium = chromium
+    }
+
+    /// Audits `pages`, or, when it is `nil`, the pages found by following same-site links from `start`
+    /// breadth first, at most `limit` of them.
+    public func run(start: URL, pages known: [URL]?, limit: Int) async throws -> AuditEvidence {
+        guard FileManager.default.isExecutableFile(atPath: chromium) else {
+            throw WebDriver.Failure(description: "there is no Chromium at \(chromium); install it (on Debian: apt-get install chromium chromium-driver), or give its path with --chromium")
+        }
+        guard let port = PortFinder.firstFree(host: "127.0.0.1", from: 9_515) else {
+            throw WebDriver.Failure(description: "no free loopback port for chromedriver")
+        }
+        let driver = try await WebDriver(chromedriver: chromedriver, port: port)
+        defer { driver.stop() }
+
+        // No choice yet: this visit also finds the pages (when crawling) and the consent script.
+        try await driver.startBrowser(binary: chromium)
+        var noChoice = StateEvidence(state: .noChoice)
+        var queue = known ?? [start]
+        var pages: [URL] = []
+        var usesConsentScript = false
+        while !queue.isEmpty, pages.count < limit {
+            let page = queue.removeFirst()
+            guard !pages.contains(page) else { continue }
+            pages.append(page)
+            try await visit(page, driver: driver, into: &noChoice)
+            if pages.count == 1 { usesConsentScript = try await !driver.elements(#"[data-notice-action="accept"]"#).isEmpty }
+            if known == nil {
+                for link in try await links(driver: driver, sameOriginAs: start) where !pages.contains(link) && !queue.contains(link) {
+                    queue.append(link)
+                }
+            }
+        }
+        await driver.closeBrowser()
+        var states = [noChoice]
+        guard usesConsentScript else {
+            return AuditEvidence(siteHost: start.host ?? "", states: states, usesConsentScript: false)
+        }
+        for state in [AuditState.rejected, .accepted, .withdrawn] {
+            try await driver.startBrowser(binary: chromium)
+            var evidence = StateEvidence(state: state)
+            try await driver.navigate(to: pages[0].absoluteString)
+            try await press(state == .rejected ? "reject" : "accept", driver: driver)
+            if state == .withdrawn { try await withdraw(driver: driver) }
+            for page in pages { try await visit(page, driver: driver, into: &evidence) }
+            states.append(evidence)
+            await driver.closeBrowser()
+        }
+        return AuditEvidence(siteHost: start.host ?? "", states: states, usesConsentScript: true)
+    }
+
+    /// Clicks one of the banner's buttons, as a visitor would.
+    private func press(_ action: String, driver: WebDriver) async throws {
+        guard let button = try await driver.elements(#"[data-notice-action="\#(action)"]"#).first else {
+            throw WebDriver.Failure(description: "the consent banner has no '\(action)' button on the first page")
+        }
+        try await driver.click(button)
+        try await Task.sleep(for: settle)
+    }
+
+    /// On the policy page's settings form, "Do not use" for every category, then Save.
+    private func withdraw(driver: WebDriver) async throws {
+        let policy = try await driver.execute("var link = document.querySelector('.notice-consent a[href]'); return link ? link.href : null") as? String
+        if let policy { try await driver.navigate(to: policy) }
+        let refusals = try await driver.elements(#"[data-notice-settings] input[value="0"]"#)
+        guard !refusals.isEmpty else {
+            throw WebDriver.Failure(description: "the cookie policy page has no settings form to withdraw consent with (```consent-settings```)")
+        }
+        for radio in refusals { try await driver.click(radio) }
+        guard let save = try await driver.elements("[data-notice-settings] form button:not([type=button])").first else {
+            throw WebDriver.Failure(description: "the settings form has no save button")
+        }
+        try await driver.click(save)
+        try await Task.sleep(for: settle)
+    }
+
+    /// Loads a page, lets its scripts run, and records cookies, storage keys and requests.
+    private func visit(_ page: URL, driver: WebDriver, into evidence: inout StateEvidence) async throws {
+        try await driver.navigate(to: page.absoluteString)
+        try await Task.sleep(for: settle)
+        let label = page.path.isEmpty ? "/" : page.path + (page.query.map { "?" + $0 } ?? "")
+        let now = Date()
+        let (requests, setBy) = try await network(driver: driver, page: label)
+        var result = try await driver.devTools("Storage.getCookies")
+        if result["cookies"] == nil { result = try await driver.devTools("Network.getAllCookies") }
+        let cookies = (result["cookies"] as? [[String: Any]] ?? []).compactMap { cookie -> ObservedCookie? in
+            guard let name = cookie["name"] as? String, let domain = cookie["domain"] as? String else { return nil }
+            let session = cookie["session"] as? Bool ?? true
+            let expires = (cookie["expires"] as? Double).flatMap { session || $0 <= 0 ? nil : Date(timeIntervalSince1970: $0) }
+            return ObservedCookie(name: name, domain: domain, path: cookie["path"] as? String ?? "/", expires: expires,
+                                  httpOnly: cookie["httpOnly"] as? Bool ?? false, secure: cookie["secure"] as? Bool ?? false,
+                                  sameSite: cookie["sameSite"] as? String, page: label, setBy: setBy[name], seenAt: now)
+        }
+        let keys = try await driver.execute("return [Object.keys(localStorage), Object.keys(sessionStorage)]") as? [[String]] ?? [[], []]
+        let storage = (keys.first ?? []).map { ObservedStorageKey(name: $0, area: .local, page: label) }
+            + (keys.dropFirst().first ?? []).map { ObservedStorageKey(name: $0, area: .session, page: label) }
+        evidence.record(page: label, cookies: cookies, storage: storage, requests: requests)
+    }
+
+    /// The requests since the last look, and which response set each cookie (`Set-Cookie`).
+    private func network(driver: WebDriver, page: String) async throws -> ([ObservedRequest], [String: String]) {
+        var urls: [String: String] = [:], requests: [ObservedRequest] = [], setBy: [String: String] = [:]
+        for event in try await driver.performanceLog() {
+            let parameters = event["params"] as? [String: Any] ?? [:]
+            switch event["method"] as? String {
+            case "Network.requestWillBeSent":
+                guard let request = parameters["request"] as? [String: Any], let url = request["url"] as? String,
+                      let host = URLComponents(string: url)?.host, url.hasPrefix("http") else { continue }
+                if let id = parameters["requestId"] as? String { urls[id] = url }
+                requests.append(ObservedRequest(host: host.lowercased(), url: url, page: page))
+            case "Network.responseReceivedExtraInfo":
+                guard let headers = parameters["headers"] as? [String: Any], let id = parameters["requestId"] as? String else { continue }
+                for (name, value) in headers where name.lowercased() == "set-cookie" {
+                    for line in (value as? String ?? "").split(separator: "\n") {
+                        guard let equals = line.firstIndex(of: "=") else { continue }
+                        setBy[line[..<equals].trimmingCharacters(in: .whitespaces)] = urls[id]
+                    }
+                }
+            default:
+                break
+            }
+        }
+        return (requests, setBy)
+    }
+
+    /// The page's links to the same site (scheme, host and port), without fragments, in page order.
+    private func links(driver: WebDriver, sameOriginAs start: URL) async throws -> [URL] {
+        let hrefs = try await driver.execute("return Array.from(document.querySelectorAll('a[href]'), function (a) { return a.href; })") as? [String] ?? []
+        return hrefs.compactMap { href -> URL? in
+            guard var components = URLComponents(string: href), components.scheme == start.scheme, components.host == start.host,
+                  components.port == start.port else { return nil }
+            components.fragment = nil
+            return components.url
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A small W3C WebDriver client for chromedriver: HTTP and JSON, nothing else.
+///
+/// Beside the standard commands it uses two of chromedriver's own: the DevTools passthrough
+/// (`goog/cdp/execute`), which sees every cookie, `HttpOnly` and third-party ones included, and the
+/// performance log, which lists every request the page made.
+final class WebDriver: @unchecked Sendable {
+    /// What went wrong talking to the browser, in plain words.
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private let process: Process
+    private let port: Int
+    private var session: String?
+
+    /// Starts chromedriver on a free loopback port and waits until it answers.
+    init(chromedriver: URL, port: Int) async throws {
+        guard FileManager.default.isExecutableFile(atPath: chromedriver.path) else {
+            throw Failure(description: "there is no chromedriver at \(chromedriver.path); install Chromium and its driver (on Debian: apt-get install chromium chromium-driver), or give its path with --chromedriver")
+        }
+        process = Process()
+        process.executableURL = chromedriver
+        process.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1", "--silent"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        self.port = port
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "chromedriver at \(chromedriver.path) could not be started: \(error.localizedDescription)")
+        }
+        var lastError = ""
+        for _ in 0..<100 {
+            do {
+                _ = try await send("GET", "/status")
+                return
+            } catch {
+                lastError = "\(error)"
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        process.terminate()
+        throw Failure(description: "chromedriver did not start answering within 5 seconds (\(lastError))")
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+
+    /// A fresh headless Chromium with a profile of its own (nothing carried over from another state).
+    func startBrowser(binary: String) async throws {
+        var arguments = ["--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,800",
+                         "--no-first-run", "--disable-background-networking"]
+        // Chromium refuses to run as root without this; a build container often is root.
+        if getuid() == 0 { arguments.append("--no-sandbox") }
+        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
+            "browserName": "chrome",
+            "goog:chromeOptions": ["binary": binary, "args": arguments],
+            "goog:loggingPrefs": ["performance": "ALL"],
+        ]]]
+        let value = try await send("POST", "/session", capabilities)
+        guard let object = value as? [String: Any], let id = object["sessionId"] as? String else {
+            throw Failure(description: "Chromium did not start (\(binary)); install it (on Debian: apt-get install chromium)")
+        }
+        session = id
+    }
+
+    func closeBrowser() async {
+        guard let session else { return }
+        _ = try? await send("DELETE", "/session/\(session)")
+        self.session = nil
+    }
+
+    func stop() {
+        if process.isRunning { process.terminate() }
+    }
+
+    func navigate(to url: String) async throws {
+        _ = try await send("POST", path("url"), ["url": url])
+    }
+
+    /// The ids of the elements a CSS selector finds (none is not an error).
+    func elements(_ selector: String) async throws -> [String] {
+        let value = try await send("POST", path("elements"), ["using": "css selector", "value": selector])
+        return (value as? [[String: Any]] ?? []).compactMap { $0.values.first as? String }
+    }
+
+    func click(_ element: String) async throws {
+        _ = try await send("POST", path("element/\(element)/click"), [:])
+    }
+
+    /// Runs a script in the page and returns what it returned.
+    func execute(_ script: String) async throws -> Any? {
+        try await send("POST", path("execute/sync"), ["script": script, "args": []])
+    }
+
+    /// A DevTools command through chromedriver.
+    func devTools(_ command: String, _ parameters: [String: Any] = [:]) async throws -> [String: Any] {
+        try await send("POST", path("goog/cdp/execute"), ["cmd": command, "params": parameters]) as? [String: Any] ?? [:]
+    }
+
+    /// The performance log since the last call: DevTools network events, as JSON objects.
+    func performanceLog() async throws -> [[String: Any]] {
+        let value = try await send("POST", path("se/log"), ["type": "performance"])
+        return (value as? [[String: Any]] ?? []).compactMap { entry in
+            guard let text = entry["message"] as? String,
+                  let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return nil }
+            return object["message"] as? [String: Any]
+        }
+    }
+
+    private func path(_ command: String) throws -> String {
+        guard let session else { throw Failure(description: "no browser is open") }
+        return "/session/\(session)/\(command)"
+    }
+
+    /// One WebDriver command: the `value` of its answer, or its error as a ``Failure``.
+    @discardableResult
+    private func send(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any? {
+        let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) }
+        let port = self.port
+        // The socket blocks, so it runs off the cooperative threads.
+        let data: Data = try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try LoopbackHTTP.send(port: port, method: method, path: path, body: payload) })
+            }
+        }
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let value = object?["value"]
+        if let failure = value as? [String: Any], let error = failure["error"] as? String {
+            throw Failure(description: "the browser refused '\(path.split(separator: "/").last ?? "")': \(error): \(failure["message"] as? String ?? "")")
+        }
+        return value
+    }
+}

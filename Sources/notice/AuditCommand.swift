@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import NoticeAudit
+import NoticeKit
+
+/// `notice audit`: loads the pages in real Chromium in every consent state and compares what really
+/// happens (cookies, storage, requests) with the registry.
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Check in a real browser that the site sets only what the registry declares, and nothing optional before consent.",
+        discussion: """
+            With no source, builds the site in memory, serves it on loopback and audits every page before any choice, \
+            after Reject, after Accept, and after Accept then withdrawal. --url audits a published site (following \
+            same-site links), --har audits recordings exported from a browser's developer tools. Exits 1 when there \
+            is an error-level finding.
+            """
+    )
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(help: ArgumentHelp("Audit a published site from this address instead of the built site.", valueName: "url"))
+    var url: String?
+
+    @Option(help: ArgumentHelp("With --url: how many pages to visit at most.", valueName: "n"))
+    var pages = 20
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Audit HAR files recorded in a browser instead (no browser needed).", valueName: "file"))
+    var har: [String] = []
+
+    @Option(help: ArgumentHelp("Where chromedriver is.", valueName: "path"))
+    var chromedriver = "/usr/bin/chromedriver"
+
+    @Option(help: ArgumentHelp("Where Chromium is.", valueName: "path"))
+    var chromium = "/usr/bin/chromium"
+
+    @Option(help: ArgumentHelp("Also write an HTML report for people into this folder.", valueName: "dir"))
+    var report: String?
+
+    @Option(help: ArgumentHelp("human (coloured on a terminal unless NO_COLOR is set), json, or github (workflow annotations).", valueName: "format"))
+    var diagnostics: ReportOptions.Format = .human
+
+    func validate() throws {
+        if url != nil, !har.isEmpty { throw ValidationError("give either --url or --har, not both") }
+        if pages < 1 { throw ValidationError("--pages needs at least 1") }
+        if let url, URL(string: url)?.host == nil || !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            throw ValidationError("--url needs a full web address, such as https://www.example.gov.uk/")
+        }
+    }
+
+    func run() async throws {
+        let started = ContinuousClock.now
+        let reporter = Reporter(command: "audit", format: diagnostics)
+        let rendered: RenderedSite
+        do {
+            rendered = try SiteBuilder(options: .init(siteDirectory: options.siteDirectory, outputDirectory: options.outputDirectory,
+                                                      themeSearchPaths: options.themeSearchPaths)).render()
+        } catch {
+            reporter.failed(error, closing: "Audit stopped: the site has errors")
+            throw ExitCode.failure
+        }
+        let registryFile = SourceLocation(path: DisplayPaths().display(options.siteDirectory.appendingPathComponent(SiteLoader.registryFileName)))
+        let evidence: AuditEvidence
+        do {
+            evidence = try await gather(rendered)
+        } catch {
+            Console.standardError.write("error: \(error)\n")
+            throw ExitCode.failure
+        }
+        let findings = AuditRules(registry: rendered.site.registry, registryFile: registryFile).findings(for: evidence)
+        if let report {
+            do {
+                try AuditReport(evidence: evidence, findings: findings, site: rendered.site).write(to: URL(fileURLWithPath: report, isDirectory: true))
+            } catch {
+                Console.standardError.write("error: could not write the report to \(report): \(error)\n")
+                throw ExitCode.failure
+            }
+        }
+        let pageCount = Set(evidence.states.flatMap(\.pages)).count
+        let states = evidence.states.map(\.state.rawValue).joined(separator: ", ")
+        var summary = "Audited \(pageCount) page\(pageCount == 1 ? "" : "s") (\(states)) in \(String(format: "%.1f", (ContinuousClock.now - started).seconds)) s: "
+        summary += AuditCommand.counts(findings)
+        if !evidence.usesConsentScript, har.isEmpty {
+            summary += ". The pages have no Notice consent script, so only the state before any choice was audited"
+        }
+        let build = BuildReport(pageCount: pageCount, fileCount: 0, diagnostics: findings, duration: ContinuousClock.now - started,
+                                outputDirectory: options.outputDirectory)
+        if findings.contains(where: { $0.severity == .error }) {
+            reporter.failed(BuildFailure(diagnostics: findings), closing: summary.components(separatedBy: ": ").first ?? "Audit")
+            throw ExitCode.failure
+        }
+        reporter.succeeded(build, summary: summary)
+    }
+
+    /// The evidence from the chosen source.
+    private func gather(_ rendered: RenderedSite) async throws -> AuditEvidence {
+        if !har.isEmpty {
+            let files = try har.map { path in (path, try Data(contentsOf: URL(fileURLWithPath: path))) }
+            return try HARReader.read(files)
+        }
+        let browser = BrowserAudit(chromedriver: URL(fileURLWithPath: chromedriver), chromium: chromium)
+        if let url, let start = URL(string: url) {
+            return try await browser.run(start: start, pages: nil, limit: pages)
+        }
+        let paths = rendered.site.pages.map(\.urlPath)
+        return try await SiteServer(files: rendered.files).serving { base in
+            let pages = paths.compactMap { URL(string: base.absoluteString + $0) }
+            return try await browser.run(start: base, pages: pages, limit: pages.count)
+        }
+    }
+
+    /// `2 errors, 1 warning, 3 notes`, or `no findings`.
+    static func counts(_ findings: [Diagnostic]) -> String {
+        func count(_ severity: Diagnostic.Severity, _ word: String) -> String? {
+            let number = findings.count { $0.severity == severity }
+            return number == 0 ? nil : "\(number) \(word)\(number == 1 ? "" : "s")"
+        }
+        let parts = [count(.error, "error"), count(.warning, "warning"), count(.note, "note")].compactMap { $0 }
+        return parts.isEmpty ? "no findings" : parts.joined(separator: ", ")
+    }
+}

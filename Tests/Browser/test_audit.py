@@ -1,0 +1,153 @@
+"""`notice audit` end to end: the real notice executable drives Debian's Chromium through chromedriver.
+
+The example site must audit clean. The fixture site (audit_site/) plants one problem of each kind; a
+small local server adds what only a server can (an HttpOnly cookie from Set-Cookie) and two third-party
+hosts on other loopback names. The audit must report each planted problem once."""
+import functools
+import http.server
+import json
+import pathlib
+import subprocess
+import threading
+
+import pytest
+
+from conftest import NOTICE, REPOSITORY, build, chromium
+
+AUDIT_SITE = pathlib.Path(__file__).resolve().parent / "audit_site"
+ENVIRONMENT = {"NOTICE_THEMES": str(REPOSITORY / "themes"), "PATH": "/usr/bin:/bin"}
+
+
+def audit(*arguments, cwd=REPOSITORY):
+    result = subprocess.run([str(NOTICE), "audit", *arguments], capture_output=True, text=True, cwd=cwd,
+                            env=ENVIRONMENT, timeout=300)
+    return result
+
+
+def serve(root, host, handler):
+    server = http.server.ThreadingHTTPServer((host, 0), functools.partial(handler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def fixture_server(tmp_path_factory):
+    """The fixture site built, served with Set-Cookie headers and its third-party hosts filled in."""
+    output = build(AUDIT_SITE, tmp_path_factory.mktemp("audit") / "output")
+    third = tmp_path_factory.mktemp("third-party")
+    (third / "listed.js").write_text("window.listed = true;\n")
+    (third / "unlisted.js").write_text("window.unlisted = true;\n")
+    listed = serve(third, "127.0.0.1", Quiet)
+    unlisted = serve(third, "127.0.0.2", Quiet)
+    origins = {b"THIRD_PARTY_LISTED": f"http://localhost:{listed.server_address[1]}".encode(),
+               b"THIRD_PARTY_UNLISTED": f"http://127.0.0.2:{unlisted.server_address[1]}".encode()}
+
+    class Site(Quiet):
+        def send_head(self):
+            path = self.translate_path(self.path)
+            if pathlib.Path(path).is_dir():
+                path = str(pathlib.Path(path) / "index.html")
+            if not path.endswith(".html") or not pathlib.Path(path).is_file():
+                return super().send_head()
+            body = pathlib.Path(path).read_bytes()
+            for placeholder, origin in origins.items():
+                body = body.replace(placeholder, origin)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Set-Cookie", "SESSION_OK=1; Path=/; HttpOnly")
+            self.send_header("Set-Cookie", "planted_httponly=1; Path=/; HttpOnly; Max-Age=600")
+            self.end_headers()
+            import io
+            return io.BytesIO(body)
+
+    site = serve(output, "127.0.0.1", Site)
+    yield f"http://127.0.0.1:{site.server_address[1]}/"
+    for server in (site, listed, unlisted):
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_example_site_audits_clean():
+    result = audit("--site", "content", "--diagnostics", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["errors"], report["warnings"]) == (0, 0), report["diagnostics"]
+    assert report["pages"] == 3
+
+
+def test_every_planted_problem_is_reported_once(fixture_server, tmp_path):
+    result = audit("--site", str(AUDIT_SITE), "--url", fixture_server, "--diagnostics", "json",
+                   "--report", str(tmp_path / "report"))
+    assert result.returncode == 1, result.stderr
+    findings = [(d["severity"], d["message"]) for d in json.loads(result.stdout)["diagnostics"]]
+
+    def one(severity, *words):
+        found = [message for level, message in findings if level == severity and all(word in message for word in words)]
+        assert len(found) == 1, (severity, words, findings)
+        return found[0]
+
+    undeclared = one("error", "the cookie 'planted_cookie'", "does not declare it")
+    assert "before any choice on /" in undeclared and "also after Reject, after Accept, after withdrawal" in undeclared
+    one("error", "local storage key 'planted_key'", "does not declare it")
+    httponly = one("error", "the cookie 'planted_httponly'", "does not declare it")
+    assert f"set by {fixture_server}" in httponly, "the response that set it is named"
+    before = one("error", "listed.js from Tracker (Analytics cookies) before any choice")
+    assert "after Reject" in before and "after withdrawal" in before and "after Accept" not in before
+    one("warning", "loads from 127.0.0.2", "no service lists that host")
+    # Chromium caps every cookie at 400 days (RFC 6265bis), whatever Max-Age asks for.
+    one("warning", "the cookie 'long_lived' is set to last 400 days", "'1 day'")
+    one("note", "'never_seen' (Tracker) was not seen")
+    assert len(findings) == 7, findings
+    assert (tmp_path / "report" / "index.html").is_file()
+
+
+def test_a_site_without_the_consent_script_is_audited_before_any_choice_only(tmp_path):
+    output = build(REPOSITORY / "content", tmp_path / "output")
+    for page in output.rglob("*.html"):
+        page.write_text(page.read_text().replace('<script src="', '<script data-removed="'))
+    server = serve(output, "127.0.0.1", Quiet)
+    try:
+        result = audit("--site", "content", "--url", f"http://127.0.0.1:{server.server_address[1]}/", "--pages", "2")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stderr
+    assert "Audited 2 pages (no-choice)" in result.stdout
+    assert "only the state before any choice was audited" in result.stdout
+
+
+def test_a_har_recorded_by_chromium_is_audited(fixture_server, tmp_path):
+    """Chromium's own network events, written as a HAR by hand here (as the developer tools would)."""
+    driver = chromium()
+    try:
+        driver.execute_cdp_cmd("Network.enable", {})
+        driver.get(fixture_server)
+        cookies = driver.execute_cdp_cmd("Network.getAllCookies", {})["cookies"]
+    finally:
+        driver.quit()
+    entries = [{"startedDateTime": "2027-01-15T08:00:00.000Z", "pageref": "page_1",
+                "request": {"method": "GET", "url": fixture_server, "headers": [], "cookies": []},
+                "response": {"status": 200, "headers": [], "cookies": [
+                    {"name": c["name"], "value": c["value"], "domain": c["domain"], "path": c["path"],
+                     "httpOnly": c["httpOnly"], "secure": c["secure"]} for c in cookies]}}]
+    har = tmp_path / "recorded.har"
+    har.write_text(json.dumps({"log": {"version": "1.2", "creator": {"name": "Chromium", "version": "1"},
+                                       "pages": [{"id": "page_1", "title": fixture_server}], "entries": entries}}))
+    result = audit("--site", str(AUDIT_SITE), "--har", str(har), "--diagnostics", "json")
+    assert result.returncode == 1
+    messages = [d["message"] for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error"]
+    assert any("'planted_cookie'" in message and "in the recording" in message for message in messages), messages
+    assert any("'planted_httponly'" in message for message in messages), messages
+
+
+def test_a_missing_browser_is_explained():
+    result = audit("--site", "content", "--chromedriver", "/nonexistent/chromedriver")
+    assert result.returncode == 1
+    assert "there is no chromedriver at /nonexistent/chromedriver" in result.stderr
+    assert "apt-get install chromium chromium-driver" in result.stderr
