@@ -151,3 +151,24 @@ def test_a_missing_browser_is_explained():
     assert result.returncode == 1
     assert "there is no chromedriver at /nonexistent/chromedriver" in result.stderr
     assert "apt-get install chromium chromium-driver" in result.stderr
+
+
+@pytest.mark.parametrize("viewport", [(1280, 800), (320, 640)])
+def test_the_report_passes_the_projects_own_accessibility_gates(fixture_server, tmp_path, viewport, axe_source, vnu_jar):
+    from test_accessibility import run_axe, validate
+    from conftest import Server
+    report = tmp_path / "report"
+    result = audit("--site", str(AUDIT_SITE), "--url", fixture_server, "--report", str(report))
+    assert result.returncode == 1
+    assert validate(vnu_jar, report / "index.html", report / "notice.css") == []
+    server = Server(report)
+    driver = chromium(width=viewport[0], height=viewport[1])
+    try:
+        driver.get(server.url("/"))
+        assert "planted_cookie" in driver.page_source
+        assert run_axe(driver, axe_source) == []
+        widths = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1], f"the report is {widths[0]}px wide in a {widths[1]}px viewport"
+    finally:
+        driver.quit()
+        server.close()
