@@ -91,7 +91,11 @@ public struct BrowserAudit: Sendable {
 
     /// Loads a page, lets its scripts run, and records cookies, storage keys and requests.
     private func visit(_ page: URL, driver: WebDriver, into evidence: inout StateEvidence) async throws {
-        try await driver.navigate(to: page.absoluteString)
+        do {
+            try await driver.navigate(to: page.absoluteString)
+        } catch {
+            throw WebDriver.Failure(description: "Chromium could not load \(page.absoluteString) (\(error)); check the address and that the site is up")
+        }
         try await Task.sleep(for: settle)
         let label = page.path.isEmpty ? "/" : page.path + (page.query.map { "?" + $0 } ?? "")
         let now = Date()

@@ -39,3 +39,21 @@ struct HARReaderTests {
         }
     }
 }
+
+@Suite("Set-Cookie and HTTP bodies")
+struct SetCookieTests {
+    @Test func maxAgeWinsOverExpiresAndAttributesAreRead() throws {
+        let seen = Date(timeIntervalSince1970: 1_800_000_000)
+        let cookie = try #require(SetCookie.parse("id=1; Expires=Wed, 21 Oct 2099 07:28:00 GMT; Max-Age=60; Domain=.example.com; Path=/a; Secure; HttpOnly; SameSite=None",
+                                                   host: "www.example.com", url: "https://www.example.com/", page: "/", seenAt: seen))
+        #expect(cookie.lifetime == 60)
+        #expect(cookie.domain == ".example.com" && cookie.path == "/a" && cookie.secure && cookie.httpOnly && cookie.sameSite == "None")
+        let dated = try #require(SetCookie.parse("a=b; expires=Wed, 21 Oct 2099 07:28:00 GMT", host: "h.test", url: "u", page: "/", seenAt: seen))
+        #expect(dated.expires == ISO8601DateFormatter().date(from: "2099-10-21T07:28:00Z"))
+        #expect(SetCookie.parse("novalue", host: "h", url: "u", page: "/", seenAt: seen) == nil)
+    }
+
+    @Test func chunkedBodiesAreJoined() {
+        #expect(LoopbackHTTP.dechunk(Data("4\r\nWiki\r\n6\r\npedia \r\n0\r\n\r\n".utf8)) == Data("Wikipedia ".utf8))
+    }
+}
