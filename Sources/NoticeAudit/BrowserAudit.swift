@@ -19,6 +19,9 @@ public struct BrowserAudit: Sendable {
     /// Audits `pages`, or, when it is `nil`, the pages found by following same-site links from `start`
     /// breadth first, at most `limit` of them.
     public func run(start: URL, pages known: [URL]?, limit: Int) async throws -> AuditEvidence {
+        guard FileManager.default.isExecutableFile(atPath: chromedriver.path) else {
+            throw WebDriver.Failure(description: "there is no chromedriver at \(chromedriver.path); install Chromium and its driver (on Debian: apt-get install chromium chromium-driver), or give its path with --chromedriver")
+        }
         guard FileManager.default.isExecutableFile(atPath: chromium) else {
             throw WebDriver.Failure(description: "there is no Chromium at \(chromium); install it (on Debian: apt-get install chromium chromium-driver), or give its path with --chromium")
         }

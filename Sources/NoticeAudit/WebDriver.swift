@@ -44,12 +44,12 @@ final class WebDriver: @unchecked Sendable {
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        process.terminate()
+        stop()
         throw Failure(description: "chromedriver did not start answering within 5 seconds (\(lastError))")
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        stop()
     }
 
     /// A fresh headless Chromium with a profile of its own (nothing carried over from another state).
@@ -76,8 +76,14 @@ final class WebDriver: @unchecked Sendable {
         self.session = nil
     }
 
+    /// Stops chromedriver: asked first (its `/shutdown`), then killed if it is still there a second later.
+    /// It must not outlive the audit, and it does not always heed SIGTERM from here.
     func stop() {
-        if process.isRunning { process.terminate() }
+        guard process.isRunning else { return }
+        _ = try? LoopbackHTTP.send(port: port, method: "GET", path: "/shutdown", body: nil, timeout: 2)
+        for _ in 0..<20 where process.isRunning { usleep(50_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 
     func navigate(to url: String) async throws {
