@@ -41,10 +41,17 @@ struct HardeningSiteTests {
 
     // MARK: 5. Folders never replaced, even with --force
 
-    @Test(arguments: ["/", "/usr", "/etc", "/var", "/bin", "/home", "/tmp", "/usr/local", "/usr/share", "/etc/nginx", "/boot"])
+    @Test(arguments: ["/", "/usr", "/etc", "/var", "/bin", "/home", "/tmp", "/usr/local", "/usr/share", "/etc/nginx", "/boot", "/dev", "/dev/shm"])
     func systemFoldersAreRefusedEvenWithForce(folder: String) throws {
         let writer = OutputWriter(directory: URL(fileURLWithPath: folder), siteDirectory: URL(fileURLWithPath: "/nonexistent/site"), force: true)
         #expect(throws: BuildFailure.self) { try writer.checkDestination() }
+    }
+
+    @Test func foldersInsideTmpAndShmAreFine() throws {
+        for folder in ["/tmp/notice-site-out", "/dev/shm/notice-bench/out", "/var/www/html", "/srv/www"] {
+            let writer = OutputWriter(directory: URL(fileURLWithPath: folder), siteDirectory: URL(fileURLWithPath: "/nonexistent/site"), force: true)
+            #expect(SystemFolders.protecting(writer.directory.path) == nil, "\(folder)")
+        }
     }
 
     @Test func theHomeFolderByEitherNameIsRefusedEvenWithForce() throws {

@@ -4,7 +4,7 @@ enum SystemFolders {
     /// as a web server's `/var/www/html` or `/srv/www`).
     static let folders: Set<String> = [
         "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib32", "/lib64", "/libx32", "/media", "/mnt", "/opt",
-        "/proc", "/root", "/run", "/sbin", "/snap", "/srv", "/sys", "/tmp", "/usr", "/var",
+        "/proc", "/root", "/run", "/sbin", "/snap", "/srv", "/sys", "/tmp", "/usr", "/var", "/dev/shm", "/dev/pts",
         "/usr/bin", "/usr/include", "/usr/lib", "/usr/lib32", "/usr/lib64", "/usr/libexec", "/usr/local", "/usr/sbin",
         "/usr/share", "/usr/src", "/usr/local/bin", "/usr/local/lib", "/usr/local/share",
         "/var/backups", "/var/cache", "/var/lib", "/var/log", "/var/mail", "/var/opt", "/var/spool", "/var/tmp", "/var/www",
@@ -13,9 +13,10 @@ enum SystemFolders {
         "/private/tmp", "/private/var",
     ]
 
-    /// Folders nothing is ever written into, however deep.
+    /// Folders nothing is ever written into, however deep. (`/dev` is not one: `/dev/shm` is a
+    /// memory-backed folder builds and benchmarks use.)
     static let trees: [String] = [
-        "/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/sbin", "/sys",
+        "/bin", "/boot", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/sbin", "/sys",
         "/usr/bin", "/usr/include", "/usr/lib", "/usr/lib32", "/usr/lib64", "/usr/libexec", "/usr/sbin",
         "/var/lib", "/var/log", "/System", "/private/etc",
     ]
