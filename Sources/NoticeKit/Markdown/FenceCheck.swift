@@ -1,27 +1,55 @@
 import CCmark
 
+/// A page's lines by number, found with one pass over its bytes and cut out only when asked for (the
+/// checks below look at a line or two of some blocks, and pages can be long).
+struct PageLines {
+    private let text: String
+    /// The UTF-8 offset where each line starts.
+    private let starts: [Int]
+
+    init(_ text: String) {
+        var text = text
+        var starts = [0]
+        text.withUTF8 { bytes in
+            for offset in 0..<bytes.count where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        }
+        self.text = text
+        self.starts = starts
+    }
+
+    var count: Int { starts.count }
+
+    /// Line `number` (from 1), without its line break.
+    subscript(number: Int) -> Substring {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: starts[number - 1])
+        let end = number < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[number] - 1) : utf8.endIndex
+        return text[start..<end]
+    }
+}
+
 /// What the page's own lines say about a block, where cmark's tree is silent.
 enum FenceCheck {
     /// Whether a fenced code block ends with its closing fence: cmark runs an unclosed one to the end of
     /// its container, taking everything after it with it.
-    static func isClosed(_ node: MarkdownDocument.Node, in lines: [Substring]) -> Bool {
+    static func isClosed(_ node: MarkdownDocument.Node, in lines: PageLines) -> Bool {
         let start = node.startLine, end = Int(cmark_node_get_end_line(node))
         guard end > start, end <= lines.count else { return false }
-        let opening = content(of: lines[start - 1])
+        let opening = content(of: lines[start])
         guard let fence = opening.first, fence == "`" || fence == "~" else { return true }
         let length = opening.prefix { $0 == fence }.count
-        let closing = content(of: lines[end - 1]).trimmingTrailingSpace
+        let closing = content(of: lines[end]).trimmingTrailingSpace
         return closing.count >= length && closing.allSatisfy { $0 == fence }
     }
 
     /// A paragraph whose first two lines read as a pipe table's heading and `|---|---|` line.
-    static func looksLikePipeTable(_ node: MarkdownDocument.Node, in lines: [Substring]) -> Bool {
+    static func looksLikePipeTable(_ node: MarkdownDocument.Node, in lines: PageLines) -> Bool {
         let start = node.startLine
         guard start + 1 <= lines.count else { return false }
-        let heading = content(of: lines[start - 1]).trimmingTrailingSpace
-        let delimiter = content(of: lines[start]).trimmingTrailingSpace
-        guard heading.contains("|"), delimiter.contains("|") || delimiter.contains("-") else { return false }
-        let cells = delimiter.split(separator: "|", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+        // Most paragraphs have no `|` on their first line: decide that on bytes, before anything else.
+        guard lines[start].utf8.contains(UInt8(ascii: "|")) else { return false }
+        let delimiter = content(of: lines[start + 1]).trimmingTrailingSpace
+        let cells = delimiter.split(separator: "|", omittingEmptySubsequences: true).map { $0.drop { $0 == " " }.trimmingTrailingSpace }
         return !cells.isEmpty && cells.allSatisfy { cell in
             cell.contains("-") && cell.allSatisfy { $0 == "-" || $0 == ":" }
         }

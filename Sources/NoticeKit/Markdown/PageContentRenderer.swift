@@ -30,7 +30,7 @@ struct PageContentRenderer {
         }
 
         // The page's lines, for what cmark's tree does not say (whether a fence was closed).
-        lazy var lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = PageLines(page.body)
         // Walk once and collect; the tree is only changed after the walk.
         var headings: [MarkdownDocument.Node] = []
         var links: [PageLink] = []
@@ -104,7 +104,7 @@ struct PageContentRenderer {
     /// Whether a fenced block ends where the editor meant it to. A directive with no closing fence (it would
     /// run to the end of the page) or with text it does not take (it swallowed the next block) is an
     /// error; a plain code block with no closing fence, a warning.
-    private func fenceIsSound(_ node: MarkdownDocument.Node, directive found: (Directive, any DirectiveHandler)?, lines: [Substring],
+    private func fenceIsSound(_ node: MarkdownDocument.Node, directive found: (Directive, any DirectiveHandler)?, lines: PageLines,
                               at location: SourceLocation, log: inout DiagnosticLog) -> Bool {
         if node.fenceInfo != nil, !FenceCheck.isClosed(node, in: lines) {
             guard let (directive, _) = found else {

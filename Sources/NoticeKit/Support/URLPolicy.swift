@@ -18,13 +18,13 @@ enum URLPolicy {
     /// Browsers drop leading and trailing control characters and spaces and remove tabs and line breaks
     /// anywhere before they look for the scheme (WHATWG URL parsing).
     static func scheme(of address: String) -> String? {
-        var scalars = address.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }[...]
-        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
         var scheme = ""
-        for (index, scalar) in scalars.enumerated() {
-            if scalar == ":" { return index > 0 ? scheme.lowercased() : nil }
+        for scalar in address.unicodeScalars {
+            if scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
+            if scheme.isEmpty, scalar.value <= 0x20 { continue }
+            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
             let isLetter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-            let allowed = index == 0 ? isLetter : isLetter || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar)
+            let allowed = scheme.isEmpty ? isLetter : isLetter || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar)
             guard allowed else { return nil }
             scheme.unicodeScalars.append(scalar)
         }
