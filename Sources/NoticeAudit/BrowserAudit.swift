@@ -94,10 +94,15 @@ public struct BrowserAudit: Sendable {
 
     /// Loads a page, lets its scripts run, and records cookies, storage keys and requests.
     private func visit(_ page: URL, driver: WebDriver, into evidence: inout StateEvidence) async throws {
+        let failure = "Chromium could not load \(page.absoluteString); check the address and that the site is up"
         do {
             try await driver.navigate(to: page.absoluteString)
         } catch {
-            throw WebDriver.Failure(description: "Chromium could not load \(page.absoluteString) (\(error)); check the address and that the site is up")
+            throw WebDriver.Failure(description: "\(failure) (\(error))")
+        }
+        // A page that did not load is Chromium's own error page, not an error of the command.
+        if let location = try await driver.execute("return location.href") as? String, location.hasPrefix("chrome-error:") {
+            throw WebDriver.Failure(description: failure)
         }
         try await Task.sleep(for: settle)
         let label = page.path.isEmpty ? "/" : page.path + (page.query.map { "?" + $0 } ?? "")
@@ -113,7 +118,7 @@ public struct BrowserAudit: Sendable {
                                   httpOnly: cookie["httpOnly"] as? Bool ?? false, secure: cookie["secure"] as? Bool ?? false,
                                   sameSite: cookie["sameSite"] as? String, page: label, setBy: setBy[name], seenAt: now)
         }
-        let keys = try await driver.execute("return [Object.keys(localStorage), Object.keys(sessionStorage)]") as? [[String]] ?? [[], []]
+        let keys = try await driver.execute("try { return [Object.keys(localStorage), Object.keys(sessionStorage)]; } catch (error) { return [[], []]; }") as? [[String]] ?? [[], []]
         let storage = (keys.first ?? []).map { ObservedStorageKey(name: $0, area: .local, page: label) }
             + (keys.dropFirst().first ?? []).map { ObservedStorageKey(name: $0, area: .session, page: label) }
         evidence.record(page: label, cookies: cookies, storage: storage, requests: requests)

@@ -7,6 +7,10 @@ public enum HARReader {
     /// Why a HAR file could not be read, in plain words.
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// The evidence of one or more HAR files; the site is the host of the first page recorded.

@@ -95,7 +95,12 @@ struct AuditCommand: AsyncParsableCommand {
     /// The evidence from the chosen source.
     private func gather(_ rendered: RenderedSite) async throws -> AuditEvidence {
         if !har.isEmpty {
-            let files = try har.map { path in (path, try Data(contentsOf: URL(fileURLWithPath: path))) }
+            let files = try har.map { path in
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw HARReader.Failure(description: "\(path) could not be read; give the path of a HAR file exported from a browser's developer tools")
+                }
+                return (path, data)
+            }
             return try HARReader.read(files)
         }
         let browser = BrowserAudit(chromedriver: URL(fileURLWithPath: chromedriver), chromium: chromium)

@@ -172,3 +172,13 @@ def test_the_report_passes_the_projects_own_accessibility_gates(fixture_server, 
     finally:
         driver.quit()
         server.close()
+
+
+def test_unreadable_sources_are_explained_in_plain_words(tmp_path):
+    missing = audit("--site", "content", "--har", str(tmp_path / "missing.har"))
+    assert missing.returncode == 1
+    assert missing.stderr == f"error: {tmp_path / 'missing.har'} could not be read; give the path of a HAR file exported from a browser's developer tools\n"
+    down = audit("--site", "content", "--url", "http://127.0.0.1:9/")
+    assert down.returncode == 1
+    assert down.stderr == "error: Chromium could not load http://127.0.0.1:9/; check the address and that the site is up\n"
+    assert subprocess.run(["pgrep", "chromedriver"], capture_output=True).returncode == 1, "no chromedriver is left running"
