@@ -62,7 +62,14 @@ struct AuditCommand: AsyncParsableCommand {
         let registryFile = SourceLocation(path: DisplayPaths().display(options.siteDirectory.appendingPathComponent(SiteLoader.registryFileName)))
         let evidence: AuditEvidence
         do {
-            evidence = try await gather(rendered)
+            let source: AuditSource = if !har.isEmpty {
+                .recordings(har)
+            } else if let url, let start = URL(string: url) {
+                .published(start, limit: pages)
+            } else {
+                .built(rendered)
+            }
+            evidence = try await source.evidence(browser: BrowserAudit(chromedriver: URL(fileURLWithPath: chromedriver), chromium: chromium))
         } catch {
             Console.standardError.write("error: \(error)\n")
             throw ExitCode.failure
@@ -90,28 +97,6 @@ struct AuditCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         reporter.succeeded(build, summary: summary)
-    }
-
-    /// The evidence from the chosen source.
-    private func gather(_ rendered: RenderedSite) async throws -> AuditEvidence {
-        if !har.isEmpty {
-            let files = try har.map { path in
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw HARReader.Failure(description: "\(path) could not be read; give the path of a HAR file exported from a browser's developer tools")
-                }
-                return (path, data)
-            }
-            return try HARReader.read(files)
-        }
-        let browser = BrowserAudit(chromedriver: URL(fileURLWithPath: chromedriver), chromium: chromium)
-        if let url, let start = URL(string: url) {
-            return try await browser.run(start: start, pages: nil, limit: pages)
-        }
-        let paths = rendered.site.pages.map(\.urlPath)
-        return try await SiteServer(files: rendered.files).serving { base in
-            let pages = paths.compactMap { URL(string: base.absoluteString + $0) }
-            return try await browser.run(start: base, pages: pages, limit: pages.count)
-        }
     }
 
     /// `2 errors, 1 warning, 3 notes`, or `no findings`.

@@ -1,0 +1,34 @@
+public import Foundation
+public import NoticeKit
+
+/// Where an audit's evidence comes from: the site built in memory, a published site, or recordings.
+public enum AuditSource: Sendable {
+    /// The build's pages, served on loopback exactly as written.
+    case built(RenderedSite)
+    /// A published site, crawled from this address up to `limit` pages.
+    case published(URL, limit: Int)
+    /// HAR files, by path.
+    case recordings([String])
+
+    /// The evidence: in Chromium for a site, from the files for recordings.
+    public func evidence(browser: BrowserAudit) async throws -> AuditEvidence {
+        switch self {
+        case .recordings(let paths):
+            let files = try paths.map { path in
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw HARReader.Failure(description: "\(path) could not be read; give the path of a HAR file exported from a browser's developer tools")
+                }
+                return (path, data)
+            }
+            return try HARReader.read(files)
+        case .published(let start, let limit):
+            return try await browser.run(start: start, pages: nil, limit: limit)
+        case .built(let rendered):
+            let paths = rendered.site.pages.map(\.urlPath)
+            return try await SiteServer(files: rendered.files).serving { base in
+                let pages = paths.compactMap { URL(string: base.absoluteString + $0) }
+                return try await browser.run(start: base, pages: pages, limit: pages.count)
+            }
+        }
+    }
+}
