@@ -85,27 +85,19 @@ struct AuditCommand: AsyncParsableCommand {
         }
         let pageCount = Set(evidence.states.flatMap(\.pages)).count
         let states = evidence.states.map(\.state.rawValue).joined(separator: ", ")
-        var summary = "Audited \(pageCount) page\(pageCount == 1 ? "" : "s") (\(states)) in \(String(format: "%.1f", (ContinuousClock.now - started).seconds)) s: "
-        summary += AuditCommand.counts(findings)
+        let heading = "Audited \(pageCount) page\(pageCount == 1 ? "" : "s") (\(states)) in \(String(format: "%.1f", (ContinuousClock.now - started).seconds)) s"
+        let counts = DiagnosticFormatter.summary(errors: findings.count { $0.severity == .error }, warnings: findings.count { $0.severity == .warning },
+                                                 notes: findings.count { $0.severity == .note })
+        var summary = heading + ": " + (counts.isEmpty ? "no findings" : counts)
         if !evidence.usesConsentScript, har.isEmpty {
             summary += ". The pages have no Notice consent script, so only the state before any choice was audited"
         }
         let build = BuildReport(pageCount: pageCount, fileCount: 0, diagnostics: findings, duration: ContinuousClock.now - started,
                                 outputDirectory: options.outputDirectory)
         if findings.contains(where: { $0.severity == .error }) {
-            reporter.failed(BuildFailure(diagnostics: findings), closing: summary.components(separatedBy: ": ").first ?? "Audit")
+            reporter.failed(BuildFailure(diagnostics: findings), closing: heading)
             throw ExitCode.failure
         }
         reporter.succeeded(build, summary: summary)
-    }
-
-    /// `2 errors, 1 warning, 3 notes`, or `no findings`.
-    static func counts(_ findings: [Diagnostic]) -> String {
-        func count(_ severity: Diagnostic.Severity, _ word: String) -> String? {
-            let number = findings.count { $0.severity == severity }
-            return number == 0 ? nil : "\(number) \(word)\(number == 1 ? "" : "s")"
-        }
-        let parts = [count(.error, "error"), count(.warning, "warning"), count(.note, "note")].compactMap { $0 }
-        return parts.isEmpty ? "no findings" : parts.joined(separator: ", ")
     }
 }

@@ -41,7 +41,8 @@ struct Reporter {
     /// Failure: every diagnostic and a closing line saying nothing was changed.
     func failed(_ failure: BuildFailure, closing: String) {
         let warnings = failure.diagnostics.count { $0.severity == .warning }
-        let counts = DiagnosticFormatter.summary(errors: failure.errorCount, warnings: warnings)
+        let counts = DiagnosticFormatter.summary(errors: failure.errorCount, warnings: warnings,
+                                                 notes: failure.diagnostics.count { $0.severity == .note })
         switch format {
         case .human:
             let formatter = DiagnosticFormatter(useColour: Console.standardError.allowsColour)

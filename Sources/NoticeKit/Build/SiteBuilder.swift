@@ -56,7 +56,7 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let writer = OutputWriter(directory: options.outputDirectory, siteDirectory: options.siteDirectory, force: options.force, paths: paths)
-        try writer.checkDestination()
+        // Staging checks the destination first (it lists the old output), so a refused folder costs no rendering.
         let staging = try writer.beginStaging()
         let run: Run
         do {

@@ -18,10 +18,11 @@ public struct DiagnosticFormatter: Sendable {
         return "\(location)\(label) \(diagnostic.printableMessage)"
     }
 
-    /// `2 errors, 1 warning`.
-    public static func summary(errors: Int, warnings: Int) -> String {
+    /// `2 errors, 1 warning` (and `, 3 notes` when there are notes).
+    public static func summary(errors: Int, warnings: Int, notes: Int = 0) -> String {
         func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
-        return [errors > 0 ? count(errors, "error") : nil, warnings > 0 ? count(warnings, "warning") : nil]
+        return [errors > 0 ? count(errors, "error") : nil, warnings > 0 ? count(warnings, "warning") : nil,
+                notes > 0 ? count(notes, "note") : nil]
             .compactMap { $0 }.joined(separator: ", ")
     }
 }
