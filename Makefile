@@ -90,7 +90,9 @@ apt-install:
 minify:
 	@$(MAKE) --no-print-directory apt-install PACKAGES="esbuild"
 	esbuild --minify --target=es2020 --charset=utf8 --log-level=warning $(CONSENT)/consent.js > $(CONSENT)/consent.min.js
+	esbuild --minify --target=es2020 --charset=utf8 --log-level=warning $(CONSENT)/consent-settings.js > $(CONSENT)/consent-settings.min.js
 	esbuild --minify --target=es2020 --charset=utf8 --log-level=warning $(CONSENT)/consent.css > $(CONSENT)/consent.min.css
+	esbuild --minify --target=es2020 --charset=utf8 --log-level=warning $(CONSENT)/consent-settings.css > $(CONSENT)/consent-settings.min.css
 
 ## bench: figures, not pass/fail timings: the consent script's size, and the preview's reload time and throughput.
 bench: site test-deps

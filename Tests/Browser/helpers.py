@@ -50,3 +50,36 @@ def severe_console_messages(driver):
 
 def registry_version(site_output):
     return json.loads((site_output / "cookies.json").read_text())["version"]
+
+
+def open_dialog(driver):
+    """Clicks the banner's "Choose which cookies" and waits for the settings dialog, which the consent
+    script opens once it has fetched consent-settings.js."""
+    action(driver, "choose").click()
+    return WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "dialog[open]"))[0]
+
+
+def settings_form(driver):
+    """The policy page's settings, once the consent script has put the form in place."""
+    return WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-notice-settings] form"))[0]
+
+
+def save_settings(driver, form):
+    """Presses the form's Save button; returns once the choice is saved and said (after the reload that a
+    withdrawal brings, when it does)."""
+    form.find_element(By.CSS_SELECTOR, "button:not([type])").click()
+    return wait_for_saved(driver)
+
+
+def wait_for_saved(driver):
+    """The settings' status once it says the choice was saved."""
+    def status(d):
+        found = d.find_elements(By.CSS_SELECTOR, '[data-notice-settings] [role="status"]')
+        return found[0] if found and found[0].text else None
+    return WebDriverWait(driver, 5).until(status)
+
+
+def click(driver, element):
+    """Scrolls an element into view (inside a scrolled dialog too) and clicks it, as a visitor would."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()

@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import Server, chromium
-from helpers import action, focused
+from helpers import action, focused, open_dialog, save_settings, settings_form
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 VIEWPORTS = {"desktop": (1280, 800), "phone": (320, 640)}
@@ -54,17 +54,15 @@ def run_axe(driver, axe_source):
 
 def put_in_state(driver, state):
     if state == "dialog":
-        action(driver, "choose").click()
-        assert driver.find_elements(By.CSS_SELECTOR, "dialog[open]")
+        open_dialog(driver)
     elif state == "confirmation":
         action(driver, "accept").click()
         assert "You’ve accepted" in driver.find_element(By.CSS_SELECTOR, ".notice-consent").text
     elif state == "settings-saved":
-        slot = driver.find_element(By.CSS_SELECTOR, "[data-notice-settings]")
-        for radio in slot.find_elements(By.CSS_SELECTOR, 'input[value="0"]'):
+        form = settings_form(driver)
+        for radio in form.find_elements(By.CSS_SELECTOR, 'input[value="0"]'):
             radio.click()
-        slot.find_element(By.CSS_SELECTOR, "form button").click()
-        assert slot.find_element(By.CSS_SELECTOR, '[role="status"]').text
+        save_settings(driver, form)
     elif state == "video-placeholder":
         assert driver.find_elements(By.CSS_SELECTOR, "[data-notice-embed] button")
 

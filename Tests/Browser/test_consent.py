@@ -8,8 +8,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from helpers import (CONSENT_COOKIES, OPTIONAL_COOKIES, action, banner, cookie_names, focused, ran, registry_version,
-                     severe_console_messages, storage_keys, stored_choice, wait_until_ran)
+from helpers import (CONSENT_COOKIES, OPTIONAL_COOKIES, action, banner, click, cookie_names, focused, open_dialog, ran, registry_version,
+                     save_settings, settings_form, severe_console_messages, storage_keys, stored_choice, wait_for_saved,
+                     wait_until_ran)
 
 
 def test_fresh_profile_stores_nothing_and_runs_nothing(browser, server):
@@ -89,9 +90,7 @@ def test_hiding_the_confirmation_moves_focus_to_the_content(browser, server):
 def test_settings_dialog_has_nothing_preselected_and_saves_each_category(browser, server):
     """[4][8] Choosing per category: no pre-selected "use"; one category on, the other off."""
     browser.get(server.url("/"))
-    choose = action(browser, "choose")
-    choose.click()
-    dialog = browser.find_element(By.CSS_SELECTOR, "dialog[open]")
+    dialog = open_dialog(browser)
     assert dialog.get_attribute("aria-labelledby") == "notice-settings"
     assert dialog.find_elements(By.CSS_SELECTOR, "input:checked") == []
     dialog.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="1"]').click()
@@ -106,9 +105,7 @@ def test_settings_dialog_has_nothing_preselected_and_saves_each_category(browser
 
 def test_escape_closes_the_dialog_and_focus_returns(browser, server):
     browser.get(server.url("/"))
-    choose = action(browser, "choose")
-    choose.click()
-    assert browser.find_elements(By.CSS_SELECTOR, "dialog[open]")
+    open_dialog(browser)
     focused(browser).send_keys(Keys.ESCAPE)
     WebDriverWait(browser, 2).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog"))
     assert focused(browser) == action(browser, "choose")
@@ -117,7 +114,7 @@ def test_escape_closes_the_dialog_and_focus_returns(browser, server):
 
 def test_focus_stays_inside_the_dialog(browser, server):
     browser.get(server.url("/"))
-    action(browser, "choose").click()
+    open_dialog(browser)
     inside = "return arguments[0].closest('dialog') !== null"
     for _ in range(12):
         focused(browser).send_keys(Keys.TAB)
@@ -127,6 +124,7 @@ def test_focus_stays_inside_the_dialog(browser, server):
 
 def test_policy_page_form_replaces_the_no_javascript_message(browser, server):
     browser.get(server.url("/cookies/"))
+    settings_form(browser)
     slot = browser.find_element(By.CSS_SELECTOR, "[data-notice-settings]")
     assert "do not have JavaScript enabled" not in slot.text
     assert slot.find_elements(By.CSS_SELECTOR, "input:checked") == []
@@ -134,12 +132,11 @@ def test_policy_page_form_replaces_the_no_javascript_message(browser, server):
     assert legends == ["Analytics cookies", "Functional cookies"]
     # "Choose which cookies" on the policy page goes to this form rather than a dialog.
     action(browser, "choose").click()
+    WebDriverWait(browser, 5).until(lambda d: focused(d).get_attribute("name") == "notice-analytics")
     assert browser.find_elements(By.CSS_SELECTOR, "dialog") == []
-    assert focused(browser).get_attribute("name") == "notice-analytics"
     slot.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="0"]').click()
     slot.find_element(By.CSS_SELECTOR, 'input[name="notice-functional"][value="1"]').click()
-    slot.find_element(By.CSS_SELECTOR, "form button").click()
-    status = slot.find_element(By.CSS_SELECTOR, '[role="status"]')
+    status = save_settings(browser, slot)
     assert status.text == "You’ve saved your cookie settings."
     assert focused(browser) == status
     assert banner(browser) is None
@@ -154,11 +151,11 @@ def test_withdrawal_deletes_the_categorys_cookies_and_stops_its_scripts(browser,
     wait_until_ran(browser, "functional")
     assert {"_ga", "_ga_ABC123"} <= cookie_names(browser)
     assert {"_hjRecordingLastActivity", "_hjLocal"} <= storage_keys(browser)
-    browser.find_element(By.LINK_TEXT, "Cookie settings").click()
-    slot = browser.find_element(By.CSS_SELECTOR, "[data-notice-settings]")
+    browser.get(server.url("/cookies/"))
+    slot = settings_form(browser)
     assert slot.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="1"]').is_selected(), "the form shows the current choice"
     slot.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="0"]').click()
-    slot.find_element(By.CSS_SELECTOR, "form button").click()
+    save_settings(browser, slot)
     assert cookie_names(browser) & {"_ga", "_ga_ABC123"} == set()
     assert "PREF" in cookie_names(browser), "the functional category was kept"
     assert storage_keys(browser) & {"_hjRecordingLastActivity", "_hjLocal"} == set()
@@ -175,9 +172,9 @@ def test_withdrawal_deletes_cookies_set_on_parent_domains(browser, server):
     parent = [c for c in browser.get_cookies() if c["name"] == "_ga_PARENT"]
     assert parent and parent[0]["domain"] == ".kent.test"
     browser.get(server.url("/cookies/", host="www.kent.test"))
-    slot = browser.find_element(By.CSS_SELECTOR, "[data-notice-settings]")
+    slot = settings_form(browser)
     slot.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="0"]').click()
-    slot.find_element(By.CSS_SELECTOR, "form button").click()
+    save_settings(browser, slot)
     assert "_ga_PARENT" not in cookie_names(browser)
 
 
@@ -259,11 +256,10 @@ def test_event_and_api(browser, server):
         document.addEventListener('notice:consent', (e) => window.seen.push(['event', e.detail.categories]));
         window.unsubscribe = NoticeConsent.on((detail) => window.seen.push(['api', detail.categories]));""")
     assert browser.execute_script("return [NoticeConsent.allowed('analytics'), NoticeConsent.allowed('necessary')]") == [False, True]
-    action(browser, "choose").click()
-    dialog = browser.find_element(By.CSS_SELECTOR, "dialog[open]")
+    dialog = open_dialog(browser)
     dialog.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="1"]').click()
     dialog.find_element(By.CSS_SELECTOR, 'input[name="notice-functional"][value="0"]').click()
-    dialog.find_element(By.CSS_SELECTOR, "form button").click()
+    click(browser, dialog.find_element(By.CSS_SELECTOR, "form button:not([type])"))
     expected = {"analytics": True, "functional": False}
     assert browser.execute_script("return window.seen") == [["event", expected], ["api", expected]]
     assert browser.execute_script("return NoticeConsent.choices()") == expected
@@ -311,13 +307,16 @@ def test_whole_flow_by_keyboard_only(browser, server):
     focused(browser).send_keys(Keys.SHIFT, Keys.TAB)
     assert focused(browser).get_attribute("data-notice-action") == "choose"
     focused(browser).send_keys(Keys.ENTER)
-    assert focused(browser).get_attribute("name") == "notice-analytics"
+    WebDriverWait(browser, 5).until(lambda d: focused(d).get_attribute("name") == "notice-analytics")
     focused(browser).send_keys(Keys.SPACE)
+    focused(browser).send_keys(Keys.TAB)
+    assert focused(browser).text == "More about analytics cookies"
     focused(browser).send_keys(Keys.TAB)
     assert focused(browser).get_attribute("name") == "notice-functional"
     focused(browser).send_keys(Keys.DOWN)
-    focused(browser).send_keys(Keys.TAB)
-    assert focused(browser).text == "Save cookie settings"
+    for expected in ["More about functional cookies", "Accept all", "Reject all", "Save choices"]:
+        focused(browser).send_keys(Keys.TAB)
+        assert focused(browser).text == expected
     focused(browser).send_keys(Keys.ENTER)
     assert stored_choice(browser)["c"] == {"analytics": True, "functional": False}
     assert focused(browser).tag_name == "p"
@@ -331,9 +330,10 @@ def test_whole_flow_by_keyboard_only(browser, server):
 def test_no_console_errors_under_a_strict_content_security_policy(browser, server):
     for path in ["/", "/cookies/"]:
         browser.get(server.url(path))
-        action(browser, "choose").click()
         if path == "/":
-            browser.find_element(By.CSS_SELECTOR, "dialog [data-notice-action=cancel]").click()
+            click(browser, open_dialog(browser).find_element(By.CSS_SELECTOR, "[data-notice-action=cancel]"))
+        else:
+            action(browser, "choose").click()
         action(browser, "accept").click()
         wait_until_ran(browser, "functional")
         assert severe_console_messages(browser) == [], path
@@ -375,10 +375,10 @@ def test_an_older_consent_cookie_without_a_domain_cannot_override_a_new_choice(b
         browser.add_cookie({"name": name, "value": value, "path": "/"})  # host-only, as before the domain was set
     browser.get(server.url("/cookies/", host="www.kent.test"))
     wait_until_ran(browser, "functional")
-    slot = browser.find_element(By.CSS_SELECTOR, "[data-notice-settings]")
+    slot = settings_form(browser)
     for radio in slot.find_elements(By.CSS_SELECTOR, 'input[value="0"]'):
         radio.click()
-    slot.find_element(By.CSS_SELECTOR, "form button").click()
+    save_settings(browser, slot)
     statuses = [c for c in browser.get_cookies() if c["name"] == "cookie-management-status"]
     assert len(statuses) == 1 and statuses[0]["domain"] == ".kent.test"
     browser.get(server.url("/", host="www.kent.test"))

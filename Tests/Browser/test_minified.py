@@ -3,7 +3,10 @@ readable sources, so nobody can ship a hand-edited minified file."""
 import pathlib
 import subprocess
 
+import pytest
+
 CONSENT = pathlib.Path(__file__).resolve().parents[2] / "themes" / "default" / "consent"
+SOURCES = ["consent.js", "consent.css", "consent-settings.js", "consent-settings.css"]
 
 
 def minify(name):
@@ -11,13 +14,12 @@ def minify(name):
                            str(CONSENT / name)], check=True, capture_output=True, text=True).stdout
 
 
-def test_minified_script_matches_its_source():
-    assert (CONSENT / "consent.min.js").read_text(encoding="utf-8") == minify("consent.js"), "run `make minify` and commit"
+@pytest.mark.parametrize("source", SOURCES)
+def test_minified_file_matches_its_source(source):
+    minified = source.replace(".", ".min.", 1)
+    assert (CONSENT / minified).read_text(encoding="utf-8") == minify(source), "run `make minify` and commit"
 
 
-def test_minified_stylesheet_matches_its_source():
-    assert (CONSENT / "consent.min.css").read_text(encoding="utf-8") == minify("consent.css"), "run `make minify` and commit"
-
-
-def test_minified_script_keeps_the_settings_placeholder_once():
-    assert (CONSENT / "consent.min.js").read_text(encoding="utf-8").count("NOTICE_CONFIG") == 1
+@pytest.mark.parametrize("script,placeholder", [("consent.min.js", "NOTICE_CONFIG"), ("consent-settings.min.js", "NOTICE_SETTINGS")])
+def test_minified_scripts_keep_their_settings_placeholder_once(script, placeholder):
+    assert (CONSENT / script).read_text(encoding="utf-8").count(placeholder) == 1

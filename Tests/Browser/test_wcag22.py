@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import chromium
-from helpers import action, focused
+from helpers import action, click, focused, open_dialog
 
 WIDTHS = [(320, 640), (1280, 800)]
 
@@ -80,9 +80,9 @@ def states(driver, server):
     yield "banner", ".notice-consent, .notice-cookie-table"
     # The policy page has the settings form in place; elsewhere "Choose" opens the dialog.
     driver.get(server.url("/"))
-    action(driver, "choose").click()
+    open_dialog(driver)
     yield "dialog", "dialog[open]"
-    driver.find_element(By.CSS_SELECTOR, 'dialog [data-notice-action="cancel"]').click()
+    click(driver, driver.find_element(By.CSS_SELECTOR, 'dialog [data-notice-action="cancel"]'))
     driver.get(server.url("/cookies/"))
     action(driver, "accept").click()
     yield "confirmation and settings form", ".notice-consent, [data-notice-settings]"

@@ -11,6 +11,7 @@ struct DeclarationTruthTests {
         categories:
           - id: analytics
             title: Analytics cookies
+            summary: We'd like to count visits to improve the website.
           - id: necessary
             title: Strictly necessary cookies
             necessary: true
@@ -45,13 +46,13 @@ struct DeclarationTruthTests {
         return try TempSite(files)
     }
 
-    static let allTables = "```cookie-table category=necessary\n```\n\n```cookie-table service=survey\n```\n"
+    static let allTables = "```cookie-table category=necessary\n```\n\n## Analytics cookies\n\n```cookie-table service=survey\n```\n\n```consent-settings\n```\n"
 
     @Test func aPublishedTableGoesInAsWritten() throws {
         let site = try site(pages: Self.allTables)
         let report = try site.build()
         #expect(report.diagnostics.map(\.description) == [
-            "content/registry.yaml:28:19: warning: the cookie '_survey' has no stated duration ('Not stated'); visitors are entitled to know how long a cookie lasts: ask the provider and write it here when you know",
+            "content/registry.yaml:29:19: warning: the cookie '_survey' has no stated duration ('Not stated'); visitors are entitled to know how long a cookie lasts: ask the provider and write it here when you know",
         ])
         let page = try site.output("cookies/index.html")
         #expect(page.contains("<th scope=\"row\" data-label=\"Name\"><code>wordpress_test_cookie</code>, <code>wp-settings-<var>&lt;user-id&gt;</var></code>, <code>wp-settings-time-<var>&lt;user-id&gt;</var></code></th>"))
@@ -82,9 +83,9 @@ struct DeclarationTruthTests {
         let site = try site(pages: "We use cookies.\n\n```consent-settings\n```\n")
         let warnings = try site.build().diagnostics.map(\.description).filter { $0.contains("no cookie table") }
         #expect(warnings == [
-            "content/registry.yaml:4:9: warning: the service 'cookie-management' (3 cookies) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=cookie-management``` to pages/cookies.md, or a table of its category",
-            "content/registry.yaml:8:9: warning: the service 'wordpress' (4 cookies) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=wordpress``` to pages/cookies.md, or a table of its category",
-            "content/registry.yaml:22:9: warning: the service 'survey' (1 cookie) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=survey``` to pages/cookies.md, or a table of its category",
+            "content/registry.yaml:5:9: warning: the service 'cookie-management' (3 cookies) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=cookie-management``` to pages/cookies.md, or a table of its category",
+            "content/registry.yaml:9:9: warning: the service 'wordpress' (4 cookies) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=wordpress``` to pages/cookies.md, or a table of its category",
+            "content/registry.yaml:23:9: warning: the service 'survey' (1 cookie) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=survey``` to pages/cookies.md, or a table of its category",
         ])
         var strict = site.builder()
         strict.options.strict = true

@@ -12,10 +12,14 @@ struct SiteBuildTests {
         let stylesheet = try #require(site.fingerprinted("assets/notice", "css"))
         let script = try #require(site.fingerprinted("consent", "js"))
         let consentStylesheet = try #require(site.fingerprinted("consent", "css"))
+        let settingsScript = try #require(site.fingerprinted("consent-settings", "js"))
+        let settingsStylesheet = try #require(site.fingerprinted("consent-settings", "css"))
         #expect(files == [
             "/.notice-output", "/404.html", "/assets/favicon.svg", "/" + stylesheet, "/" + consentStylesheet, "/consent.css",
-            "/" + script, "/consent.js", "/cookies.csv", "/cookies.json", "/cookies/index.html", "/index.html",
+            "/" + script, "/consent.js", "/" + settingsScript, "/" + settingsStylesheet, "/cookies.csv", "/cookies.json",
+            "/cookies/index.html", "/index.html",
         ].sorted())
+        #expect(try site.output("consent.js").contains("\"settings\":\"\(settingsScript)\""), "consent.js fetches the settings by their hashed name")
 
         let cookies = try site.output("cookies/index.html")
         #expect(cookies.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))

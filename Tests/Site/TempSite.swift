@@ -101,6 +101,7 @@ final class TempSite {
             categories:
               - id: analytics
                 title: Analytics cookies
+                summary: We'd like to count visits to improve the website.
               - id: necessary
                 title: Strictly necessary cookies
                 necessary: true
@@ -139,6 +140,11 @@ final class TempSite {
             ## Strictly necessary cookies
 
             ```cookie-table category=necessary
+            ```
+
+            ## Change your cookie settings
+
+            ```consent-settings
             ```
             """,
     ]

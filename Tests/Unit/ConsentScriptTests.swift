@@ -13,7 +13,7 @@ struct ConsentScriptTests {
         return (site, RenderContext(config: config, registry: registry, theme: context.theme, strings: context.strings, directives: .standard))
     }
 
-    @Test func bakesInOptionalCategoriesNamesVersionCookiesAndTexts() throws {
+    @Test func bakesInOptionalCategoriesVersionCookiesAndTexts() throws {
         let (site, context) = try site { config in
             config.consent.domain = "example.gov.uk"
             config.consent.lifetime = ISODuration(months: 6)
@@ -22,36 +22,83 @@ struct ConsentScriptTests {
         let configuration = ConsentScript(site: site, context: context).configuration()
         #expect(configuration.categories.map(\.id) == ["analytics"], "only optional categories are asked about")
         #expect(configuration.necessary == ["necessary"])
-        #expect(configuration.categories[0].names == "^(?:_ga|_ga_.+|x\">.+)$")
-        #expect(configuration.categories[0].keys == "(?!)")
         #expect(configuration.version == RegistryVersion.of(site.registry))
         #expect(configuration.days == 180)
         #expect(configuration.domain == "example.gov.uk")
         #expect(configuration.policy == "cookies/")
+        #expect(configuration.form == "cookies/#cookie-settings")
         #expect(configuration.cookies.status == "cookie-management-status")
         #expect(configuration.googleConsentMode == ["analytics": ["analytics_storage"]])
         #expect(configuration.texts["accept"] == "Accept optional cookies")
+        #expect(configuration.texts["chosen"] == "You’ve accepted some optional cookies: {value}.", "the script fills {categories} in")
         #expect(Set(configuration.texts.keys) == Set(ConsentScript.textKeys))
+        #expect(configuration.receipts == nil)
+        #expect(configuration.reload)
     }
 
-    @Test func writesTheScriptWithTheSettingsInPlaceOfThePlaceholder() throws {
+    @Test func theBannerSaysWhatEachCategoryIsForFromItsSummaryOrDescription() throws {
+        var registry = sampleRegistry()
+        registry.categories[0].summary = "We count visits to improve the site."
+        registry.categories[0].description = "A long description that the banner does not show."
+        let here = SourceLocation(path: "r")
+        registry.categories.append(CookieCategory(id: "functional", title: "Functional cookies", description: "Videos and maps.", location: here))
+        registry.categories.append(CookieCategory(id: "marketing", title: "Marketing cookies", location: here))
+        let (site, context) = try site(registry: registry)
+        let summaries = ConsentScript(site: site, context: context).configuration().categories.map(\.summary)
+        #expect(summaries == ["Analytics cookies: We count visits to improve the site.", "Functional cookies: Videos and maps.", "Marketing cookies"])
+    }
+
+    @Test func theSettingsCarryDescriptionsServicesSectionsAndCookieNames() throws {
+        let (site, context) = try site()
+        let settings = ConsentScript(site: site, context: context).settingsConfiguration()
+        #expect(settings.categories.count == 1)
+        let analytics = settings.categories[0]
+        #expect(analytics.names == "^(?:_ga|_ga_.+|x\">.+)$")
+        #expect(analytics.keys == "(?!)")
+        #expect(analytics.section == "cookies/#analytics-cookies")
+        #expect(analytics.more == "More about analytics cookies")
+        #expect(analytics.services?.hasPrefix("Used by: ") == true)
+        #expect(Set(settings.texts.keys) == Set(ConsentScript.settingsTextKeys))
+        #expect(settings.texts["consentId"]?.contains("{value}") == true, "the script fills {id} in")
+    }
+
+    @Test func aCategoryWithoutSummaryOrDescriptionIsAWarning() throws {
+        var registry = sampleRegistry()
+        registry.categories[0].description = nil
+        let (site, context) = try site(registry: registry)
+        var log = DiagnosticLog()
+        _ = ConsentScript(site: site, context: context).files(log: &log)
+        #expect(log.diagnostics.map(\.message) == [
+            "the category 'analytics' has no 'summary' or 'description', so the consent banner cannot say what it is for; add a one-sentence 'summary', such as: We'd like to use analytics cookies to understand how you use the website",
+        ])
+    }
+
+    @Test func writesTheScriptsWithTheSettingsInPlaceOfThePlaceholders() throws {
         let (site, context) = try site()
         var log = DiagnosticLog()
-        let files = ConsentScript(site: site, context: context).files(log: &log)
+        let files = try #require(ConsentScript(site: site, context: context).files(log: &log))
         #expect(log.diagnostics.isEmpty)
-        #expect(files.map(\.path) == ["consent.js", "consent.css"])
-        guard case .data(let data) = files[0].contents else { Issue.record("consent.js is not generated"); return }
-        let script = String(decoding: data, as: UTF8.self)
+        let script = String(decoding: files.script, as: UTF8.self)
         #expect(!script.contains(ConsentScript.placeholder))
         #expect(script.contains("\"heading\":\"Cookies on Test <Council>\""), "values are JSON-encoded, and the script escapes them before use")
         #expect(!script.contains("eval("))
+        #expect(files.stylesheet != nil)
+        let paths = files.settings.map(\.path)
+        #expect(paths.count == 2)
+        #expect(paths.allSatisfy { script.contains("\"\($0)\"") }, "consent.js names the settings files by their hashed names")
+        #expect(paths[0].hasPrefix("consent-settings.") && paths[0].hasSuffix(".js"))
+        #expect(paths[1].hasPrefix("consent-settings.") && paths[1].hasSuffix(".css"))
+        guard case .data(let data) = files.settings[0].contents else { Issue.record("consent-settings.js is not generated"); return }
+        #expect(!String(decoding: data, as: UTF8.self).contains(ConsentScript.settingsPlaceholder))
     }
 
     @Test func settingsAreDeterministic() throws {
         let (site, context) = try site()
-        let first = try ConsentScript(site: site, context: context).configuration().encoded()
-        let second = try ConsentScript(site: site, context: context).configuration().encoded()
-        #expect(first == second)
+        var log = DiagnosticLog()
+        let first = try #require(ConsentScript(site: site, context: context).files(log: &log))
+        let second = try #require(ConsentScript(site: site, context: context).files(log: &log))
+        #expect(first.script == second.script)
+        #expect(first.settings.map(\.path) == second.settings.map(\.path))
     }
 }
 
@@ -107,7 +154,7 @@ struct MediaDirectiveTests {
     @Test func consentSettingsCarriesTheNoScriptMessage() throws {
         let (content, diagnostics) = renderPage("```consent-settings\n```\n", context: try makeContext())
         #expect(diagnostics.isEmpty)
-        #expect(content.html.contains("<div class=\"notice-consent-settings\" data-notice-settings>"))
+        #expect(content.html.contains("<div class=\"notice-consent-settings\" id=\"cookie-settings\" data-notice-settings>"))
         #expect(content.html.contains("you do not have JavaScript enabled"))
     }
 }

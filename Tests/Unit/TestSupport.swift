@@ -22,7 +22,7 @@ func sampleRegistry() -> CookieRegistry {
     let here = SourceLocation(path: "registry.yaml")
     return CookieRegistry(
         categories: [
-            CookieCategory(id: "analytics", title: "Analytics cookies", location: here),
+            CookieCategory(id: "analytics", title: "Analytics cookies", description: "We count visits to improve the site.", location: here),
             CookieCategory(id: "necessary", title: "Strictly necessary cookies", necessary: true, location: here),
         ],
         services: [

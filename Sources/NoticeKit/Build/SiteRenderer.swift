@@ -42,18 +42,19 @@ public struct SiteRenderer: Sendable {
             assets.stylesheets.append(asset)
             files.append(file)
         }
-        for file in ConsentScript(site: site, context: context).files(log: &log) {
-            let data: Data?
-            switch file.contents {
-            case .data(let bytes): data = bytes
-            case .copy(let url): data = FileManager.default.contents(atPath: url.path)
+        if let consent = ConsentScript(site: site, context: context).files(log: &log) {
+            // The plain names stay too: other services include consent.js by a fixed address.
+            files.append(OutputFile(path: ConsentScript.scriptPath, contents: .data(consent.script)))
+            let (script, hashedScript) = AssetManifest.asset(ConsentScript.scriptPath, contents: consent.script, withIntegrity: integrity)
+            assets.consentScript = script
+            files.append(hashedScript)
+            if let stylesheet = consent.stylesheet {
+                files.append(OutputFile(path: ConsentScript.stylesheetPath, contents: .data(stylesheet)))
+                let (asset, hashed) = AssetManifest.asset(ConsentScript.stylesheetPath, contents: stylesheet, withIntegrity: integrity)
+                assets.consentStylesheet = asset
+                files.append(hashed)
             }
-            guard let data else { continue }
-            // The plain name stays too: other services include consent.js by a fixed address.
-            files.append(OutputFile(path: file.path, contents: .data(data)))
-            let (asset, hashed) = AssetManifest.asset(file.path, contents: data, withIntegrity: integrity)
-            files.append(hashed)
-            if file.path == ConsentScript.scriptPath { assets.consentScript = asset } else { assets.consentStylesheet = asset }
+            files.append(contentsOf: consent.settings)
         }
         self.assets = assets
         files.append(contentsOf: Self.declarations(site: site, context: context, log: &log))
@@ -76,7 +77,7 @@ public struct SiteRenderer: Sendable {
     public func render(page: PageSource) -> RenderedPage {
         var log = DiagnosticLog()
         let (html, content) = PageRenderer(site: site, context: context, assets: assets).render(page, log: &log)
-        var anchors = Set(content.headings.map(\.id))
+        var anchors = Set(content.headings.map(\.id)).union(content.directiveAnchors)
         anchors.insert("main-content")
         if content.headings.count(where: { $0.level == 2 }) >= 3 { anchors.insert("contents") }
         let file = log.hasErrors ? nil : html.map { OutputFile.text(page.outputPath, $0) }
@@ -84,12 +85,33 @@ public struct SiteRenderer: Sendable {
                             shownServices: content.shownServices)
     }
 
-    /// A warning for each service with cookies that no page shows in a table: the policy would tell
-    /// visitors less than the registry holds.
+    /// A warning for each service with cookies that no page shows in a table (the policy would tell
+    /// visitors less than the registry holds), and for each place the consent settings link to on the
+    /// policy page that is not there.
     public func checkCompleteness(of pages: [RenderedPage]) -> [Diagnostic] {
         let shown = pages.reduce(into: Set<String>()) { $0.formUnion($1.shownServices) }
         let policy = site.config.policyPage.map { "\(SiteLoader.pagesFolderName)/\($0.value).md" } ?? "the cookie policy page"
-        return site.registry.services.filter { !$0.cookies.isEmpty && !shown.contains($0.id) }.map { service in
+        return checkServicesShown(shown, policy: policy) + checkSettingsLinks(of: pages, policy: policy)
+    }
+
+    /// The consent settings link to the policy page's form and to each optional category's section.
+    private func checkSettingsLinks(of pages: [RenderedPage], policy: String) -> [Diagnostic] {
+        guard let name = site.config.policyPage, let page = pages.first(where: { $0.page.name == name.value }) else { return [] }
+        var warnings: [Diagnostic] = []
+        let location = SourceLocation(path: page.page.path)
+        if !page.anchors.contains(ConsentScript.formAnchor) {
+            warnings.append(.warning("the cookie policy has no settings form, so visitors without JavaScript cannot change their choice and the footer's \"Cookie settings\" link leads to the top of the page; add a ```consent-settings``` block to \(policy)",
+                                     at: location))
+        }
+        for category in site.registry.categories where !category.necessary && !page.anchors.contains(ConsentScript.sectionAnchor(of: category)) {
+            warnings.append(.warning("the cookie settings link the category '\(category.id)' to its section of the cookie policy, but \(policy) has no heading '\(category.title)'; add one above that category's cookie tables, so the link does not lead to the top of the page",
+                                     at: category.location))
+        }
+        return warnings
+    }
+
+    private func checkServicesShown(_ shown: Set<String>, policy: String) -> [Diagnostic] {
+        site.registry.services.filter { !$0.cookies.isEmpty && !shown.contains($0.id) }.map { service in
             let count = service.cookies.flatMap(\.names).count
             return .warning("the service '\(service.id)' (\(count) cookie\(count == 1 ? "" : "s")) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=\(service.id)``` to \(policy), or a table of its category",
                             at: service.location)

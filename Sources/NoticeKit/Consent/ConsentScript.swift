@@ -1,76 +1,169 @@
 import Foundation
 
-/// Writes `consent.js` and `consent.css`: the theme's consent script with the site's settings baked in.
+/// Writes the consent files: the theme's consent script, its settings script and its stylesheet, with
+/// the site's settings baked in.
 ///
-/// The script source holds the placeholder `NOTICE_CONFIG`; it is replaced by a JSON object (valid
-/// JavaScript) with the optional categories and the names of their cookies, the registry version, the
-/// consent cookies, the policy page's address and every text. Nothing is read at run time, so the script
-/// needs no inline configuration and works under a strict Content-Security-Policy.
+/// Each script holds one placeholder (`NOTICE_CONFIG`, `NOTICE_SETTINGS`), replaced by a JSON object
+/// (valid JavaScript). `consent.js`, which every page loads, gets what the banner and the gating need;
+/// `consent-settings.js`, fetched only when a visitor opens the settings or refuses a category, gets the
+/// rest: descriptions, services, policy sections, and the names of the cookies to delete. So the file
+/// every page downloads stays small whatever the size of the registry. Nothing is read at run time from
+/// the page, so the scripts need no inline configuration and work under a strict Content-Security-Policy.
 struct ConsentScript {
     static let placeholder = "NOTICE_CONFIG"
+    static let settingsPlaceholder = "NOTICE_SETTINGS"
     static let scriptPath = "consent.js"
+    static let settingsScriptPath = "consent-settings.js"
+    static let settingsStylesheetPath = "consent-settings.css"
     static let stylesheetPath = "consent.css"
+    /// The id of the policy page's settings form: the footer's "Cookie settings" link leads there.
+    static let formAnchor = "cookie-settings"
 
-    /// The keys of the texts the script shows, under `consent.ui.` in the theme's strings.
+    /// The keys of the texts `consent.js` shows, under `consent.ui.` in the theme's strings.
     static let textKeys = [
         "heading", "essential", "optional", "accept", "reject", "choose", "policyLink", "accepted", "rejected",
-        "chosen", "change", "hide", "gpc", "necessary", "use", "doNotUse", "save", "cancel",
-        "saved", "settingsHeading",
+        "chosen", "change", "hide", "gpc",
     ]
+    /// The keys of the texts only the settings form shows, sent with `consent-settings.js`.
+    static let settingsTextKeys = [
+        "necessary", "use", "doNotUse", "acceptAll", "rejectAll", "save", "cancel", "saved", "settingsHeading", "consentId",
+    ]
+    /// Placeholders the scripts fill in themselves, at the moment they show the text.
+    static let scriptPlaceholders = ["categories", "id"]
+
+    /// The three files, ready to write.
+    struct Files {
+        /// `consent.js`, to be written under its plain and its content-hashed name.
+        var script: Data
+        /// `consent.css`, likewise.
+        var stylesheet: Data?
+        /// `consent-settings.<hash>.js` and `.css`: only the hashed names, which `consent.js` names.
+        var settings: [OutputFile] = []
+    }
 
     let site: Site
     let context: RenderContext
 
-    /// The two files, or nothing (with an error logged) when the theme's script cannot be used.
-    func files(log: inout DiagnosticLog) -> [OutputFile] {
-        guard let scriptURL = site.theme.consentScript else { return [] }
-        let paths = DisplayPaths()
-        guard let source = FileSystem.readText(scriptURL) else {
-            log.error("the consent script could not be read; save it as UTF-8 text", at: SourceLocation(path: paths.display(scriptURL)))
-            return []
+    /// The files, or nothing (with an error logged) when the theme's scripts cannot be used.
+    func files(log: inout DiagnosticLog) -> Files? {
+        guard let scriptURL = site.theme.consentScript,
+              let source = template(scriptURL, placeholder: Self.placeholder, log: &log) else { return nil }
+        for category in optionalCategories where category.purpose == nil {
+            log.warning("the category '\(category.id)' has no 'summary' or 'description', so the consent banner cannot say what it is for; add a one-sentence 'summary', such as: We'd like to use analytics cookies to understand how you use the website",
+                        at: category.location)
         }
-        guard source.components(separatedBy: Self.placeholder).count == 2 else {
-            log.error("the consent script must contain \(Self.placeholder) exactly once, where the site's settings go", at: SourceLocation(path: paths.display(scriptURL)))
-            return []
+        // No integrity values for these two: their names carry the content's hash already, and a value
+        // (some 70 random characters each) would cost every page's download more than the files it guards.
+        var settingsFiles: [OutputFile] = []
+        var settingsPaths: (script: String, stylesheet: String)?
+        if let settingsURL = site.theme.consentSettingsScript, let stylesheetURL = site.theme.consentSettingsStylesheet {
+            guard let settingsSource = template(settingsURL, placeholder: Self.settingsPlaceholder, log: &log),
+                  let json = encode(settingsConfiguration(), log: &log) else { return nil }
+            guard let stylesheet = FileManager.default.contents(atPath: stylesheetURL.path) else {
+                log.error("this stylesheet could not be read", at: SourceLocation(path: DisplayPaths().display(stylesheetURL)))
+                return nil
+            }
+            let script = Data(settingsSource.replacingOccurrences(of: Self.settingsPlaceholder, with: json).utf8)
+            let (scriptAsset, scriptFile) = AssetManifest.asset(Self.settingsScriptPath, contents: script, withIntegrity: false)
+            let (stylesheetAsset, stylesheetFile) = AssetManifest.asset(Self.settingsStylesheetPath, contents: stylesheet, withIntegrity: false)
+            settingsFiles = [scriptFile, stylesheetFile]
+            settingsPaths = (scriptAsset.path, stylesheetAsset.path)
+        } else if site.theme.consentSettingsScript != nil || site.theme.consentSettingsStylesheet != nil {
+            log.error("the theme '\(site.theme.name)' has only one of consent-settings.js and consent-settings.css; the consent settings need both, under consent/",
+                      at: nil)
+            return nil
         }
-        let json: Data
-        do {
-            json = try configuration().encoded()
-        } catch {
-            log.error("could not write the consent script's settings: \(error)", at: nil)
-            return []
-        }
-        let script = source.replacingOccurrences(of: Self.placeholder, with: String(decoding: json, as: UTF8.self))
-        var files = [OutputFile.text(Self.scriptPath, script)]
-        if let stylesheet = site.theme.consentStylesheet {
-            files.append(OutputFile(path: Self.stylesheetPath, contents: .copy(stylesheet)))
-        }
-        return files
+        guard let json = encode(configuration(settings: settingsPaths), log: &log) else { return nil }
+        let script = Data(source.replacingOccurrences(of: Self.placeholder, with: json).utf8)
+        let stylesheet = site.theme.consentStylesheet.flatMap { FileManager.default.contents(atPath: $0.path) }
+        return Files(script: script, stylesheet: stylesheet, settings: settingsFiles)
     }
 
-    func configuration() -> ConsentScriptConfig {
+    /// A theme script's text, when it can be read and has its placeholder exactly once.
+    private func template(_ url: URL, placeholder: String, log: inout DiagnosticLog) -> String? {
+        let location = SourceLocation(path: DisplayPaths().display(url))
+        guard let source = FileSystem.readText(url) else {
+            log.error("this consent script could not be read; save it as UTF-8 text", at: location)
+            return nil
+        }
+        guard source.components(separatedBy: placeholder).count == 2 else {
+            log.error("this consent script must contain \(placeholder) exactly once, where the site's settings go", at: location)
+            return nil
+        }
+        return source
+    }
+
+    private func encode(_ value: some Encodable, log: inout DiagnosticLog) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            log.error("could not write the consent script's settings: \(error)", at: nil)
+            return nil
+        }
+    }
+
+    /// A text for the scripts: `{site}` filled in here, `{categories}` and `{id}` left for the script as
+    /// `{value}`. The script escapes every text before showing it.
+    private func scriptText(_ key: String, _ values: [String: String] = [:]) -> String {
+        var values = values
+        values["site"] = site.config.title
+        for name in Self.scriptPlaceholders { values[name] = "{value}" }
+        return context.text("consent.ui.\(key)", values)
+    }
+
+    private var optionalCategories: [CookieCategory] { site.registry.categories.filter { !$0.necessary } }
+
+    /// What `consent.js` needs on every page.
+    func configuration(settings: (script: String, stylesheet: String)? = nil) -> ConsentScriptConfig {
         let registry = site.registry
-        let settings = site.config.consent
-        let optional = registry.categories.filter { !$0.necessary }
-        let categories = optional.map { category in
+        let consent = site.config.consent
+        let categories = optionalCategories.map { category in
             ConsentScriptConfig.Category(
                 id: category.id, title: category.title,
+                summary: category.purpose.map { scriptText("purpose", ["title": category.title, "summary": $0]) } ?? category.title)
+        }
+        var googleConsentMode: [String: [String]]?
+        if !consent.googleConsentMode.isEmpty {
+            googleConsentMode = Dictionary(consent.googleConsentMode.map { ($0.category.value, $0.types) }) { first, second in first + second }
+        }
+        let texts = Dictionary(uniqueKeysWithValues: Self.textKeys.map { ($0, scriptText($0)) })
+        return ConsentScriptConfig(
+            version: RegistryVersion.of(registry),
+            cookies: .init(status: consent.cookieNames.status, set: consent.cookieNames.preferencesSet, version: consent.cookieNames.version),
+            days: consent.lifetimeDays, domain: consent.domain, policy: policyPath, form: policyPath + "#" + Self.formAnchor,
+            necessary: registry.categories.filter(\.necessary).map(\.id), categories: categories,
+            googleConsentMode: googleConsentMode, texts: texts, receipts: consent.receipts, reload: consent.reloadOnWithdraw,
+            settings: settings?.script, style: settings?.stylesheet)
+    }
+
+    /// What `consent-settings.js` adds: the form's texts, each category's details and cookie names.
+    func settingsConfiguration() -> ConsentSettingsConfig {
+        let registry = site.registry
+        let categories = optionalCategories.map { category in
+            let services = registry.services.filter { $0.categoryID == category.id }.map(\.name)
+            let name = VideoDirective.lowercasingFirstLetter(category.title, language: site.config.language)
+            return ConsentSettingsConfig.Category(
+                description: category.description ?? category.summary ?? "",
+                services: services.isEmpty ? nil : scriptText("services", ["services": services.joined(separator: ", ")]),
+                section: policyPath + "#" + Self.sectionAnchor(of: category),
+                more: scriptText("moreAbout", ["category": name]),
                 names: registry.cookieNameMatcher(forCategory: category.id).regexSource,
                 keys: registry.storageKeyMatcher(forCategory: category.id).regexSource)
         }
-        var googleConsentMode: [String: [String]]?
-        if !settings.googleConsentMode.isEmpty {
-            googleConsentMode = Dictionary(settings.googleConsentMode.map { ($0.category.value, $0.types) }) { first, second in first + second }
-        }
-        // {site} is filled in here; the script escapes every text before showing it.
-        let texts = Dictionary(uniqueKeysWithValues: Self.textKeys.map { ($0, context.text("consent.ui.\($0)", ["site": site.config.title])) })
-        let policy = site.config.policyPage.map { PageSource.urlPath(forPage: $0.value) } ?? ""
-        return ConsentScriptConfig(
-            version: RegistryVersion.of(registry),
-            cookies: .init(status: settings.cookieNames.status, set: settings.cookieNames.preferencesSet, version: settings.cookieNames.version),
-            days: settings.lifetimeDays, domain: settings.domain, policy: policy,
-            necessary: registry.categories.filter(\.necessary).map(\.id), categories: categories,
-            googleConsentMode: googleConsentMode, texts: texts)
+        let texts = Dictionary(uniqueKeysWithValues: Self.settingsTextKeys.map { ($0, scriptText($0)) })
+        return ConsentSettingsConfig(categories: categories, texts: texts)
+    }
+
+    /// The policy page's address relative to the scripts' own (they are at the site's root).
+    private var policyPath: String {
+        site.config.policyPage.map { PageSource.urlPath(forPage: $0.value) } ?? ""
+    }
+
+    /// The id of the policy page's section about a category: its heading, titled as the category is.
+    static func sectionAnchor(of category: CookieCategory) -> String {
+        HeadingIDs.slug(category.title)
     }
 }
 
@@ -85,10 +178,8 @@ struct ConsentScriptConfig: Encodable {
     struct Category: Encodable {
         var id: String
         var title: String
-        /// A regular expression matching the category's cookie names, for deleting them on withdrawal.
-        var names: String
-        /// The same for its local and session storage keys.
-        var keys: String
+        /// One sentence for the banner: what the category is for.
+        var summary: String
     }
 
     var version: String
@@ -98,16 +189,40 @@ struct ConsentScriptConfig: Encodable {
     var domain: String?
     /// The policy page's address relative to the script's own.
     var policy: String
+    /// The policy page's settings form, where the settings links lead without JavaScript.
+    var form: String
     /// Ids of strictly necessary categories, always allowed.
     var necessary: [String]
     /// The optional categories, in registry order.
     var categories: [Category]
     var googleConsentMode: [String: [String]]?
     var texts: [String: String]
+    /// Where receipts are sent; absent when none are.
+    var receipts: String?
+    /// Whether a withdrawal reloads the page.
+    var reload: Bool
+    /// `consent-settings.<hash>.js` and `consent-settings.<hash>.css`, relative to the script.
+    var settings: String?
+    var style: String?
+}
 
-    func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+/// The settings baked into `consent-settings.js`.
+struct ConsentSettingsConfig: Encodable {
+    struct Category: Encodable {
+        var description: String
+        /// "Services: Google Analytics, Hotjar", or absent when the category has none.
+        var services: String?
+        /// The policy page's section about the category, relative to the script.
+        var section: String
+        /// The text of the link to that section.
+        var more: String
+        /// A regular expression matching the category's cookie names, for deleting them on refusal.
+        var names: String
+        /// The same for its local and session storage keys.
+        var keys: String
     }
+
+    /// In the order of `consent.js`'s categories.
+    var categories: [Category]
+    var texts: [String: String]
 }

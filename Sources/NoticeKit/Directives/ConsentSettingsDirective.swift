@@ -1,13 +1,16 @@
 /// ```` ```consent-settings ````: the per-category cookie settings form on the policy page.
 ///
-/// The page carries only the no-JavaScript message; the consent script replaces it with the form, so
-/// the form and the dialog on other pages are one and the same.
+/// The page carries only the no-JavaScript message, in an element with the id the footer's "Cookie
+/// settings" link points at; the consent script replaces the message with the form, so the form and the
+/// dialog on other pages are one and the same.
 struct ConsentSettingsDirective: DirectiveHandler {
     let name = "consent-settings"
     let argumentNames: [String] = []
+    var anchors: [String] { [ConsentScript.formAnchor] }
 
     func render(_ directive: Directive, in context: RenderContext, log: inout DiagnosticLog) -> String? {
         guard rejectUnknownArguments(of: directive, log: &log) else { return nil }
-        return context.renderTemplate("consent-settings", ["noScript": context.text("consent.noScript")], for: directive, log: &log)
+        return context.renderTemplate("consent-settings", ["noScript": context.text("consent.noScript"), "id": ConsentScript.formAnchor],
+                                      for: directive, log: &log)
     }
 }

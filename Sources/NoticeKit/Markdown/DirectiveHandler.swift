@@ -8,6 +8,8 @@ protocol DirectiveHandler: Sendable {
     func render(_ directive: Directive, in context: RenderContext, log: inout DiagnosticLog) -> String?
     /// The ids of the registry services whose cookies the directive shows, for the completeness check.
     func servicesShown(by directive: Directive, in registry: CookieRegistry) -> [String]
+    /// The ids the directive's HTML gives elements, which links may point at (`cookies/#cookie-settings`).
+    var anchors: [String] { get }
     /// Whether text between the fences means something (a table's rows); for the others, text there is
     /// a sign that the closing fence is missing.
     var takesBody: Bool { get }
@@ -15,6 +17,7 @@ protocol DirectiveHandler: Sendable {
 
 extension DirectiveHandler {
     func servicesShown(by directive: Directive, in registry: CookieRegistry) -> [String] { [] }
+    var anchors: [String] { [] }
     var takesBody: Bool { false }
 }
 

@@ -8,6 +8,8 @@ struct RenderedContent: Sendable {
     var links: [PageLink] = []
     /// The registry services whose cookies the page's tables show.
     var shownServices: Set<String> = []
+    /// Ids that directives gave elements, besides the headings'.
+    var directiveAnchors: Set<String> = []
 }
 
 /// A link written in a page, for checking that it leads somewhere.
@@ -19,7 +21,7 @@ public struct PageLink: Sendable, Equatable {
 /// Renders a page's Markdown: parse with cmark, walk and collect, then rewrite directives and headings.
 struct PageContentRenderer {
     /// Ids the default layout uses, which headings must not take.
-    static let reservedIDs: Set<String> = ["main-content", "contents", "content", "top", "footer", "header"]
+    static let reservedIDs: Set<String> = ["main-content", "contents", "content", "top", "footer", "header", ConsentScript.formAnchor]
 
     let context: RenderContext
 
@@ -70,8 +72,10 @@ struct PageContentRenderer {
         }
 
         var shownServices = Set<String>()
+        var directiveAnchors = Set<String>()
         for (node, directive, handler) in directives {
             shownServices.formUnion(handler.servicesShown(by: directive, in: context.registry))
+            directiveAnchors.formUnion(handler.anchors)
             if let html = context.shared.html(for: directive, log: &log, make: { handler.render(directive, in: context, log: &$0) }) {
                 document.replace(node, withHTML: html)
             }
@@ -98,7 +102,8 @@ struct PageContentRenderer {
                 document.replace(node, withHTML: "<h\(level) id=\"\(id)\">" + html.dropFirst(opening.count))
             }
         }
-        return RenderedContent(html: document.renderHTML(), headings: collected, links: links, shownServices: shownServices)
+        return RenderedContent(html: document.renderHTML(), headings: collected, links: links, shownServices: shownServices,
+                               directiveAnchors: directiveAnchors)
     }
 
     /// Whether a fenced block ends where the editor meant it to. A directive with no closing fence (it would

@@ -50,17 +50,25 @@ public struct CookieCategory: Sendable, Identifiable {
     public var id: String
     public var title: String
     public var description: String?
+    /// One sentence saying what the category is for, shown in the consent banner; the description
+    /// stands in when there is none.
+    public var summary: String?
     /// Strictly necessary cookies need no consent and cannot be turned off.
     public var necessary: Bool
     public var location: SourceLocation
 
-    public init(id: String, title: String, description: String? = nil, necessary: Bool = false, location: SourceLocation) {
+    public init(id: String, title: String, description: String? = nil, summary: String? = nil, necessary: Bool = false,
+                location: SourceLocation) {
         self.id = id
         self.title = title
         self.description = description
+        self.summary = summary
         self.necessary = necessary
         self.location = location
     }
+
+    /// What the consent banner says the category is for.
+    public var purpose: String? { summary ?? description }
 }
 
 /// A product or supplier that sets cookies, such as Google Analytics.

@@ -4,7 +4,7 @@ import Yams
 /// Reads `registry.yaml` into a ``CookieRegistry``, checking it strictly and logging every problem.
 struct RegistryReader {
     static let rootKeys = ["categories", "services"]
-    static let categoryKeys = ["id", "title", "description", "necessary"]
+    static let categoryKeys = ["id", "title", "description", "summary", "necessary"]
     static let serviceKeys = [
         "id", "name", "category", "provider", "description", "privacyPolicy", "optOut", "appliesTo",
         "consentManager", "hosts", "cookies",
@@ -46,11 +46,13 @@ struct RegistryReader {
         mapping.rejectUnknownKeys(allowed: Self.categoryKeys, in: context)
         let title = mapping.string("title", required: true, in: context)
         let description = mapping.string("description", in: context)
+        let summary = mapping.string("summary", in: context)
         let necessary = mapping.bool("necessary", in: context) ?? false
         // A category with a valid id is kept even when other fields are wrong, so services that refer
         // to it are still checked (and not reported as naming an unknown category).
         guard let id, checkID(id) else { return nil }
-        return CookieCategory(id: id.value, title: title?.value ?? "", description: description?.value, necessary: necessary, location: id.location)
+        return CookieCategory(id: id.value, title: title?.value ?? "", description: description?.value, summary: summary?.value,
+                              necessary: necessary, location: id.location)
     }
 
     private func readService(_ node: Node, categories: [CookieCategory]) -> CookieService? {

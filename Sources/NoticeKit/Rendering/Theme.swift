@@ -12,20 +12,27 @@ public struct Theme: Sendable {
     public var strings: Strings
     /// The consent script's source (minified where the theme has it) and stylesheet, from `consent/`.
     public var consentScript: URL?
+    /// What the consent script fetches when it is needed: the settings form and the cookies to delete.
+    public var consentSettingsScript: URL?
     public var consentStylesheet: URL?
+    /// The settings form's stylesheet, fetched with the settings script.
+    public var consentSettingsStylesheet: URL?
 
     /// The templates every theme must have.
     static let requiredTemplates = ["page", "cookie-table"]
 
     init(name: String, library: MustacheLibrary, templateNames: Set<String>, assets: [String: URL], strings: Strings,
-         consentScript: URL? = nil, consentStylesheet: URL? = nil) {
+         consentScript: URL? = nil, consentSettingsScript: URL? = nil, consentStylesheet: URL? = nil,
+         consentSettingsStylesheet: URL? = nil) {
         self.name = name
         self.library = library
         self.templateNames = templateNames
         self.assets = assets
         self.strings = strings
         self.consentScript = consentScript
+        self.consentSettingsScript = consentSettingsScript
         self.consentStylesheet = consentStylesheet
+        self.consentSettingsStylesheet = consentSettingsStylesheet
     }
 
     /// Renders a template with HTML escaping of every `{{value}}`; only `{{{value}}}` is written raw.

@@ -19,15 +19,21 @@ struct ThemeLoader {
         var templates: [String: URL] = [:]
         var assets: [String: URL] = [:]
         var strings = Strings()
-        var consentScript: URL?, consentStylesheet: URL?
+        var consentScript: URL?, consentSettingsScript: URL?, consentStylesheet: URL?, consentSettingsStylesheet: URL?
         for folder in folders.reversed() {
             // The minified consent files are preferred; a site that overrides the source alone gets its source.
             let consent = folder.appendingPathComponent("consent")
             if let script = ["consent.min.js", "consent.js"].map(consent.appendingPathComponent).first(where: FileSystem.isFile) {
                 consentScript = script
             }
+            if let script = ["consent-settings.min.js", "consent-settings.js"].map(consent.appendingPathComponent).first(where: FileSystem.isFile) {
+                consentSettingsScript = script
+            }
             if let stylesheet = ["consent.min.css", "consent.css"].map(consent.appendingPathComponent).first(where: FileSystem.isFile) {
                 consentStylesheet = stylesheet
+            }
+            if let stylesheet = ["consent-settings.min.css", "consent-settings.css"].map(consent.appendingPathComponent).first(where: FileSystem.isFile) {
+                consentSettingsStylesheet = stylesheet
             }
             for file in FileSystem.files(under: folder.appendingPathComponent("templates")) where file.pathExtension == "mustache" {
                 templates[file.deletingPathExtension().lastPathComponent] = file
@@ -68,7 +74,8 @@ struct ThemeLoader {
         }
         if failed { return nil }
         return Theme(name: name, library: library, templateNames: Set(templates.keys), assets: assets, strings: strings,
-                     consentScript: consentScript, consentStylesheet: consentStylesheet)
+                     consentScript: consentScript, consentSettingsScript: consentSettingsScript, consentStylesheet: consentStylesheet,
+                     consentSettingsStylesheet: consentSettingsStylesheet)
     }
 
     private func readStrings(_ file: URL, log: inout DiagnosticLog) -> Strings? {

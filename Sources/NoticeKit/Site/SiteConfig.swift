@@ -70,6 +70,10 @@ public struct ConsentSettings: Sendable {
     public var cookieNames = CookieNames()
     /// Google Consent Mode v2: the consent types each category grants, in the order written; empty when off.
     public var googleConsentMode: [GoogleConsentMapping] = []
+    /// Where each choice is sent as a JSON receipt (`consent.receipts`), for proof of consent; none when `nil`.
+    public var receipts: String?
+    /// Whether the page reloads after a choice withdraws a category, so that its running tags stop.
+    public var reloadOnWithdraw = true
 
     public init() {}
 }

@@ -4,7 +4,7 @@ import Yams
 /// Reads `site.yaml` into a ``SiteConfig``, logging every problem with its position.
 struct SiteConfigReader {
     static let keys = ["title", "baseURL", "language", "theme", "policyPage", "navigation", "consent", "strings"]
-    static let consentKeys = ["domain", "lifetime", "cookies", "googleConsentMode"]
+    static let consentKeys = ["domain", "lifetime", "cookies", "googleConsentMode", "receipts", "reloadOnWithdraw"]
     static let cookieNameKeys = ["status", "preferencesSet", "version"]
 
     let reader: YAMLReader
@@ -106,6 +106,19 @@ struct SiteConfigReader {
                 reader.error("'lifetime' should say how long a choice is remembered, at least a day, such as 90 days or 6 months", at: lifetime.location)
             }
         }
+        if let receipts = mapping.string("receipts", in: context) {
+            if let address = Self.receiptAddress(receipts.value) {
+                settings.receipts = address
+            } else if !URLPolicy.allows(receipts.value) {
+                reader.error(URLPolicy.refusal(receipts.value, of: "'receipts'"), at: receipts.location)
+            } else {
+                reader.error("'receipts' should be the full https:// address that collects consent receipts, such as https://consent.example.gov.uk/receipts (http:// only for this computer, for testing)",
+                             at: receipts.location)
+            }
+        }
+        if let reload = mapping.bool("reloadOnWithdraw", in: context) {
+            settings.reloadOnWithdraw = reload
+        }
         if let modes = mapping.mapping("googleConsentMode", in: context) {
             settings.googleConsentMode = readGoogleConsentMode(modes)
         }
@@ -150,6 +163,18 @@ struct SiteConfigReader {
                 return type
             }
             return GoogleConsentMapping(category: Located(category, at: reader.location(of: key)), types: types)
+        }
+    }
+
+    /// The receipts address as the script uses it: https with a host, or http on this computer (for
+    /// testing); nothing for anything else.
+    static func receiptAddress(_ text: String) -> String? {
+        guard URLPolicy.allows(text), let url = URL(string: text), let host = url.host, !host.isEmpty,
+              url.user == nil, url.password == nil, url.fragment == nil else { return nil }
+        switch url.scheme?.lowercased() {
+        case "https": return text
+        case "http": return ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host.lowercased()) ? text : nil
+        default: return nil
         }
     }
 

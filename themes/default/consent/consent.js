@@ -1,9 +1,13 @@
 /* Notice consent script: asks before setting optional cookies, and enforces the answer.
  *
  * `notice build` writes it to output/consent.js with the site's settings in place of the placeholder:
- * the optional categories with the names of their cookies, the registry version, the consent cookies'
- * names and lifetime, and every text it shows. One <script src> tag in the <body> is all a page
+ * the optional categories (titles and one-sentence purposes), the registry version, the consent
+ * cookies' names and lifetime, and the banner's texts. One <script src> tag in the <body> is all a page
  * needs; placed first in the body it shows the banner without moving the page.
+ *
+ * Every page loads this file alone. What only some visitors need, at the moment they act (the settings
+ * form with each category's description and services, and the names of the cookies to delete when a
+ * category is refused) is in consent-settings.js, fetched from beside this file when it is needed.
  *
  * This is the readable source; consent.min.js beside it is this file through esbuild (`make minify`,
  * checked by the test suite). No eval, no inline styles, nothing stored until the visitor chooses:
@@ -15,10 +19,13 @@
   const doc = document;
   const optional = config.categories;
   const script = doc.currentScript;
-  const policyURL = new URL(config.policy, script ? script.src : location.href).href;
+  const base = script ? script.src : location.href;
+  const policyURL = new URL(config.policy, base).href;
+  const formURL = new URL(config.form, base).href;
+  const gpc = navigator.globalPrivacyControl === true;
   const listeners = new Set();
   let state = read();
-  let banner;
+  let banner, settings, loading;
 
   /* Storage ------------------------------------------------------------------------------------- */
 
@@ -61,13 +68,33 @@
     }
   }
 
-  /* Records a choice (with when, and under which registry version) and acts on it at once. */
-  function save(choices, gpc) {
-    state = { c: choices, t: new Date().toISOString(), v: config.version, g: gpc ? 1 : 0 };
+  /* A random version 4 UUID: the consent id a visitor can quote. getRandomValues works on any page,
+     randomUUID only on secure ones. */
+  function uuid() {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = bytes[6] & 15 | 64;
+    bytes[8] = bytes[8] & 63 | 128;
+    return [...bytes].map((byte, i) => (i > 3 && i < 11 && !(i % 2) ? '-' : '') + (byte + 256).toString(16).slice(1)).join('');
+  }
+
+  /* Records a choice (its id, when, under which registry version, with or without Global Privacy
+     Control), sends its receipt if the site collects them, and acts on it at once. Returns whether
+     it withdrew a category that was allowed before. */
+  function save(choices) {
+    const before = state;
+    state = { c: choices, t: new Date().toISOString(), v: config.version, g: gpc ? 1 : 0, i: uuid() };
     setCookie(config.cookies.status, encodeURIComponent(JSON.stringify(state)));
     setCookie(config.cookies.set, 'true');
     setCookie(config.cookies.version, config.version);
+    if (config.receipts) {
+      navigator.sendBeacon(config.receipts, JSON.stringify({
+        id: state.i, choices, version: state.v, time: state.t, gpc, url: location.origin + location.pathname,
+      }));
+    }
     apply(true);
+    // A refused category's cookies are deleted at once; their names are in consent-settings.js.
+    if (optional.some((category) => !choices[category.id])) withSettings((loaded) => loaded.clear());
+    return !!before && optional.some((category) => before.c[category.id] && !choices[category.id]);
   }
 
   function allowed(id) {
@@ -79,24 +106,26 @@
     return Object.fromEntries(optional.map((category) => [category.id, value(category)]));
   }
 
-  /* Deletes a refused category's cookies, on this host and every parent domain, and its stored keys. */
-  function clear(category) {
-    // 's': a wildcard matches every character, line breaks too, as the registry's patterns do.
-    const names = new RegExp(category.names, 's');
-    const keys = new RegExp(category.keys, 's');
-    for (const entry of doc.cookie.split('; ')) {
-      const name = entry.split('=')[0];
-      if (names.test(name)) expire(name);
-    }
-    for (const store of [localStorage, sessionStorage]) {
-      for (const key of Object.keys(store)) if (keys.test(key)) store.removeItem(key);
-    }
+  /* consent-settings.js and its stylesheet, loaded once; `then` runs with them (at once when they are
+     already here). When they cannot be loaded, `failed` runs. Their names carry a hash of their
+     content, so a cached copy is always the right one. */
+  function withSettings(then, failed) {
+    if (settings) return then(settings);
+    loading = loading || Promise.all([config.settings, config.style].map((path) => new Promise((resolve, reject) => {
+      const script = path.endsWith('.js');
+      const file = doc.createElement(script ? 'script' : 'link');
+      if (script) file.src = new URL(path, base).href;
+      else Object.assign(file, { rel: 'stylesheet', href: new URL(path, base).href });
+      file.onload = resolve;
+      file.onerror = reject;
+      doc.head.append(file);
+    }))).then(() => settings = window.NoticeConsent.settings(internals));
+    loading.then(then, failed);
   }
 
   /* Acting on consent ---------------------------------------------------------------------------- */
 
   function apply(changed) {
-    for (const category of optional) if (!allowed(category.id)) clear(category);
     if (doc.readyState === 'loading') return;
     // Gated scripts run once each, strictly in document order: a script file is waited for before the
     // next script runs. Only a new element makes the browser run them.
@@ -155,23 +184,25 @@
     return String(text).replace(/[&<>"']/g, (character) => '&#' + character.charCodeAt(0) + ';');
   }
 
-  /* A text, escaped, with {categories} filled in (the one value only the script knows; `notice build`
-     fills in the rest). `categories` must be escaped already. Any other {word} stays as written, so
-     '{constructor}' in a text can never reach an inherited JavaScript property. */
-  function text(key, categories = '{categories}') {
-    return escape(config.texts[key]).split('{categories}').join(categories);
+  /* A text, escaped, with {value} filled in (the one value only the script knows, such as the
+     categories accepted; `notice build` fills in the rest). `value` must be escaped already. Any other
+     {word} stays as written, so '{constructor}' in a text can never reach an inherited property. */
+  function text(key, value = '{value}') {
+    return escape(config.texts[key]).split('{value}').join(value);
   }
 
-  function button(key) {
-    return '<button type="button" data-notice-action="' + key + '">' + text(key) + '</button>';
+  function button(action, key = action) {
+    return '<button type="button" data-notice-action="' + action + '">' + text(key) + '</button>';
   }
 
   function buttons(html) {
     return '<div class="notice-consent__buttons">' + html + '</div>';
   }
 
-  function link(key) {
-    return '<a href="' + escape(policyURL) + '">' + text(key) + '</a>';
+  /* A link to the policy page; with `choose`, to its settings form, opening the settings here when the
+     script runs. */
+  function link(key, choose) {
+    return '<a href="' + escape(choose ? formURL : policyURL) + '"' + (choose ? ' data-notice-action="choose"' : '') + '>' + text(key) + '</a>';
   }
 
   function element(html) {
@@ -180,30 +211,34 @@
     return holder.firstChild;
   }
 
-  function showBanner() {
-    const list = optional.map((category) => '<li>' + escape(category.title) + '</li>').join('');
-    const body = state
-      ? '<p>' + text('gpc') + '</p>' + buttons(button('hide') + link('policyLink'))
-      : '<p>' + text('essential') + '</p><p>' + text('optional') + '</p><ul>' + list + '</ul>'
-        + buttons(button('accept') + button('reject') + button('choose') + link('policyLink'));
-    banner = element('<div class="notice-consent" role="region" aria-labelledby="notice-consent"><div class="notice-consent__inner">'
-      + '<h2 id="notice-consent">' + text('heading') + '</h2>' + body + '</div></div>');
-    // In the page flow at the top, never over it: after the skip link, or where this script stands.
+  /* The banner, in the page flow at the top, never over it: after the skip link, or where this script
+     stands. Named by aria-label, so it stays named whatever it shows. */
+  function showBanner(body) {
+    banner = element('<div class="notice-consent" role="region" aria-label="' + text('heading') + '" data-nosnippet>'
+      + '<div class="notice-consent__inner"></div></div>');
+    banner.firstChild.innerHTML = '<h2>' + text('heading') + '</h2>' + body;
     const skipLink = doc.querySelector('.notice-skip-link');
     if (skipLink) skipLink.after(banner);
     else if (script && script.parentNode === doc.body) script.before(banner);
     else doc.body.prepend(banner);
   }
 
-  /* Replaces the banner's question by what was chosen, and moves focus there (unless told not to). */
+  function ask() {
+    const purposes = optional.map((category) => '<li>' + escape(category.summary) + '</li>').join('');
+    showBanner('<p>' + text('essential') + '</p><p>' + text('optional') + '</p><ul>' + purposes + '</ul>'
+      + buttons(button('accept') + button('reject') + button('choose') + link('policyLink')));
+  }
+
+  /* Says what was chosen in the banner (shown again if it was hidden), and moves focus there unless
+     told not to. */
   function confirm(focus = true) {
-    if (!banner) return;
     const accepted = optional.filter((category) => allowed(category.id));
     const key = accepted.length === optional.length ? 'accepted' : accepted.length ? 'chosen' : 'rejected';
-    const names = accepted.map((category) => escape(category.title)).join(', ');
-    banner.firstChild.innerHTML = '<p tabindex="-1">' + text(key, names) + ' ' + link('change') + '</p>'
-      + buttons(button('hide'));
-    if (focus) banner.querySelector('p').focus();
+    const body = '<p tabindex="-1">' + text(key, accepted.map((category) => escape(category.title)).join(', ')) + ' '
+      + link('change', true) + '</p>' + buttons(button('hide'));
+    if (banner) banner.firstChild.innerHTML = '<h2>' + text('heading') + '</h2>' + body;
+    else showBanner(body);
+    if (focus) banner.querySelector('[tabindex]').focus();
   }
 
   function hideBanner() {
@@ -213,33 +248,22 @@
     doc.querySelector('main')?.focus();
   }
 
-  /* The per-category form, shared by the policy page's settings and the dialog on other pages. */
-  function form(inDialog) {
-    const option = (category, value, key) => '<label><input type="radio" name="notice-' + category.id + '" value="' + value + '"'
-      + (state && state.c[category.id] === !!value ? ' checked' : '') + '> ' + text(key) + '</label>';
-    const groups = optional.map((category) => '<fieldset><legend>' + escape(category.title) + '</legend>'
-      + option(category, 1, 'use') + option(category, 0, 'doNotUse') + '</fieldset>').join('');
-    return '<form class="notice-consent-form">' + (navigator.globalPrivacyControl ? '<p>' + text('gpc') + '</p>' : '')
-      + '<p>' + text('necessary') + '</p>' + groups
-      + buttons('<button>' + text('save') + '</button>' + (inDialog ? button('cancel') : '')) + '</form>';
-  }
-
-  function settingsSlot() {
-    return doc.querySelector('[data-notice-settings]');
+  /* After a choice made in the banner, dialog or form: a withdrawal reloads the page, so that tags
+     already running stop; the confirmation is shown after the reload. */
+  function chosen(target, withdrawn) {
+    const where = target.closest('[data-notice-settings]') ? 'form' : 'banner';
+    if (withdrawn && config.reload) {
+      history.replaceState(Object.assign({}, history.state, { notice: where }), '');
+      return location.reload();
+    }
+    target.closest('dialog')?.close();
+    if (where === 'form') settings.saved();
+    // A video's own button shows the video; the banner says so only if it is still there.
+    else if (banner || !target.dataset.noticeAllow) confirm(!target.dataset.noticeAllow);
   }
 
   function openSettings() {
-    const slot = settingsSlot();
-    if (slot) return slot.querySelector('input')?.focus();
-    const opener = doc.activeElement;
-    const dialog = element('<dialog class="notice-consent-dialog" aria-labelledby="notice-settings"><h2 id="notice-settings">'
-      + text('settingsHeading') + '</h2>' + form(true) + '</dialog>');
-    doc.body.append(dialog);
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      if (opener && opener.isConnected) opener.focus();
-    });
-    dialog.showModal();
+    withSettings((loaded) => loaded.open(), () => { location.href = formURL; });
   }
 
   doc.addEventListener('click', (event) => {
@@ -251,37 +275,33 @@
       // A video's "Accept" allows its category and leaves the others as they were (off if unanswered);
       // focus goes to the video that took the button's place.
       const embed = target.closest('.notice-embed');
-      save(byCategory((category) => action === 'accept' || category.id === allow || !!(allow && allowed(category.id))));
-      confirm(!allow);
+      chosen(target, save(byCategory((category) => action === 'accept' || category.id === allow || !!(allow && allowed(category.id)))));
       embed?.querySelector('iframe')?.focus();
     } else if (action === 'choose') {
+      event.preventDefault();
       openSettings();
     } else if (action === 'hide') {
       hideBanner();
-    } else if (action === 'cancel') {
-      target.closest('dialog').close();
     }
   });
 
-  doc.addEventListener('submit', (event) => {
-    const formElement = event.target.closest('.notice-consent-form');
-    if (!formElement) return;
-    event.preventDefault();
-    save(byCategory((category) => formElement.querySelector('[name="notice-' + category.id + '"]:checked')?.value === '1'));
-    const dialog = formElement.closest('dialog');
-    if (dialog) {
-      dialog.close();
-      return confirm();
-    }
-    hideBanner();
-    const status = settingsSlot().firstChild;
-    status.innerHTML = '<p>' + text('saved') + '</p>';
-    status.focus();
-  });
+  /* What consent-settings.js builds on. */
+  const internals = {
+    config, text, escape, button, buttons, element, save, chosen, allowed, byCategory, expire, hideBanner,
+    state: () => state,
+    url: (path) => new URL(path, base).href,
+  };
 
   function ready() {
-    const slot = settingsSlot();
-    if (slot) slot.innerHTML = '<div role="status" tabindex="-1"></div>' + form();
+    // After a reload that followed a withdrawal: say what was saved, where it was saved.
+    const previous = history.state;
+    const where = previous && previous.notice;
+    if (where) {
+      delete previous.notice;
+      history.replaceState(previous, '');
+      if (where === 'banner') confirm();
+    }
+    if (doc.querySelector('[data-notice-settings]')) withSettings((loaded) => loaded.fill(where));
     for (const control of doc.querySelectorAll('[data-notice-allow]')) control.hidden = false;
     apply();
   }
@@ -298,10 +318,19 @@
     },
   };
   googleConsentMode('default');
-  if (optional.length && !state) {
-    // Global Privacy Control is a refusal of everything optional, recorded and said in the banner.
-    if (navigator.globalPrivacyControl === true) save(byCategory(() => false), true);
-    showBanner();
+  if (optional.length && gpc && (!state || (!state.g && optional.some((category) => state.c[category.id])))) {
+    // Global Privacy Control refuses everything optional: with no choice yet, or over one made without
+    // the signal. It is recorded and said in the banner; a choice made while it is on is respected.
+    save(byCategory(() => false));
+    showBanner('<p>' + text('gpc') + '</p>' + buttons(button('hide') + link('change', true)));
+  } else if (optional.length && !state) {
+    // A choice that is no longer valid (older registry, tampered with) allowed nothing now: its
+    // categories' cookies go, and so does the record, so that this happens once.
+    if (cookie(config.cookies.status)) {
+      withSettings((loaded) => loaded.clear());
+      expire(config.cookies.status);
+    }
+    ask();
   } else if (state) {
     googleConsentMode('update');
   }
