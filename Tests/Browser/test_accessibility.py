@@ -10,7 +10,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import Server, chromium
-from helpers import action, focused, open_dialog, save_settings, settings_form
+from helpers import (action, focused, open_dialog, open_dialog_from_footer, save_settings, settings_form,
+                     withdraw_in_dialog)
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 VIEWPORTS = {"desktop": (1280, 800), "phone": (320, 640)}
@@ -23,6 +24,9 @@ SCENARIOS = [
     ("example", "/accessibility/", "banner"), ("example", "/accessibility/", "dialog"),
     ("example", "/accessibility/", "confirmation"),
     ("fixture", "/videos/", "video-placeholder"), ("fixture", "/videos/", "dialog"),
+    # Withdrawal: the settings reopened from the footer after a choice, and the page a withdrawal reloads.
+    ("example", "/", "dialog-from-footer"), ("example", "/accessibility/", "after-withdrawal"),
+    ("example", "/cookies/", "settings-withdrawn"),
 ]
 
 
@@ -59,6 +63,19 @@ def put_in_state(driver, state):
         action(driver, "accept").click()
         assert "You’ve accepted" in driver.find_element(By.CSS_SELECTOR, ".notice-consent").text
     elif state == "settings-saved":
+        form = settings_form(driver)
+        for radio in form.find_elements(By.CSS_SELECTOR, 'input[value="0"]'):
+            radio.click()
+        save_settings(driver, form)
+    elif state == "dialog-from-footer":
+        action(driver, "accept").click()
+        action(driver, "hide").click()
+        open_dialog_from_footer(driver)
+    elif state == "after-withdrawal":
+        action(driver, "accept").click()
+        withdraw_in_dialog(driver)
+    elif state == "settings-withdrawn":
+        action(driver, "accept").click()
         form = settings_form(driver)
         for radio in form.find_elements(By.CSS_SELECTOR, 'input[value="0"]'):
             radio.click()

@@ -13,70 +13,70 @@ from helpers import (CONSENT_COOKIES, OPTIONAL_COOKIES, action, banner, click, c
                      wait_until_ran)
 
 
-def test_fresh_profile_stores_nothing_and_runs_nothing(browser, server):
+def test_fresh_profile_stores_nothing_and_runs_nothing(visitor, server):
     """[1][3] No choice, no optional cookies: not on load, not after scrolling and browsing on."""
-    browser.get(server.url("/"))
-    assert banner(browser) is not None
-    browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
-    browser.find_element(By.LINK_TEXT, "Cookies").click()
-    browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+    visitor.get(server.url("/"))
+    assert banner(visitor) is not None
+    visitor.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+    visitor.find_element(By.LINK_TEXT, "Cookies").click()
+    visitor.execute_script("window.scrollTo(0, document.body.scrollHeight)")
     time.sleep(0.3)
-    assert ran(browser) == []
-    assert cookie_names(browser) == set()
-    assert storage_keys(browser) == set()
-    assert banner(browser) is not None
+    assert ran(visitor) == []
+    assert cookie_names(visitor) == set()
+    assert storage_keys(visitor) == set()
+    assert banner(visitor) is not None
 
 
-def test_banner_names_the_purposes_links_the_policy_and_offers_equal_choices(browser, server):
+def test_banner_names_the_purposes_links_the_policy_and_offers_equal_choices(visitor, server):
     """[2][5][6][7] Purposes and the policy on the first layer; accept and reject are equal buttons."""
-    browser.get(server.url("/"))
-    text = banner(browser).text
+    visitor.get(server.url("/"))
+    text = banner(visitor).text
     assert "Analytics cookies" in text and "Functional cookies" in text
-    policy = banner(browser).find_element(By.LINK_TEXT, "Read our cookie policy")
+    policy = banner(visitor).find_element(By.LINK_TEXT, "Read our cookie policy")
     assert policy.get_attribute("href") == server.url("/cookies/")
-    accept, reject = action(browser, "accept"), action(browser, "reject")
+    accept, reject = action(visitor, "accept"), action(visitor, "reject")
     assert accept.tag_name == reject.tag_name == "button"
     assert accept.size["height"] == reject.size["height"]
     style = "const s = getComputedStyle(arguments[0]); return [s.backgroundColor, s.color, s.fontSize, s.fontWeight, s.borderWidth]"
-    assert browser.execute_script(style, accept) == browser.execute_script(style, reject)
+    assert visitor.execute_script(style, accept) == visitor.execute_script(style, reject)
     assert accept.location["y"] == reject.location["y"], "side by side on the same line"
 
 
-def test_accept_runs_gated_scripts_in_order_and_records_the_choice(browser, server, built_site):
+def test_accept_runs_gated_scripts_in_order_and_records_the_choice(visitor, server, built_site):
     """[12] Accepting runs the gated scripts at once, in document order, and stores what, when and which version."""
-    browser.get(server.url("/"))
-    action(browser, "accept").click()
-    wait_until_ran(browser, "functional")
-    assert ran(browser) == ["analytics", "analytics-second", "functional"]
-    assert {"_ga", "_ga_ABC123", "PREF"} <= cookie_names(browser)
-    choice = stored_choice(browser)
+    visitor.get(server.url("/"))
+    action(visitor, "accept").click()
+    wait_until_ran(visitor, "functional")
+    assert ran(visitor) == ["analytics", "analytics-second", "functional"]
+    assert {"_ga", "_ga_ABC123", "PREF"} <= cookie_names(visitor)
+    choice = stored_choice(visitor)
     assert choice["c"] == {"analytics": True, "functional": True}
     assert choice["v"] == registry_version(built_site)
     assert choice["t"].startswith(time.strftime("%Y-", time.gmtime()))
     for name in CONSENT_COOKIES:
-        cookie = browser.get_cookie(name)
+        cookie = visitor.get_cookie(name)
         assert cookie["sameSite"] == "Lax"
         assert 89 * 86400 < cookie["expiry"] - time.time() <= 90 * 86400
-    assert browser.get_cookie("cookie-management-version")["value"] == registry_version(built_site)
+    assert visitor.get_cookie("cookie-management-version")["value"] == registry_version(built_site)
     # The confirmation says what was chosen and takes focus.
-    assert "You’ve accepted optional cookies." in banner(browser).text
-    assert focused(browser).tag_name == "p"
-    browser.refresh()
-    wait_until_ran(browser, "functional")
-    assert banner(browser) is None
+    assert "You’ve accepted optional cookies." in banner(visitor).text
+    assert focused(visitor).tag_name == "p"
+    visitor.refresh()
+    wait_until_ran(visitor, "functional")
+    assert banner(visitor) is None
 
 
-def test_reject_runs_nothing_and_is_remembered(browser, server):
+def test_reject_runs_nothing_and_is_remembered(visitor, server):
     """[13] A refusal is remembered: no banner after reload, and still nothing optional."""
-    browser.get(server.url("/"))
-    action(browser, "reject").click()
-    assert "You’ve rejected optional cookies." in banner(browser).text
-    assert stored_choice(browser)["c"] == {"analytics": False, "functional": False}
-    browser.refresh()
+    visitor.get(server.url("/"))
+    action(visitor, "reject").click()
+    assert "You’ve rejected optional cookies." in banner(visitor).text
+    assert stored_choice(visitor)["c"] == {"analytics": False, "functional": False}
+    visitor.refresh()
     time.sleep(0.3)
-    assert banner(browser) is None
-    assert ran(browser) == []
-    assert cookie_names(browser) & OPTIONAL_COOKIES == set()
+    assert banner(visitor) is None
+    assert ran(visitor) == []
+    assert cookie_names(visitor) & OPTIONAL_COOKIES == set()
 
 
 def test_hiding_the_confirmation_moves_focus_to_the_content(browser, server):
@@ -87,29 +87,29 @@ def test_hiding_the_confirmation_moves_focus_to_the_content(browser, server):
     assert focused(browser).tag_name == "main"
 
 
-def test_settings_dialog_has_nothing_preselected_and_saves_each_category(browser, server):
+def test_settings_dialog_has_nothing_preselected_and_saves_each_category(visitor, server):
     """[4][8] Choosing per category: no pre-selected "use"; one category on, the other off."""
-    browser.get(server.url("/"))
-    dialog = open_dialog(browser)
+    visitor.get(server.url("/"))
+    dialog = open_dialog(visitor)
     assert dialog.get_attribute("aria-labelledby") == "notice-settings"
     assert dialog.find_elements(By.CSS_SELECTOR, "input:checked") == []
     dialog.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="1"]').click()
     dialog.find_element(By.CSS_SELECTOR, 'input[name="notice-functional"][value="0"]').click()
     dialog.find_element(By.CSS_SELECTOR, 'button[type="submit"], form button:not([type])').click()
-    wait_until_ran(browser, "analytics-second")
-    assert browser.find_elements(By.CSS_SELECTOR, "dialog") == []
-    assert "functional" not in ran(browser)
-    assert stored_choice(browser)["c"] == {"analytics": True, "functional": False}
-    assert "You’ve accepted some optional cookies: Analytics cookies." in banner(browser).text
+    wait_until_ran(visitor, "analytics-second")
+    assert visitor.find_elements(By.CSS_SELECTOR, "dialog") == []
+    assert "functional" not in ran(visitor)
+    assert stored_choice(visitor)["c"] == {"analytics": True, "functional": False}
+    assert "You’ve accepted some optional cookies: Analytics cookies." in banner(visitor).text
 
 
-def test_escape_closes_the_dialog_and_focus_returns(browser, server):
-    browser.get(server.url("/"))
-    open_dialog(browser)
-    focused(browser).send_keys(Keys.ESCAPE)
-    WebDriverWait(browser, 2).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog"))
-    assert focused(browser) == action(browser, "choose")
-    assert stored_choice(browser) is None, "closing the settings is not consent"
+def test_escape_closes_the_dialog_and_focus_returns(visitor, server):
+    visitor.get(server.url("/"))
+    open_dialog(visitor)
+    focused(visitor).send_keys(Keys.ESCAPE)
+    WebDriverWait(visitor, 2).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog"))
+    assert focused(visitor) == action(visitor, "choose")
+    assert stored_choice(visitor) is None, "closing the settings is not consent"
 
 
 def test_focus_stays_inside_the_dialog(browser, server):
@@ -122,46 +122,46 @@ def test_focus_stays_inside_the_dialog(browser, server):
         assert element.tag_name == "body" or browser.execute_script(inside, element), element.get_attribute("outerHTML")
 
 
-def test_policy_page_form_replaces_the_no_javascript_message(browser, server):
-    browser.get(server.url("/cookies/"))
-    settings_form(browser)
-    slot = browser.find_element(By.CSS_SELECTOR, "[data-notice-settings]")
+def test_policy_page_form_replaces_the_no_javascript_message(visitor, server):
+    visitor.get(server.url("/cookies/"))
+    settings_form(visitor)
+    slot = visitor.find_element(By.CSS_SELECTOR, "[data-notice-settings]")
     assert "do not have JavaScript enabled" not in slot.text
     assert slot.find_elements(By.CSS_SELECTOR, "input:checked") == []
     legends = [legend.text for legend in slot.find_elements(By.TAG_NAME, "legend")]
     assert legends == ["Analytics cookies", "Functional cookies"]
     # "Choose which cookies" on the policy page goes to this form rather than a dialog.
-    action(browser, "choose").click()
-    WebDriverWait(browser, 5).until(lambda d: focused(d).get_attribute("name") == "notice-analytics")
-    assert browser.find_elements(By.CSS_SELECTOR, "dialog") == []
+    action(visitor, "choose").click()
+    WebDriverWait(visitor, 5).until(lambda d: focused(d).get_attribute("name") == "notice-analytics")
+    assert visitor.find_elements(By.CSS_SELECTOR, "dialog") == []
     slot.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="0"]').click()
     slot.find_element(By.CSS_SELECTOR, 'input[name="notice-functional"][value="1"]').click()
-    status = save_settings(browser, slot)
+    status = save_settings(visitor, slot)
     assert status.text == "You’ve saved your cookie settings."
-    assert focused(browser) == status
-    assert banner(browser) is None
-    wait_until_ran(browser, "functional")
-    assert stored_choice(browser)["c"] == {"analytics": False, "functional": True}
+    assert focused(visitor) == status
+    assert banner(visitor) is None
+    wait_until_ran(visitor, "functional")
+    assert stored_choice(visitor)["c"] == {"analytics": False, "functional": True}
 
 
-def test_withdrawal_deletes_the_categorys_cookies_and_stops_its_scripts(browser, server):
+def test_withdrawal_deletes_the_categorys_cookies_and_stops_its_scripts(visitor, server):
     """[10] Withdrawing as easily as giving: cookies (exact and pattern names) and storage keys go."""
-    browser.get(server.url("/"))
-    action(browser, "accept").click()
-    wait_until_ran(browser, "functional")
-    assert {"_ga", "_ga_ABC123"} <= cookie_names(browser)
-    assert {"_hjRecordingLastActivity", "_hjLocal"} <= storage_keys(browser)
-    browser.get(server.url("/cookies/"))
-    slot = settings_form(browser)
+    visitor.get(server.url("/"))
+    action(visitor, "accept").click()
+    wait_until_ran(visitor, "functional")
+    assert {"_ga", "_ga_ABC123"} <= cookie_names(visitor)
+    assert {"_hjRecordingLastActivity", "_hjLocal"} <= storage_keys(visitor)
+    visitor.get(server.url("/cookies/"))
+    slot = settings_form(visitor)
     assert slot.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="1"]').is_selected(), "the form shows the current choice"
     slot.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="0"]').click()
-    save_settings(browser, slot)
-    assert cookie_names(browser) & {"_ga", "_ga_ABC123"} == set()
-    assert "PREF" in cookie_names(browser), "the functional category was kept"
-    assert storage_keys(browser) & {"_hjRecordingLastActivity", "_hjLocal"} == set()
-    browser.get(server.url("/"))
-    wait_until_ran(browser, "functional")
-    assert ran(browser) == ["functional"]
+    save_settings(visitor, slot)
+    assert cookie_names(visitor) & {"_ga", "_ga_ABC123"} == set()
+    assert "PREF" in cookie_names(visitor), "the functional category was kept"
+    assert storage_keys(visitor) & {"_hjRecordingLastActivity", "_hjLocal"} == set()
+    visitor.get(server.url("/"))
+    wait_until_ran(visitor, "functional")
+    assert ran(visitor) == ["functional"]
 
 
 def test_withdrawal_deletes_cookies_set_on_parent_domains(browser, server):
@@ -188,39 +188,39 @@ def test_consent_is_shared_across_subdomains(browser, server):
     assert stored_choice(browser)["c"] == {"analytics": False, "functional": False}
 
 
-def test_a_changed_registry_asks_again_and_keeps_optional_off(browser, private_site):
+def test_a_changed_registry_asks_again_and_keeps_optional_off(visitor, private_site):
     """[14] A new cookie changes the registry version: the banner returns and nothing optional runs."""
     site, output, server = private_site
-    browser.get(server.url("/"))
-    action(browser, "accept").click()
-    wait_until_ran(browser, "functional")
+    visitor.get(server.url("/"))
+    action(visitor, "accept").click()
+    wait_until_ran(visitor, "functional")
     old_version = registry_version(output)
     registry = site / "registry.yaml"
     registry.write_text(registry.read_text().replace("      - name: YSC", "      - name: VISITOR_INFO1_LIVE\n        purpose: Preferences.\n        duration: After 8 months\n      - name: YSC"))
     from conftest import build
     build(site, output)
     assert registry_version(output) != old_version
-    browser.refresh()
-    assert banner(browser) is not None
+    visitor.refresh()
+    assert banner(visitor) is not None
     time.sleep(0.3)
-    assert ran(browser) == []
-    assert cookie_names(browser) & {"_ga", "_ga_ABC123", "PREF"} == set(), "cookies of categories no longer consented to are cleared"
+    assert ran(visitor) == []
+    assert cookie_names(visitor) & {"_ga", "_ga_ABC123", "PREF"} == set(), "cookies of categories no longer consented to are cleared"
 
 
-def test_malformed_or_tampered_choices_count_as_no_consent(browser, server, built_site):
+def test_malformed_or_tampered_choices_count_as_no_consent(visitor, server, built_site):
     version = registry_version(built_site)
-    browser.get(server.url("/"))
+    visitor.get(server.url("/"))
     for status in ["not-json", urllib.parse.quote(json.dumps({"c": {"analytics": "yes", "functional": True}, "v": version})),
                    urllib.parse.quote(json.dumps({"c": {"analytics": True, "functional": True, "extra": True}, "v": version})),
                    urllib.parse.quote(json.dumps({"c": {"analytics": True}, "v": version}))]:
-        browser.delete_all_cookies()
+        visitor.delete_all_cookies()
         for name, value in [("cookie-management-status", status), ("cookie-management-preferences-set", "true"),
                             ("cookie-management-version", version)]:
-            browser.add_cookie({"name": name, "value": value, "path": "/"})
-        browser.refresh()
+            visitor.add_cookie({"name": name, "value": value, "path": "/"})
+        visitor.refresh()
         time.sleep(0.2)
-        assert banner(browser) is not None, status
-        assert ran(browser) == [], status
+        assert banner(visitor) is not None, status
+        assert ran(visitor) == [], status
 
 
 def test_global_privacy_control_is_a_refusal_said_in_the_banner(browser, server):
@@ -249,39 +249,39 @@ def test_google_consent_mode_defaults_to_denied_then_follows_the_choice(browser,
                                                  "personalization_storage": "granted"}]
 
 
-def test_event_and_api(browser, server):
-    browser.get(server.url("/"))
-    browser.execute_script("""
+def test_event_and_api(visitor, server):
+    visitor.get(server.url("/"))
+    visitor.execute_script("""
         window.seen = [];
         document.addEventListener('notice:consent', (e) => window.seen.push(['event', e.detail.categories]));
         window.unsubscribe = NoticeConsent.on((detail) => window.seen.push(['api', detail.categories]));""")
-    assert browser.execute_script("return [NoticeConsent.allowed('analytics'), NoticeConsent.allowed('necessary')]") == [False, True]
-    dialog = open_dialog(browser)
+    assert visitor.execute_script("return [NoticeConsent.allowed('analytics'), NoticeConsent.allowed('necessary')]") == [False, True]
+    dialog = open_dialog(visitor)
     dialog.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="1"]').click()
     dialog.find_element(By.CSS_SELECTOR, 'input[name="notice-functional"][value="0"]').click()
-    click(browser, dialog.find_element(By.CSS_SELECTOR, "form button:not([type])"))
+    click(visitor, dialog.find_element(By.CSS_SELECTOR, "form button:not([type])"))
     expected = {"analytics": True, "functional": False}
-    assert browser.execute_script("return window.seen") == [["event", expected], ["api", expected]]
-    assert browser.execute_script("return NoticeConsent.choices()") == expected
-    browser.execute_script("window.unsubscribe(); NoticeConsent.open()")
-    assert browser.find_elements(By.CSS_SELECTOR, "dialog[open]")
+    assert visitor.execute_script("return window.seen") == [["event", expected], ["api", expected]]
+    assert visitor.execute_script("return NoticeConsent.choices()") == expected
+    visitor.execute_script("window.unsubscribe(); NoticeConsent.open()")
+    assert visitor.find_elements(By.CSS_SELECTOR, "dialog[open]")
 
 
-def test_video_placeholder_until_its_category_is_allowed(browser, server):
+def test_video_placeholder_until_its_category_is_allowed(visitor, server):
     """[9] The video loads only with functional cookies allowed; meanwhile a placeholder with a link."""
-    browser.get(server.url("/videos/"))
-    embed = browser.find_element(By.CSS_SELECTOR, ".notice-embed")
+    visitor.get(server.url("/videos/"))
+    embed = visitor.find_element(By.CSS_SELECTOR, ".notice-embed")
     assert embed.find_elements(By.TAG_NAME, "iframe") == []
     assert "This video is hosted by YouTube. Accept functional cookies to watch it here." in embed.text
     link = embed.find_element(By.PARTIAL_LINK_TEXT, "on YouTube")
     assert link.get_attribute("href") == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     embed.find_element(By.CSS_SELECTOR, "button[data-notice-allow]").click()
     frame = embed.find_element(By.TAG_NAME, "iframe")
-    assert focused(browser) == frame, "focus moves to the video that replaced the button"
+    assert focused(visitor) == frame, "focus moves to the video that replaced the button"
     assert frame.get_attribute("src") == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
     assert frame.get_attribute("title") == "A tour of the new library"
-    assert stored_choice(browser)["c"] == {"analytics": False, "functional": True}
-    assert "analytics" not in ran(browser)
+    assert stored_choice(visitor)["c"] == {"analytics": False, "functional": True}
+    assert "analytics" not in ran(visitor)
 
 
 def test_inline_gated_script_runs_with_its_nonce_and_src_works_too(browser, server):

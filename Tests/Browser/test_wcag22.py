@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import chromium
-from helpers import action, click, focused, open_dialog
+from helpers import action, click, focused, open_dialog, open_dialog_from_footer, withdraw_in_dialog
 
 WIDTHS = [(320, 640), (1280, 800)]
 
@@ -86,6 +86,12 @@ def states(driver, server):
     driver.get(server.url("/cookies/"))
     action(driver, "accept").click()
     yield "confirmation and settings form", ".notice-consent, [data-notice-settings]"
+    # The settings reopened from the footer (with the choice and the consent id), then a withdrawal.
+    driver.get(server.url("/"))
+    yield "dialog reopened from the footer", open_dialog_from_footer(driver) and "dialog[open]"
+    click(driver, driver.find_element(By.CSS_SELECTOR, 'dialog [data-notice-action="cancel"]'))
+    withdraw_in_dialog(driver)
+    yield "after a withdrawal (reloaded)", ".notice-consent"
 
 
 def test_text_spacing_clips_nothing(viewport_browser, example_site):
@@ -134,5 +140,17 @@ def test_buttons_and_focus_stay_visible_in_forced_colours(example_site):
         outline = driver.execute_script(
             "const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]")
         assert outline[0] != "none" and outline[1] != "0px", f"the focused button shows no outline: {outline}"
+        # The dialog's Accept all, Reject all and Save, and the focus within it.
+        driver.get(example_site[1].url("/"))
+        dialog = open_dialog(driver)
+        for button in dialog.find_elements(By.CSS_SELECTOR, "button"):
+            style = driver.execute_script(
+                "const s = getComputedStyle(arguments[0]); return [s.borderTopStyle, s.borderTopWidth]", button)
+            assert style[0] != "none" and style[1] != "0px", f"the dialog's {button.text} button has no border: {style}"
+        for button in dialog.find_elements(By.CSS_SELECTOR, ".notice-consent__buttons button"):
+            driver.execute_script("arguments[0].focus({focusVisible: true})", button)
+            outline = driver.execute_script(
+                "const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]")
+            assert outline[0] != "none" and outline[1] != "0px", f"the focused {button.text} button shows no outline: {outline}"
     finally:
         driver.quit()

@@ -139,4 +139,50 @@ struct SiteBuildTests {
         #expect(!page.contains("integrity="))
         #expect(page.contains(try #require(site.fingerprinted("assets/notice", "css"))))
     }
+    @Test func theSettingsLinksLeadToTheFormAndToEachCategorysSection() throws {
+        let site = try TempSite()
+        let report = try site.build()
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        let home = try site.output("index.html")
+        #expect(home.contains("<a href=\"cookies/#cookie-settings\" data-notice-action=\"choose\">Cookie settings</a>"))
+        let cookies = try site.output("cookies/index.html")
+        #expect(cookies.contains("<div class=\"notice-consent-settings\" id=\"cookie-settings\" data-notice-settings>"))
+        #expect(cookies.contains("<h2 id=\"analytics-cookies\">Analytics cookies</h2>"), "the dialog's link for analytics leads here")
+        let settings = try String(contentsOf: site.outputDirectory.appendingPathComponent(try #require(site.fingerprinted("consent-settings", "js"))), encoding: .utf8)
+        #expect(settings.contains("\"section\":\"cookies/#analytics-cookies\""))
+        #expect(settings.contains("\"services\":\"Used by: Google Analytics\""))
+    }
+
+    @Test func aHeadingCalledCookieSettingsDoesNotTakeTheFormsID() throws {
+        var files = TempSite.minimalSite
+        files["pages/cookies.md"] = files["pages/cookies.md"]!.replacingOccurrences(of: "## Change your cookie settings", with: "## Cookie settings")
+        let site = try TempSite(files)
+        try site.build()
+        let cookies = try site.output("cookies/index.html")
+        #expect(cookies.contains("<h2 id=\"cookie-settings-2\">Cookie settings</h2>"))
+        #expect(cookies.components(separatedBy: "id=\"cookie-settings\"").count == 2, "one element has the id")
+    }
+
+    @Test func aPolicyWithoutTheFormOrACategorysHeadingIsWarnedAbout() throws {
+        var files = TempSite.minimalSite
+        files["pages/cookies.md"] = """
+            ---
+            title: Cookies
+            description: How we use cookies.
+            ---
+            ## What we use
+
+            ```cookie-table service=google-analytics
+            ```
+
+            ```cookie-table category=necessary
+            ```
+            """
+        let site = try TempSite(files)
+        let warnings = try site.build().diagnostics.map(\.description)
+        #expect(warnings == [
+            "content/pages/cookies.md:1:1: warning: the cookie policy has no settings form, so visitors without JavaScript cannot change their choice and the footer's \"Cookie settings\" link leads to the top of the page; add a ```consent-settings``` block to pages/cookies.md",
+            "content/registry.yaml:2:9: warning: the cookie settings link the category 'analytics' to its section of the cookie policy, but pages/cookies.md has no heading 'Analytics cookies'; add one above that category's cookie tables, so the link does not lead to the top of the page",
+        ])
+    }
 }

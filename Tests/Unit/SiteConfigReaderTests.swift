@@ -67,4 +67,35 @@ struct SiteConfigReaderTests {
     @Test(arguments: ["English", "e", "en_GB", "en-"]) func notLanguageTags(tag: String) {
         #expect(!SiteConfigReader.isLanguageTag(tag))
     }
+    @Test func receiptsGoToAnHTTPSAddressOrToThisComputer() throws {
+        for address in ["https://consent.example.gov.uk/receipts", "http://127.0.0.1:8123/receipts", "http://localhost/r"] {
+            let (config, diagnostics) = read("title: T\nconsent:\n  receipts: \(address)\n")
+            #expect(diagnostics.isEmpty, "\(address)")
+            #expect(config?.consent.receipts == address)
+        }
+        let (config, _) = read("title: T\n")
+        #expect(config?.consent.receipts == nil, "nothing is sent unless asked for")
+        #expect(config?.consent.reloadOnWithdraw == true)
+    }
+
+    @Test(arguments: [
+        ("http://consent.example.gov.uk/r", "should be the full https:// address that collects consent receipts"),
+        ("/receipts", "should be the full https:// address that collects consent receipts"),
+        ("https://user:secret@example.gov.uk/r", "should be the full https:// address that collects consent receipts"),
+        ("javascript:alert(1)", "is not allowed: only https:, http:, mailto: and tel: addresses"),
+    ])
+    func receiptsAddressesThatCannotBeUsedAreErrorsWithTheirPosition(address: String, message: String) {
+        let (_, diagnostics) = read("title: T\nconsent:\n  receipts: \(address)\n")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.message.contains(message) == true, "\(diagnostics)")
+        #expect(diagnostics.first?.location?.line == 3)
+    }
+
+    @Test func theReloadAfterAWithdrawalCanBeTurnedOff() throws {
+        let (config, diagnostics) = read("title: T\nconsent:\n  reloadOnWithdraw: false\n")
+        #expect(diagnostics.isEmpty)
+        #expect(config?.consent.reloadOnWithdraw == false)
+        let (_, wrong) = read("title: T\nconsent:\n  reloadOnWithdraw: sometimes\n")
+        #expect(wrong.first?.message == "'reloadOnWithdraw' in the consent settings should be true or false, not 'sometimes'")
+    }
 }

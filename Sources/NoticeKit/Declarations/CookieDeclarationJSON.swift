@@ -14,6 +14,7 @@ struct CookieDeclarationJSON: Encodable {
         var id: String
         var title: String
         var description: String?
+        var summary: String?
         var necessary: Bool
         /// One regular expression matching every cookie name of the category (JavaScript syntax).
         var cookieNames: String
@@ -76,7 +77,8 @@ struct CookieDeclarationJSON: Encodable {
         version = RegistryVersion.of(registry)
         categories = registry.categories.map { category in
             Category(
-                id: category.id, title: category.title, description: category.description, necessary: category.necessary,
+                id: category.id, title: category.title, description: category.description, summary: category.summary,
+                necessary: category.necessary,
                 cookieNames: registry.cookieNameMatcher(forCategory: category.id).regexSource,
                 storageKeys: registry.storageKeyMatcher(forCategory: category.id).regexSource)
         }

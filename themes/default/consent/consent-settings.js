@@ -52,7 +52,7 @@ NoticeConsent.settings = (core) => {
       + '<p><a href="' + escape(core.url(category.section)) + '">' + escape(category.more) + '</a></p></fieldset>').join('');
     return '<form class="notice-consent-form">' + (navigator.globalPrivacyControl ? '<p>' + text('gpc') + '</p>' : '')
       + '<p>' + text('necessary') + '</p>' + groups
-      + (state ? '<p>' + text('consentId', '<code>' + escape(state.i || '') + '</code>') + '</p>' : '')
+      + (state && state.i ? '<p>' + text('consentId', '<code>' + escape(state.i) + '</code>') + '</p>' : '')
       + core.buttons(button('accept', 'acceptAll') + button('reject', 'rejectAll') + '<button>' + text('save') + '</button>'
         + (inDialog ? button('cancel') : '')) + '</form>';
   }
@@ -90,11 +90,16 @@ NoticeConsent.settings = (core) => {
       + text('settingsHeading') + '</h2>' + form(true) + '</dialog>');
     doc.body.append(dialog);
     dialog.addEventListener('close', () => {
+      // Focus goes back where it was, unless a confirmation has taken it.
+      const lost = doc.activeElement === doc.body || dialog.contains(doc.activeElement);
       dialog.remove();
-      if (opener && opener.isConnected) opener.focus();
+      if (lost && opener && opener.isConnected) opener.focus();
     });
     dialog.showModal();
   }
+
+  // The policy page's form always shows the current choice and its id, wherever it was made.
+  doc.addEventListener('notice:consent', () => slot() && fill());
 
   doc.addEventListener('click', (event) => {
     if (event.target.closest('[data-notice-action="cancel"]')) event.target.closest('dialog').close();
@@ -104,7 +109,8 @@ NoticeConsent.settings = (core) => {
     const formElement = event.target.closest('.notice-consent-form');
     if (!formElement) return;
     event.preventDefault();
-    core.chosen(formElement, core.save(core.byCategory((category) => formElement.querySelector('[name="notice-' + category.id + '"]:checked')?.value === '1')));
+    const choices = core.byCategory((category) => formElement.querySelector('[name="notice-' + category.id + '"]:checked')?.value === '1');
+    core.chosen(formElement)(core.save(choices));
   });
 
   return { clear, fill, saved, open };

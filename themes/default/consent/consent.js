@@ -248,18 +248,22 @@
     doc.querySelector('main')?.focus();
   }
 
-  /* After a choice made in the banner, dialog or form: a withdrawal reloads the page, so that tags
-     already running stop; the confirmation is shown after the reload. */
-  function chosen(target, withdrawn) {
+  /* What follows a choice made with `target` (in the banner, dialog or form), given whether it withdrew
+     a category: a withdrawal reloads the page, so that tags already running stop, and the confirmation
+     is shown after the reload. Where the choice was made is read first: saving re-renders the form. */
+  function chosen(target) {
     const where = target.closest('[data-notice-settings]') ? 'form' : 'banner';
-    if (withdrawn && config.reload) {
-      history.replaceState(Object.assign({}, history.state, { notice: where }), '');
-      return location.reload();
-    }
-    target.closest('dialog')?.close();
-    if (where === 'form') settings.saved();
-    // A video's own button shows the video; the banner says so only if it is still there.
-    else if (banner || !target.dataset.noticeAllow) confirm(!target.dataset.noticeAllow);
+    const dialog = target.closest('dialog');
+    return (withdrawn) => {
+      if (withdrawn && config.reload) {
+        history.replaceState(Object.assign({}, history.state, { notice: where }), '');
+        return location.reload();
+      }
+      dialog?.close();
+      if (where === 'form') settings.saved();
+      // A video's own button shows the video; the banner says so only if it is still there.
+      else if (banner || !target.dataset.noticeAllow) confirm(!target.dataset.noticeAllow);
+    };
   }
 
   function openSettings() {
@@ -275,7 +279,7 @@
       // A video's "Accept" allows its category and leaves the others as they were (off if unanswered);
       // focus goes to the video that took the button's place.
       const embed = target.closest('.notice-embed');
-      chosen(target, save(byCategory((category) => action === 'accept' || category.id === allow || !!(allow && allowed(category.id)))));
+      chosen(target)(save(byCategory((category) => action === 'accept' || category.id === allow || !!(allow && allowed(category.id)))));
       embed?.querySelector('iframe')?.focus();
     } else if (action === 'choose') {
       event.preventDefault();
