@@ -1,5 +1,6 @@
-"""The consent script in real Chromium, against the PECR/GDPR requirements in
-shared/reference/consent-requirements.md (numbers in brackets)."""
+"""The consent script in real Chromium (and in WebKit, for the tests that take `visitor`), against UK
+PECR / GDPR consent practice as docs/consent.md lists it. Numbers in brackets are the project's
+consent requirements, as its first issues numbered them."""
 import json
 import time
 import urllib.parse
