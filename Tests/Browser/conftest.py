@@ -9,6 +9,7 @@ import pathlib
 import shutil
 import subprocess
 import threading
+import time
 
 import pytest
 from selenium import webdriver
@@ -125,17 +126,24 @@ def browser():
 
 @pytest.fixture(scope="session")
 def display():
-    """An X display of its own (Xvfb) for WebKit's MiniBrowser, which needs one."""
-    read, write = os.pipe()
-    process = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-                               pass_fds=[write], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write)
-    number = os.read(read, 16).decode().strip()
-    os.close(read)
-    assert number, "Xvfb did not start; run `make test-deps`"
-    yield ":" + number
-    process.terminate()
-    process.wait(timeout=10)
+    """An X display of its own (Xvfb) for WebKit's MiniBrowser, which needs one: the first free display
+    number from :90, ready once its socket exists."""
+    for number in range(90, 190):
+        if os.path.exists(f"/tmp/.X{number}-lock") or os.path.exists(f"/tmp/.X11-unix/X{number}"):
+            continue
+        process = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while process.poll() is None and time.monotonic() < deadline:
+            if os.path.exists(f"/tmp/.X11-unix/X{number}"):
+                yield f":{number}"
+                process.terminate()
+                process.wait(timeout=10)
+                return
+            time.sleep(0.05)
+        process.kill()
+        process.wait()
+    pytest.fail("Xvfb could not start on any display from :90 to :189; run `make test-deps`")
 
 
 def webkit(display, width=1280, height=800):
