@@ -13,6 +13,7 @@ import threading
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import REPOSITORY, build
 from helpers import action, banner
@@ -65,6 +66,12 @@ strings:
       chosen: {quoted(PAYLOAD + " {categories}")}
       use: {quoted(PAYLOAD)}
       settingsHeading: {quoted(PAYLOAD)}
+      purpose: {quoted(PAYLOAD + " {title} {summary}")}
+      services: {quoted(PAYLOAD + " {services}")}
+      moreAbout: {quoted(PAYLOAD + " {category}")}
+      acceptAll: {quoted(PAYLOAD)}
+      rejectAll: {quoted(PAYLOAD)}
+      consentId: {quoted(PAYLOAD + " {id}")}
     embed:
       text: {quoted(PAYLOAD + " {provider} {category}")}
 """)
@@ -73,6 +80,7 @@ categories:
   - id: analytics
     title: {quoted(PAYLOAD)}
     description: {quoted(PAYLOAD)}
+    summary: {quoted(PAYLOAD)}
   - id: necessary
     title: {quoted(PAYLOAD)}
     necessary: true
@@ -251,10 +259,17 @@ def test_nothing_runs_in_chromium_in_any_consent_state(browser, open_server, pat
     assert "[native code]" not in banner(browser).text, "placeholders read inherited properties"
     assert "{constructor}" in banner(browser).get_attribute("textContent")
     action(browser, "choose").click()
+    # The settings (dialog, or the policy page's form) with every hostile description, service and text.
+    settings = WebDriverWait(browser, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "dialog[open], [data-notice-settings] form"))[0]
     assert pwned(browser) == (None, None)
+    assert "{constructor}" in settings.get_attribute("textContent")
     browser.get(open_server + path)
     action(browser, "accept").click()
     assert pwned(browser) == (None, None)
+    if path == "/cookies/":
+        # The form shows the new consent id through the hostile consentId text.
+        WebDriverWait(browser, 5).until(lambda d: "-4" in d.find_element(By.CSS_SELECTOR, "[data-notice-settings] form").text)
+        assert pwned(browser) == (None, None)
     browser.get(open_server + path)
     assert pwned(browser) == (None, None)
     for frame in browser.find_elements(By.TAG_NAME, "iframe"):
