@@ -3,7 +3,7 @@
 
 SWIFT        ?= swift
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-BUILD_DEBS   := libcmark-dev pkg-config
+BUILD_DEBS   := libcmark-dev libssl-dev pkg-config
 # Browser tests: Debian's Chromium and its driver, WebKitGTK (Safari's engine) and its driver on an Xvfb
 # display; esbuild checks the minified consent script.
 # Java runs the Nu HTML Checker.

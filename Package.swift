@@ -17,7 +17,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -29,13 +28,19 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // SHA-256 and SHA-384 from the system's OpenSSL, rather than compiling BoringSSL for three hashes.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
         .target(
             name: "NoticeKit",
             dependencies: [
                 "CCmark",
+                "CLibCrypto",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -75,7 +80,7 @@ let package = Package(
             name: "notice-fuzz",
             dependencies: ["NoticeKit", "FuzzDriver"],
             path: "Tests/Fuzz",
-            exclude: ["Corpus"],
+            exclude: ["Corpus", "seed_corpus.py", "run.sh"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -105,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteTests",
-            dependencies: ["NoticeKit", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["NoticeKit"],
             path: "Tests/Site",
             exclude: ["Golden"],
             swiftSettings: strictSettings

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import NoticeKit
 
@@ -61,10 +60,20 @@ final class TempSite {
         return match.map { prefix.isEmpty ? $0 : prefix + "/" + $0 }
     }
 
-    /// The Subresource Integrity value of an output file, computed here from its bytes.
+    /// The Subresource Integrity value of an output file, computed apart from Notice: by coreutils'
+    /// `sha384sum`.
     func integrity(of path: String) throws -> String {
-        let data = try Data(contentsOf: outputDirectory.appendingPathComponent(path))
-        return "sha384-" + Data(SHA384.hash(data: data)).base64EncodedString()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha384sum")
+        process.arguments = [outputDirectory.appendingPathComponent(path).path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let hex = Array(output.prefix(96))
+        let bytes = stride(from: 0, to: hex.count, by: 2).compactMap { UInt8(String(hex[$0...$0 + 1]), radix: 16) }
+        return "sha384-" + Data(bytes).base64EncodedString()
     }
 
     func output(_ path: String) throws -> String {

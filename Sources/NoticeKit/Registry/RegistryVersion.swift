@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A short, stable fingerprint of everything a visitor's consent depends on.
@@ -10,7 +9,7 @@ import Foundation
 public enum RegistryVersion {
     /// 16 hexadecimal digits of SHA-256 over the canonical form.
     public static func of(_ registry: CookieRegistry) -> String {
-        let digest = SHA256.hash(data: Data(canonicalForm(of: registry).utf8))
+        let digest = Digest.sha256(Data(canonicalForm(of: registry).utf8))
         return digest.prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The theme's stylesheets and the consent script under content-hashed names, with Subresource
@@ -16,7 +15,7 @@ struct AssetManifest: Sendable {
 
     /// `notice.3f2a1b4c9d.css` for `notice.css` with these bytes.
     static func fingerprinted(_ path: String, contents: Data) -> String {
-        let hash = SHA256.hash(data: contents).prefix(5).map { String(format: "%02x", $0) }.joined()
+        let hash = Digest.sha256(contents).prefix(5).map { String(format: "%02x", $0) }.joined()
         let name = path as NSString
         let stem = name.deletingPathExtension
         return name.pathExtension.isEmpty ? "\(stem).\(hash)" : "\(stem).\(hash).\(name.pathExtension)"
@@ -24,7 +23,7 @@ struct AssetManifest: Sendable {
 
     /// `sha384-…`, the value of an `integrity` attribute.
     static func integrity(of contents: Data) -> String {
-        "sha384-" + Data(SHA384.hash(data: contents)).base64EncodedString()
+        "sha384-" + Data(Digest.sha384(contents)).base64EncodedString()
     }
 
     static func asset(_ path: String, contents: Data, withIntegrity: Bool) -> (Asset, OutputFile) {
