@@ -34,11 +34,14 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
+        // renameat2 for the atomic swap of the output folder, which Swift's Glibc module does not import.
+        .target(name: "CExchange"),
         .target(
             name: "NoticeKit",
             dependencies: [
                 "CCmark",
                 "CLibCrypto",
+                "CExchange",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

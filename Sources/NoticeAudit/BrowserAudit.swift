@@ -1,4 +1,5 @@
 public import Foundation
+import NoticeKit
 import NoticePreview
 
 /// Loads pages in real Chromium in every consent state and records what happens.
@@ -42,7 +43,7 @@ public struct BrowserAudit: Sendable {
             guard !pages.contains(page) else { continue }
             pages.append(page)
             try await visit(page, driver: driver, into: &noChoice)
-            if pages.count == 1 { usesConsentScript = try await !driver.elements(#"[data-notice-action="accept"]"#).isEmpty }
+            if pages.count == 1 { usesConsentScript = try await !driver.elements("[\(ConsentMarkup.action)=\"accept\"]").isEmpty }
             if known == nil {
                 for link in try await links(driver: driver, sameOriginAs: start) where !pages.contains(link) && !queue.contains(link) {
                     queue.append(link)
@@ -69,7 +70,7 @@ public struct BrowserAudit: Sendable {
 
     /// Clicks one of the banner's buttons, as a visitor would.
     private func press(_ action: String, driver: WebDriver) async throws {
-        guard let button = try await driver.elements(#"[data-notice-action="\#(action)"]"#).first else {
+        guard let button = try await driver.elements("[\(ConsentMarkup.action)=\"\(action)\"]").first else {
             throw WebDriver.Failure(description: "the consent banner has no '\(action)' button on the first page")
         }
         try await driver.click(button)
@@ -80,12 +81,12 @@ public struct BrowserAudit: Sendable {
     private func withdraw(driver: WebDriver) async throws {
         let policy = try await driver.execute("var link = document.querySelector('.notice-consent a[href]'); return link ? link.href : null") as? String
         if let policy { try await driver.navigate(to: policy) }
-        let refusals = try await driver.elements(#"[data-notice-settings] input[value="0"]"#)
+        let refusals = try await driver.elements("[\(ConsentMarkup.settings)] input[value=\"0\"]")
         guard !refusals.isEmpty else {
             throw WebDriver.Failure(description: "the cookie policy page has no settings form to withdraw consent with (```consent-settings```)")
         }
         for radio in refusals { try await driver.click(radio) }
-        guard let save = try await driver.elements("[data-notice-settings] form button:not([type=button])").first else {
+        guard let save = try await driver.elements("[\(ConsentMarkup.settings)] form button:not([type=button])").first else {
             throw WebDriver.Failure(description: "the settings form has no save button")
         }
         try await driver.click(save)

@@ -1,3 +1,4 @@
+import CExchange
 public import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -135,19 +136,12 @@ public struct OutputWriter: Sendable {
             try manager.moveItem(at: staging, to: real)
             return
         }
-        #if os(Linux)
-        // RENAME_EXCHANGE swaps both names atomically: readers never see a missing or half-written folder.
-        let exchanged = staging.path.withCString { from in
-            real.path.withCString { to in
-                linuxRenameAt2(AT_FDCWD, from, AT_FDCWD, to, 2 /* RENAME_EXCHANGE */)
-            }
-        }
-        if exchanged == 0 {
+        // Swapping both names in one step: readers never see a missing or half-written folder.
+        if notice_exchange_paths(staging.path, real.path) == 0 {
             // The new build is in place; the old one (now at the staging name) is only cleaned up.
             try? manager.removeItem(at: staging)
             return
         }
-        #endif
         let previous = real.deletingLastPathComponent()
             .appendingPathComponent(".\(real.lastPathComponent).notice-previous-\(getpid())")
         try manager.moveItem(at: real, to: previous)
@@ -189,14 +183,6 @@ public struct OutputWriter: Sendable {
         return nsError.localizedDescription
     }
 }
-
-#if os(Linux)
-/// glibc's `renameat2` (2.28 and later), which the Swift Glibc module does not import.
-@_silgen_name("renameat2")
-private func linuxRenameAt2(
-    _ oldDirectory: Int32, _ oldPath: UnsafePointer<CChar>, _ newDirectory: Int32, _ newPath: UnsafePointer<CChar>,
-    _ flags: UInt32) -> Int32
-#endif
 
 /// A build being written: files go here first, and the folder replaces the output only when complete.
 final class StagingFolder: OutputSink, @unchecked Sendable {
