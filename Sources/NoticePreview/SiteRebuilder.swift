@@ -70,7 +70,8 @@ actor SiteRebuilder {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let loader = SiteLoader(directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths)
+        let loader = SiteLoader(directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths,
+                                requiredTexts: SiteBuilder.requiredTexts)
         var updated: [String: Data] = [:]
         var warnings: [Diagnostic] = []
         for file in pages {

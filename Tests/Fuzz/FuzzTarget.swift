@@ -177,7 +177,8 @@ enum ExampleSite {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let context: RenderContext = {
-        let loader = SiteLoader(directory: root.appendingPathComponent("content"), themeSearchPaths: [root.appendingPathComponent("themes")])
+        let loader = SiteLoader(directory: root.appendingPathComponent("content"), themeSearchPaths: [root.appendingPathComponent("themes")],
+                                requiredTexts: SiteBuilder.requiredTexts)
         guard let site = try? loader.load().site else { fatalError("the example site in content/ does not load") }
         return RenderContext(config: site.config, registry: site.registry, theme: site.theme, strings: site.strings, directives: .standard)
     }()

@@ -182,3 +182,14 @@ struct HardeningTests {
         #expect(!message.contains("yaml_set_max_nest_level"))
     }
 }
+
+@Suite("Inline Markdown in the registry")
+struct InlineMarkdownTests {
+    @Test func rawHTMLInOneFieldIsReportedOnce() {
+        var log = DiagnosticLog()
+        let (html, _) = InlineMarkdown.render("<b>Bold</b> and <i>italic</i> and <span>more</span>", describedAs: "the purpose of '_ga'",
+                                              at: SourceLocation(path: "registry.yaml", line: 3, column: 5), log: &log)
+        #expect(log.diagnostics.map(\.message) == ["raw HTML is not allowed in the purpose of '_ga' and was left out; write it in Markdown instead"])
+        #expect(!html.contains("<b>"))
+    }
+}

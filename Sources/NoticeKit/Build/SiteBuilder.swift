@@ -93,7 +93,8 @@ public struct SiteBuilder: Sendable {
     private func run(into sink: some OutputSink) throws(BuildFailure) -> Run {
         let loaded: (site: Site, diagnostics: [Diagnostic])
         do {
-            loaded = try SiteLoader(directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths).load()
+            loaded = try SiteLoader(directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths,
+                                    requiredTexts: Self.requiredTexts).load()
         } catch {
             throw options.strict ? BuildFailure(diagnostics: Self.promotingWarnings(error.diagnostics)) : error
         }

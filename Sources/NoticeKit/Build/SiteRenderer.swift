@@ -99,7 +99,7 @@ public struct SiteRenderer: Sendable {
         guard let name = site.config.policyPage, let page = pages.first(where: { $0.page.name == name.value }) else { return [] }
         var warnings: [Diagnostic] = []
         let location = SourceLocation(path: page.page.path)
-        if !page.anchors.contains(ConsentScript.formAnchor) {
+        if !page.anchors.contains(ConsentMarkup.formAnchor) {
             warnings.append(.warning("the cookie policy has no settings form, so visitors without JavaScript cannot change their choice and the footer's \"Cookie settings\" link leads to the top of the page; add a ```consent-settings``` block to \(policy)",
                                      at: location))
         }

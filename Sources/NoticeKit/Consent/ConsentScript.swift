@@ -16,8 +16,6 @@ struct ConsentScript {
     static let settingsScriptPath = "consent-settings.js"
     static let settingsStylesheetPath = "consent-settings.css"
     static let stylesheetPath = "consent.css"
-    /// The id of the policy page's settings form: the footer's "Cookie settings" link leads there.
-    static let formAnchor = "cookie-settings"
 
     /// The keys of the texts `consent.js` shows, under `consent.ui.` in the theme's strings.
     static let textKeys = [
@@ -132,7 +130,7 @@ struct ConsentScript {
         return ConsentScriptConfig(
             version: RegistryVersion.of(registry),
             cookies: .init(status: consent.cookieNames.status, set: consent.cookieNames.preferencesSet, version: consent.cookieNames.version),
-            days: consent.lifetimeDays, domain: consent.domain, policy: policyPath, form: policyPath + "#" + Self.formAnchor,
+            days: consent.lifetimeDays, domain: consent.domain, policy: policyPath, form: policyPath + "#" + ConsentMarkup.formAnchor,
             necessary: registry.categories.filter(\.necessary).map(\.id), categories: categories,
             googleConsentMode: googleConsentMode, texts: texts, receipts: consent.receipts, reload: consent.reloadOnWithdraw,
             settings: settings?.script, style: settings?.stylesheet)

@@ -6,11 +6,11 @@
 struct ConsentSettingsDirective: DirectiveHandler {
     let name = "consent-settings"
     let argumentNames: [String] = []
-    var anchors: [String] { [ConsentScript.formAnchor] }
+    var anchors: [String] { [ConsentMarkup.formAnchor] }
 
     func render(_ directive: Directive, in context: RenderContext, log: inout DiagnosticLog) -> String? {
         guard rejectUnknownArguments(of: directive, log: &log) else { return nil }
-        return context.renderTemplate("consent-settings", ["noScript": context.text("consent.noScript"), "id": ConsentScript.formAnchor],
+        return context.renderTemplate("consent-settings", ["noScript": context.text("consent.noScript"), "id": ConsentMarkup.formAnchor],
                                       for: directive, log: &log)
     }
 }

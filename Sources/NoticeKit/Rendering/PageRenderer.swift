@@ -77,7 +77,7 @@ struct PageRenderer {
             "hasNavigation": !navigation.isEmpty,
             "stylesheets": assets.stylesheets.map { ["href": root + $0.path, "integrity": $0.integrity ?? false] as [String: Any] },
             "policyHref": config.policyPage.map { Self.href(to: PageSource.urlPath(forPage: $0.value), root: root) } ?? "",
-            "settingsHref": config.policyPage.map { Self.href(to: PageSource.urlPath(forPage: $0.value), root: root) + "#" + ConsentScript.formAnchor } ?? "",
+            "settingsHref": config.policyPage.map { Self.href(to: PageSource.urlPath(forPage: $0.value), root: root) + "#" + ConsentMarkup.formAnchor } ?? "",
             "consent": assets.consentScript.map { script -> [String: Any] in
                 var values: [String: Any] = ["script": root + script.path, "scriptIntegrity": script.integrity as Any? ?? false]
                 if let stylesheet = assets.consentStylesheet {

@@ -13,11 +13,15 @@ public struct SiteLoader: Sendable {
     /// Folders holding built-in themes, searched after the site's own `themes/`.
     public var themeSearchPaths: [URL]
     public var paths: DisplayPaths
+    /// The keys of the texts the code shows, which the theme (or the site) must have: the pipeline's
+    /// (`SiteBuilder.requiredTexts`), known above this layer.
+    public var requiredTexts: [String]
 
-    public init(directory: URL, themeSearchPaths: [URL], paths: DisplayPaths = DisplayPaths()) {
+    public init(directory: URL, themeSearchPaths: [URL], paths: DisplayPaths = DisplayPaths(), requiredTexts: [String]) {
         self.directory = directory.standardizedFileURL
         self.themeSearchPaths = themeSearchPaths
         self.paths = paths
+        self.requiredTexts = requiredTexts
     }
 
     /// The loaded site, and the warnings found; throws ``BuildFailure`` with every diagnostic on errors.
@@ -188,7 +192,7 @@ public struct SiteLoader: Sendable {
     /// Every text the code asks for must be in the theme (or the site), so no key leaks onto a page.
     private func checkStrings(_ strings: Strings, theme: Theme, configFile: URL, log: inout DiagnosticLog) {
         let settings = SourceLocation(path: paths.display(configFile))
-        for key in TextKeys.required where strings[key] == nil {
+        for key in requiredTexts where strings[key] == nil {
             if case .list? = strings.values[key] {
                 log.error("the text '\(key)' should be a single text, but it is a list; write it after the colon, in quotes if it has special characters",
                           at: strings.locations[key] ?? settings)

@@ -21,7 +21,7 @@ public struct PageLink: Sendable, Equatable {
 /// Renders a page's Markdown: parse with cmark, walk and collect, then rewrite directives and headings.
 struct PageContentRenderer {
     /// Ids the default layout uses, which headings must not take.
-    static let reservedIDs: Set<String> = ["main-content", "contents", "content", "top", "footer", "header", ConsentScript.formAnchor]
+    static let reservedIDs: Set<String> = ["main-content", "contents", "content", "top", "footer", "header", ConsentMarkup.formAnchor]
 
     let context: RenderContext
 

@@ -10,3 +10,8 @@ enum TextKeys {
     ] + CookieDeclarationCSV.columns.map { "declaration.csv.\($0)" } + (ConsentScript.textKeys + ConsentScript.settingsTextKeys + ["purpose", "services", "moreAbout"]).map { "consent.ui.\($0)" }
         + ["consent.noScript", "consent.embed.text", "consent.embed.button", "consent.embed.link"]
 }
+
+extension SiteBuilder {
+    /// The keys of the texts Notice's code shows, which every theme (or site) must have.
+    public static var requiredTexts: [String] { TextKeys.required }
+}

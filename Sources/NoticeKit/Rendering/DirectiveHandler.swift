@@ -47,8 +47,6 @@ struct DirectiveSet: Sendable {
         self.handlers = Dictionary(uniqueKeysWithValues: handlers.map { ($0.name, $0) })
     }
 
-    static let standard = DirectiveSet([CookieTableDirective(), ConsentSettingsDirective(), VideoDirective(), TableDirective()])
-
     var names: [String] { handlers.keys.sorted() }
 
     /// Whether an info string's first word is a misspelling of a directive's name.

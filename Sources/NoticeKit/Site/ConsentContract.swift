@@ -53,6 +53,10 @@ public enum ConsentMarkup {
     /// Marks the element on the policy page where the script puts the settings form.
     public static let settings = "data-notice-settings"
 
+    /// The id of the policy page's settings form: the footer's "Cookie settings" link leads there, and the
+    /// script goes there when it cannot show the settings itself.
+    public static let formAnchor = "cookie-settings"
+
     /// Every attribute above.
     public static let all = [consent, source, title, embed, allow, action, settings]
 
