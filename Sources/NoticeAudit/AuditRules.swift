@@ -179,7 +179,7 @@ public struct AuditRules: Sendable {
     static func describe(_ seconds: Double) -> String {
         func count(_ value: Double, _ unit: String) -> String {
             let rounded = Int(value.rounded())
-            return "\(rounded) \(unit)\(rounded == 1 ? "" : "s")"
+            return English.count(rounded, unit)
         }
         let day = 86_400.0
         if seconds >= 2 * 365 * day { return count(seconds / (365 * day), "year") }

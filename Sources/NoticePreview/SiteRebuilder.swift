@@ -87,7 +87,7 @@ actor SiteRebuilder {
                     page = nil
                 }
             }
-            let name = String(file.dropFirst(pagesFolder.count).dropLast(".md".count))
+            let name = PageSource.name(forRelativePath: String(file.dropFirst(pagesFolder.count))) ?? file
             if diagnostics.contains(where: { $0.severity == .error }) {
                 pageFailures[name] = diagnostics
             } else {
@@ -111,9 +111,8 @@ actor SiteRebuilder {
         let existing = Set(site.pages.map(\.name))
         var pages: [String] = []
         for path in changes {
-            guard path.hasPrefix(pagesFolder), path.hasSuffix(".md"), FileManager.default.fileExists(atPath: path) else { return nil }
-            let name = String(path.dropFirst(pagesFolder.count).dropLast(".md".count))
-            guard existing.contains(name) else { return nil }
+            guard path.hasPrefix(pagesFolder), let name = PageSource.name(forRelativePath: String(path.dropFirst(pagesFolder.count))),
+                  FileManager.default.fileExists(atPath: path), existing.contains(name) else { return nil }
             pages.append(path)
         }
         return pages.sorted()

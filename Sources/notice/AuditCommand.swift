@@ -85,7 +85,7 @@ struct AuditCommand: AsyncParsableCommand {
         }
         let pageCount = Set(evidence.states.flatMap(\.pages)).count
         let states = evidence.states.map(\.state.rawValue).joined(separator: ", ")
-        let heading = "Audited \(pageCount) page\(pageCount == 1 ? "" : "s") (\(states)) in \(String(format: "%.1f", (ContinuousClock.now - started).seconds)) s"
+        let heading = "Audited \(English.count(pageCount, "page")) (\(states)) in \(String(format: "%.1f", (ContinuousClock.now - started).seconds)) s"
         let counts = DiagnosticFormatter.summary(errors: findings.count { $0.severity == .error }, warnings: findings.count { $0.severity == .warning },
                                                  notes: findings.count { $0.severity == .note })
         var summary = heading + ": " + (counts.isEmpty ? "no findings" : counts)

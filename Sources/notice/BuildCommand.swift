@@ -30,12 +30,12 @@ struct BuildCommand: ParsableCommand {
             themeSearchPaths: options.themeSearchPaths, force: force, strict: report.strict)
         buildOptions.integrity = integrity
         buildOptions.progress = { done, total in progress.update(done: done, total: total) }
-        let reporter = Reporter(command: "build", format: report.diagnostics)
+        let reporter = Reporter(command: "build", format: report.diagnostics, writesOutput: true)
         do {
             let result = try SiteBuilder(options: buildOptions).build()
             progress.clear()
             let warnings = result.diagnostics.count { $0.severity == .warning }
-            var summary = "Built \(result.pageCount) page\(result.pageCount == 1 ? "" : "s") in \(String(format: "%.2f", result.duration.seconds)) s into \(DisplayPaths().display(result.outputDirectory))/"
+            var summary = "Built \(English.count(result.pageCount, "page")) in \(String(format: "%.2f", result.duration.seconds)) s into \(DisplayPaths().display(result.outputDirectory))/"
             if warnings > 0 { summary += " (\(DiagnosticFormatter.summary(errors: 0, warnings: warnings)))" }
             reporter.succeeded(result, summary: summary)
         } catch {

@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
         do {
             let result = try builder.check()
             let warnings = result.diagnostics.count { $0.severity == .warning }
-            var summary = "Checked \(result.pageCount) page\(result.pageCount == 1 ? "" : "s"): no errors"
+            var summary = "Checked \(English.count(result.pageCount, "page")): no errors"
             if warnings > 0 { summary += ", \(DiagnosticFormatter.summary(errors: 0, warnings: warnings))" }
             reporter.succeeded(result, summary: summary)
         } catch {

@@ -39,8 +39,7 @@ struct DiffCommand: ParsableCommand {
         let diff = RegistryDiff(old: oldRegistry, new: newRegistry)
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let encoder = JSONOutput.readable()
             Console.standardOutput.write(String(decoding: try encoder.encode(diff), as: UTF8.self) + "\n")
         case .text:
             Console.standardOutput.write(RegistryDiffText.render(diff, old: old, new: new))

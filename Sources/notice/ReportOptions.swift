@@ -19,6 +19,8 @@ struct ReportOptions: ParsableArguments {
 struct Reporter {
     let command: String
     let format: ReportOptions.Format
+    /// Whether the command writes an output folder (which a failure leaves as it was).
+    var writesOutput = false
 
     /// Success: warnings, then the summary line.
     func succeeded(_ report: BuildReport, summary: String) {
@@ -32,7 +34,7 @@ struct Reporter {
             for diagnostic in report.diagnostics { Console.standardOutput.write(DiagnosticReport.githubAnnotation(for: diagnostic) + "\n") }
             Console.standardOutput.write(summary + "\n")
         case .json:
-            let output = command == "build" ? DisplayPaths().display(report.outputDirectory) : nil
+            let output = writesOutput ? DisplayPaths().display(report.outputDirectory) : nil
             Console.standardOutput.write(DiagnosticReport(command: command, diagnostics: report.diagnostics, pages: report.pageCount,
                                                           seconds: seconds, output: output).json() + "\n")
         }
@@ -47,7 +49,7 @@ struct Reporter {
         case .human:
             let formatter = DiagnosticFormatter(useColour: Console.standardError.allowsColour)
             for diagnostic in failure.diagnostics { Console.standardError.write(formatter.format(diagnostic) + "\n") }
-            Console.standardError.write("\(closing): \(counts)\(command == "build" ? "; the output folder was not changed" : "").\n")
+            Console.standardError.write("\(closing): \(counts)\(writesOutput ? "; the output folder was not changed" : "").\n")
         case .github:
             for diagnostic in failure.diagnostics { Console.standardOutput.write(DiagnosticReport.githubAnnotation(for: diagnostic) + "\n") }
             Console.standardOutput.write("\(closing): \(counts).\n")

@@ -77,9 +77,7 @@ public struct SiteRenderer: Sendable {
     public func render(page: PageSource) -> RenderedPage {
         var log = DiagnosticLog()
         let (html, content) = PageRenderer(site: site, context: context, assets: assets).render(page, log: &log)
-        var anchors = Set(content.headings.map(\.id)).union(content.directiveAnchors)
-        anchors.insert("main-content")
-        if content.headings.count(where: { $0.level == 2 }) >= 3 { anchors.insert("contents") }
+        let anchors = PageLayout.anchors(of: content)
         let file = log.hasErrors ? nil : html.map { OutputFile.text(page.outputPath, $0) }
         return RenderedPage(page: page, file: file, diagnostics: log.sorted, links: content.links, anchors: anchors,
                             shownServices: content.shownServices)
@@ -113,7 +111,7 @@ public struct SiteRenderer: Sendable {
     private func checkServicesShown(_ shown: Set<String>, policy: String) -> [Diagnostic] {
         site.registry.services.filter { !$0.cookies.isEmpty && !shown.contains($0.id) }.map { service in
             let count = service.cookies.flatMap(\.names).count
-            return .warning("the service '\(service.id)' (\(count) cookie\(count == 1 ? "" : "s")) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=\(service.id)``` to \(policy), or a table of its category",
+            return .warning("the service '\(service.id)' (\(English.count(count, "cookie"))) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=\(service.id)``` to \(policy), or a table of its category",
                             at: service.location)
         }
     }

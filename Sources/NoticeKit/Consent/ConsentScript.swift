@@ -92,8 +92,7 @@ struct ConsentScript {
     }
 
     private func encode(_ value: some Encodable, log: inout DiagnosticLog) -> String? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONOutput.compact()
         do {
             return String(decoding: try encoder.encode(value), as: UTF8.self)
         } catch {

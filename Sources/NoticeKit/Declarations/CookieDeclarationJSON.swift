@@ -110,8 +110,7 @@ struct CookieDeclarationJSON: Encodable {
     }
 
     func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONOutput.readable()
         var data = try encoder.encode(self)
         data.append(0x0A)
         return data

@@ -20,7 +20,7 @@ public struct DiagnosticFormatter: Sendable {
 
     /// `2 errors, 1 warning` (and `, 3 notes` when there are notes).
     public static func summary(errors: Int, warnings: Int, notes: Int = 0) -> String {
-        func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+        func count(_ number: Int, _ word: String) -> String { English.count(number, word) }
         return [errors > 0 ? count(errors, "error") : nil, warnings > 0 ? count(warnings, "warning") : nil,
                 notes > 0 ? count(notes, "note") : nil]
             .compactMap { $0 }.joined(separator: ", ")

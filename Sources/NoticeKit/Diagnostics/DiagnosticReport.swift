@@ -39,8 +39,7 @@ public struct DiagnosticReport: Sendable, Encodable {
 
     /// The report as one JSON document (keys sorted).
     public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONOutput.readable()
         let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

@@ -57,7 +57,7 @@ struct TableDirective: DirectiveHandler {
         for row in lines.dropFirst(2) {
             let texts = Self.cells(of: row.text)
             guard texts.count == headings.count else {
-                log.error("this row has \(texts.count) cell\(texts.count == 1 ? "" : "s") but the table has \(headings.count) columns; add the missing cells (an empty one is | |) or remove the extra ones", at: at(row.line))
+                log.error("this row has \(English.count(texts.count, "cell")) but the table has \(headings.count) columns; add the missing cells (an empty one is | |) or remove the extra ones", at: at(row.line))
                 valid = false
                 continue
             }

@@ -20,9 +20,6 @@ public struct PageLink: Sendable, Equatable {
 
 /// Renders a page's Markdown: parse with cmark, walk and collect, then rewrite directives and headings.
 struct PageContentRenderer {
-    /// Ids the default layout uses, which headings must not take.
-    static let reservedIDs: Set<String> = ["main-content", "contents", "content", "top", "footer", "header", ConsentMarkup.formAnchor]
-
     let context: RenderContext
 
     func render(_ page: PageSource, log: inout DiagnosticLog) -> RenderedContent {
@@ -81,7 +78,7 @@ struct PageContentRenderer {
             }
         }
 
-        var ids = HeadingIDs(reserved: Self.reservedIDs)
+        var ids = HeadingIDs(reserved: PageLayout.reservedIDs)
         var collected: [Heading] = []
         var previousLevel = 1
         for node in headings {

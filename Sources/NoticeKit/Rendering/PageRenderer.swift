@@ -55,9 +55,8 @@ struct PageRenderer {
             pageValues["updated"] = ["iso": updated.iso, "text": formatted(updated)]
         }
         if let baseURL = config.baseURL, page.name != "404" { pageValues["canonicalURL"] = baseURL + "/" + page.urlPath }
-        let sections = content.headings.filter { $0.level == 2 }
-        pageValues["contents"] = sections.map { ["id": $0.id, "text": $0.text] }
-        pageValues["hasContents"] = sections.count >= 3
+        pageValues["contents"] = PageLayout.sections(of: content.headings).map { ["id": $0.id, "text": $0.text] }
+        pageValues["hasContents"] = PageLayout.hasContents(content.headings)
 
         let navigation = config.navigation.map { link -> [String: Any] in
             switch link.target {
@@ -71,6 +70,7 @@ struct PageRenderer {
         return [
             "site": ["title": config.title, "language": config.language, "baseURL": config.baseURL ?? ""],
             "page": pageValues,
+            "layout": PageLayout.templateValues,
             "root": root,
             "homeHref": Self.href(to: "", root: root),
             "navigation": navigation,

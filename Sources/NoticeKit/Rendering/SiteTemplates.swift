@@ -9,6 +9,7 @@ extension Site {
         var context: [String: Any] = values
         context["strings"] = strings.templateContext
         context["site"] = ["title": config.title, "language": config.language]
+        context["layout"] = PageLayout.templateValues
         return theme.render(name, context)
     }
 }

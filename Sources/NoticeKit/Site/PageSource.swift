@@ -24,6 +24,15 @@ public struct PageSource: Sendable {
     /// The file the page is written to, relative to the output directory: `cookies/index.html`.
     public var outputPath: String { urlPath + "index.html" }
 
+    /// The page's name for a path under `pages/` (`help/contact.md` → `help/contact`), or `nil` when the
+    /// file is not a page (not Markdown).
+    public static func name(forRelativePath path: String) -> String? {
+        path.hasSuffix(Self.fileExtension) && path.count > Self.fileExtension.count ? String(path.dropLast(Self.fileExtension.count)) : nil
+    }
+
+    /// Pages are Markdown files.
+    public static let fileExtension = ".md"
+
     static func urlPath(forPage name: String) -> String {
         if name == "index" { return "" }
         if name.hasSuffix("/index") { return String(name.dropLast("index".count)) }

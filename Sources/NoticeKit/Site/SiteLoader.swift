@@ -91,7 +91,7 @@ public struct SiteLoader: Sendable {
             log.error("this page could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
             return (nil, log.sorted)
         }
-        let name = String(FileSystem.relativePath(of: file, under: folder).dropLast(".md".count))
+        let name = PageSource.name(forRelativePath: FileSystem.relativePath(of: file, under: folder)) ?? ""
         let page = PageReader.read(name: name, file: SourceFile(path: display, text: text), log: &log)
         return (page, log.sorted)
     }
@@ -111,8 +111,7 @@ public struct SiteLoader: Sendable {
             let display = paths.display(file)
             var page: PageSource?
             if let text = FileSystem.readText(file) {
-                let relative = FileSystem.relativePath(of: file, under: folder)
-                let name = String(relative.dropLast(".md".count))
+                let name = PageSource.name(forRelativePath: FileSystem.relativePath(of: file, under: folder)) ?? ""
                 page = PageReader.read(name: name, file: SourceFile(path: display, text: text), log: &pageLog)
             } else {
                 pageLog.error("this page could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
