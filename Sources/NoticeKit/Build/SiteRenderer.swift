@@ -25,10 +25,24 @@ public struct SiteRenderer: Sendable {
                                     strings: site.strings, directives: .standard)
         self.context = context
         var log = DiagnosticLog()
+        // One step each, in order: the 404 page links the assets, and static files must not take any name.
+        var (files, assets) = Self.themeAssets(of: site, integrity: integrity, log: &log)
+        files += Self.consentFiles(of: site, context: context, integrity: integrity, into: &assets, log: &log)
+        self.assets = assets
+        files += Self.declarations(site: site, context: context, log: &log)
+        if let notFound = PageRenderer(site: site, context: context, assets: assets).renderNotFoundPage(log: &log) {
+            files.append(.text(Self.notFoundPath, notFound))
+        }
+        files += Self.staticFiles(of: site, besides: Set(site.pages.map(\.outputPath)).union(files.map(\.path)), log: &log)
+        siteFiles = files
+        diagnostics = log.sorted
+    }
+
+    /// The theme's assets: top-level stylesheets under content-hashed names (cacheable for ever), the rest
+    /// as they are.
+    private static func themeAssets(of site: Site, integrity: Bool, log: inout DiagnosticLog) -> ([OutputFile], AssetManifest) {
         var files: [OutputFile] = []
         var assets = AssetManifest()
-
-        // Stylesheets and the consent files get content-hashed names, so they can be cached for ever.
         for (path, source) in site.theme.assets.sorted(by: { $0.key < $1.key }) {
             guard path.hasSuffix(".css"), !path.contains("/") else {
                 files.append(OutputFile(path: "assets/" + path, contents: .copy(source)))
@@ -42,35 +56,36 @@ public struct SiteRenderer: Sendable {
             assets.stylesheets.append(asset)
             files.append(file)
         }
-        if let consent = ConsentScript(site: site, context: context).files(log: &log) {
-            // The plain names stay too: other services include consent.js by a fixed address.
-            files.append(OutputFile(path: ConsentScript.scriptPath, contents: .data(consent.script)))
-            let (script, hashedScript) = AssetManifest.asset(ConsentScript.scriptPath, contents: consent.script, withIntegrity: integrity)
-            assets.consentScript = script
-            files.append(hashedScript)
-            if let stylesheet = consent.stylesheet {
-                files.append(OutputFile(path: ConsentScript.stylesheetPath, contents: .data(stylesheet)))
-                let (asset, hashed) = AssetManifest.asset(ConsentScript.stylesheetPath, contents: stylesheet, withIntegrity: integrity)
-                assets.consentStylesheet = asset
-                files.append(hashed)
-            }
-            files.append(contentsOf: consent.settings)
+        return (files, assets)
+    }
+
+    /// The consent script and stylesheet under their plain names (other services include consent.js by a
+    /// fixed address) and hashed ones (which pages link), and the settings files.
+    private static func consentFiles(of site: Site, context: RenderContext, integrity: Bool, into assets: inout AssetManifest,
+                                     log: inout DiagnosticLog) -> [OutputFile] {
+        guard let consent = ConsentScript(site: site, context: context).files(log: &log) else { return [] }
+        var files = [OutputFile(path: ConsentScript.scriptPath, contents: .data(consent.script))]
+        let (script, hashedScript) = AssetManifest.asset(ConsentScript.scriptPath, contents: consent.script, withIntegrity: integrity)
+        assets.consentScript = script
+        files.append(hashedScript)
+        if let stylesheet = consent.stylesheet {
+            files.append(OutputFile(path: ConsentScript.stylesheetPath, contents: .data(stylesheet)))
+            let (asset, hashed) = AssetManifest.asset(ConsentScript.stylesheetPath, contents: stylesheet, withIntegrity: integrity)
+            assets.consentStylesheet = asset
+            files.append(hashed)
         }
-        self.assets = assets
-        files.append(contentsOf: Self.declarations(site: site, context: context, log: &log))
-        if let notFound = PageRenderer(site: site, context: context, assets: assets).renderNotFoundPage(log: &log) {
-            files.append(.text(Self.notFoundPath, notFound))
-        }
-        let taken = Set(site.pages.map(\.outputPath)).union(files.map(\.path))
-        for (path, source) in site.staticFiles.sorted(by: { $0.key < $1.key }) {
-            if taken.contains(path) {
+        return files + consent.settings
+    }
+
+    /// The site's `static/` files, except any whose path a page or a file of Notice's already has.
+    private static func staticFiles(of site: Site, besides taken: Set<String>, log: inout DiagnosticLog) -> [OutputFile] {
+        site.staticFiles.sorted(by: { $0.key < $1.key }).compactMap { path, source in
+            guard !taken.contains(path) else {
                 log.error("static/\(path) has the same output path as a page or a file Notice writes; rename it", at: nil)
-                continue
+                return nil
             }
-            files.append(OutputFile(path: path, contents: .copy(source)))
+            return OutputFile(path: path, contents: .copy(source))
         }
-        siteFiles = files
-        diagnostics = log.sorted
     }
 
     /// One page's HTML file (nothing when the page has errors), its diagnostics, and what links need.
