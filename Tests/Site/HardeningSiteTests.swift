@@ -132,3 +132,20 @@ struct HardeningSiteTests {
         ])
     }
 }
+
+@Suite("Escaping whatever follows a special character")
+struct CombiningMarkEscapingTests {
+    /// A combining mark after a quote makes one Swift Character of the two; escaping by Character left
+    /// the quote as it was, and the attribute open.
+    @Test func aQuoteFollowedByACombiningMarkIsStillEscaped() throws {
+        var files = TempSite.minimalSite
+        files["pages/index.md"] = "---\ntitle: Home\ndescription: \"x\\\"\\u0301 onfocus=alert(1) autofocus tabindex=0 \\u0301<\\u0301b>\"\n---\nText.\n"
+        let site = try TempSite(files)
+        try site.build()
+        let page = try site.output("index.html")
+        let escaped = "content=\"x&quot;\u{301} onfocus=alert(1) autofocus tabindex=0 \u{301}&lt;\u{301}b&gt;\""
+        let open = "\"\u{301} onfocus"
+        #expect(page.contains(escaped))
+        #expect(!page.contains(open))
+    }
+}

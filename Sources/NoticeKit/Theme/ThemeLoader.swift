@@ -58,10 +58,11 @@ struct ThemeLoader {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: templateName)
+                library.register(try MustacheTemplate(string: NoticeHTMLContentType.pragma + text), named: templateName)
             } catch let error as MustacheTemplate.ParserError {
+                // The pragma is a line of its own before the template's first: lines are counted without it.
                 log.error("this template has a Mustache mistake: \(Self.describe(error.error))",
-                          at: SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber))
+                          at: SourceLocation(path: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
                 failed = true
             } catch {
                 log.error("this template could not be read: \(error)", at: SourceLocation(path: display))
@@ -97,5 +98,23 @@ struct ThemeLoader {
         case MustacheTemplate.Error.expectedSectionEnd: return "a section is opened but never closed"
         default: return "\(error)"
         }
+    }
+}
+
+/// How every `{{value}}` of a theme's templates is escaped: by ``HTMLText``, byte by byte, rather than by
+/// swift-mustache's own escaper, which works Character by Character and so leaves a quote followed by a
+/// combining mark unescaped. Each template starts with the pragma that selects it, on a line of its own
+/// (which Mustache removes, as it does any standalone tag's line).
+struct NoticeHTMLContentType: MustacheContentType {
+    static let name = "NOTICE_HTML"
+    static var pragma: String {
+        _ = registered
+        return "{{% CONTENT_TYPE: \(name) }}\n"
+    }
+
+    private static let registered: Void = MustacheContentTypes.register(NoticeHTMLContentType(), named: name)
+
+    func escapeText(_ text: String) -> String {
+        HTMLText.escape(text)
     }
 }
