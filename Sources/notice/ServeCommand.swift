@@ -15,11 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site folder, holding site.yaml, registry.yaml and pages/.", valueName: "dir"))
-    var site: String = "content"
-
-    @Option(name: .long, help: ArgumentHelp("A folder of themes to use instead of the built-in ones.", valueName: "dir"))
-    var themes: String?
+    @OptionGroup var location: SiteLocationOptions
 
     @Option(help: "The port to listen on; the next free one is used if it is taken.")
     var port: Int = 8000
@@ -38,11 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let siteDirectory = URL(fileURLWithPath: site, isDirectory: true)
-        guard FileManager.default.fileExists(atPath: siteDirectory.appendingPathComponent(SiteLoader.configFileName).path) else {
-            Console.standardError.write("error: there is no site at \(site) (no \(SiteLoader.configFileName)); run notice from the folder that holds content/, or give --site\n")
-            throw ExitCode.failure
-        }
+        guard location.hasSite() else { throw ExitCode.failure }
+        let site = location.site
         guard let chosenPort = PortFinder.firstFree(host: bind, from: port) else {
             Console.standardError.write("error: no free port from \(port) to \(port + PortFinder.attempts - 1) on \(bind); give another with --port\n")
             throw ExitCode.failure
@@ -51,9 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
         if !PreviewServer.isLoopbackAddress(bind) {
             say("warning: listening on \(bind): anyone who can reach this machine can see the preview.")
         }
-        let themesPaths = themes.map { [URL(fileURLWithPath: $0, isDirectory: true)] } ?? BuiltInThemes.searchPaths()
         let server = PreviewServer(
-            options: .init(siteDirectory: siteDirectory, themeSearchPaths: themesPaths, host: bind, port: chosenPort, poll: poll),
+            options: .init(siteDirectory: location.siteDirectory, themeSearchPaths: location.themeSearchPaths, host: bind, port: chosenPort,
+                           poll: poll),
             log: { line in say(line) })
         let openBrowser = open
         try await server.run { url in
