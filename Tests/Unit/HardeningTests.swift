@@ -193,3 +193,18 @@ struct InlineMarkdownTests {
         #expect(!html.contains("<b>"))
     }
 }
+
+@Suite("Placeholders")
+struct PlaceholderTests {
+    @Test func valuesAreNotSearchedForPlaceholdersSoTheOrderDoesNotMatter() {
+        let text = "Cookies on {site}: {categories}"
+        let values = ["site": "The {categories} Council", "categories": "{value}"]
+        #expect(Placeholders.fill(text, values) == "Cookies on The {categories} Council: {value}")
+    }
+
+    @Test func unknownAndUnclosedPlaceholdersStayAsWritten() {
+        #expect(Placeholders.fill("{a} {b} {c {a}} {}", ["a": "1"]) == "1 {b} {c 1} {}")
+        #expect(Placeholders.fill("no braces", ["a": "1"]) == "no braces")
+        #expect(Placeholders.fill("{{a}}", ["a": "1"]) == "{1}")
+    }
+}

@@ -22,11 +22,7 @@ struct RenderContext: Sendable {
 
     /// A text by key, with `{name}` placeholders filled in; the key itself if the theme lacks it.
     func text(_ key: String, _ values: [String: String] = [:]) -> String {
-        var text = strings[key] ?? key
-        for (name, value) in values {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
-        }
-        return text
+        Placeholders.fill(strings[key] ?? key, values)
     }
 
     /// A directive's HTML through a theme template, or an error when the theme lacks it.
