@@ -23,26 +23,56 @@ enum FileSystem {
     /// are links that lead outside the folder, so that a site can never publish (or a preview serve)
     /// a file from elsewhere on the machine.
     static func files(under folder: URL) -> [URL] {
-        let keys: Set<URLResourceKey> = [.isRegularFileKey, .isSymbolicLinkKey]
-        guard isDirectory(folder),
-              let enumerator = FileManager.default.enumerator(
-                at: folder, includingPropertiesForKeys: Array(keys), options: [.skipsHiddenFiles])
-        else { return [] }
+        guard isDirectory(folder) else { return [] }
         let root = folder.standardizedFileURL.resolvingSymlinksInPath().path + "/"
         var result: [URL] = []
-        for case let url as URL in enumerator {
-            guard let values = try? url.resourceValues(forKeys: keys) else { continue }
-            if values.isSymbolicLink == true {
-                // Only links are resolved (resolving every file is slow on large sites).
-                let resolved = url.resolvingSymlinksInPath()
-                guard resolved.path.hasPrefix(root),
-                      (try? resolved.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            } else if values.isRegularFile != true {
-                continue
-            }
-            result.append(url)
-        }
+        collectFiles(in: folder, root: root, into: &result)
         return result.sorted { $0.path < $1.path }
+    }
+
+    /// One folder's entries by `readdir`, whose entry types save a `stat` call per file (on a site of
+    /// 10,000 pages, listing by URL resource values cost a twentieth of the build).
+    private static func collectFiles(in folder: URL, root: String, into result: inout [URL]) {
+        guard let directory = opendir(folder.path) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let type = entry.pointee.d_type
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let url = folder.appendingPathComponent(name)
+            switch Int32(type) {
+            case Int32(DT_DIR):
+                collectFiles(in: url, root: root, into: &result)
+            case Int32(DT_REG):
+                result.append(url)
+            case Int32(DT_LNK):
+                // Only links are resolved (resolving every file is slow on large sites); a link is a file
+                // of the site only when it leads to a regular file inside the folder.
+                let resolved = url.resolvingSymlinksInPath()
+                if resolved.path.hasPrefix(root), isRegularFile(resolved.path) { result.append(url) }
+            case Int32(DT_UNKNOWN):
+                // File systems that do not say the type: ask, without following links.
+                var info = stat()
+                guard lstat(url.path, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    collectFiles(in: url, root: root, into: &result)
+                } else if info.st_mode & S_IFMT == S_IFREG {
+                    result.append(url)
+                } else if info.st_mode & S_IFMT == S_IFLNK {
+                    let resolved = url.resolvingSymlinksInPath()
+                    if resolved.path.hasPrefix(root), isRegularFile(resolved.path) { result.append(url) }
+                }
+            default:
+                continue // sockets, pipes, devices
+            }
+        }
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     /// One thing found in a folder, its links not followed.
@@ -85,12 +115,13 @@ enum FileSystem {
     /// `file`'s path below `folder`, with `/` separators.
     /// The path is taken as written, not through links, so that a link keeps its own name.
     static func relativePath(of file: URL, under folder: URL) -> String {
-        for (base, path) in [(folder.standardizedFileURL.path, file.standardizedFileURL.path),
-                             (folder.standardizedFileURL.resolvingSymlinksInPath().path,
-                              file.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath()
-                                .appendingPathComponent(file.lastPathComponent).path)] where path.hasPrefix(base + "/") {
-            return String(path.dropFirst(base.count + 1))
-        }
+        let base = folder.standardizedFileURL.path, path = file.standardizedFileURL.path
+        if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
+        // Only when the plain paths differ are links resolved: it costs system calls for every file.
+        let resolvedBase = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        let resolvedPath = file.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath()
+            .appendingPathComponent(file.lastPathComponent).path
+        if resolvedPath.hasPrefix(resolvedBase + "/") { return String(resolvedPath.dropFirst(resolvedBase.count + 1)) }
         return file.lastPathComponent
     }
 
