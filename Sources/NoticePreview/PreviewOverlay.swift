@@ -46,15 +46,15 @@ enum PreviewOverlay {
     /// The panel listing every diagnostic, escaped; an alert, so screen readers announce it.
     static func panel(for diagnostics: [Diagnostic], texts: Texts) -> String {
         let items = diagnostics.map { diagnostic -> String in
-            let location = diagnostic.location.map { "<code>\(escape($0.description))</code> " } ?? ""
+            let location = diagnostic.location.map { "<code>\(HTMLText.escape($0.description))</code> " } ?? ""
             let severity = diagnostic.severity == .error ? texts.error : texts.warning
-            return "<li>\(location)\(escape(severity)): \(escape(diagnostic.message))</li>"
+            return "<li>\(location)\(HTMLText.escape(severity)): \(HTMLText.escape(diagnostic.message))</li>"
         }.joined()
         return """
             <section class="notice-preview-errors" role="alert" aria-labelledby="notice-preview-errors-title">\
             <link rel="stylesheet" href="\(stylesheetPath)">\
-            <h2 id="notice-preview-errors-title">\(escape(texts.title))</h2>\
-            <p>\(escape(texts.advice))</p><ol>\(items)</ol></section>
+            <h2 id="notice-preview-errors-title">\(HTMLText.escape(texts.title))</h2>\
+            <p>\(HTMLText.escape(texts.advice))</p><ol>\(items)</ol></section>
             """
     }
 
@@ -78,15 +78,11 @@ enum PreviewOverlay {
         """
         <!DOCTYPE html>
         <html lang="en">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(escape(texts.title))</title></head>
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(HTMLText.escape(texts.title))</title></head>
         <body>
         <main>\(panel(for: diagnostics, texts: texts))</main>
         </body>
         </html>
         """
-    }
-
-    static func escape(_ text: String) -> String {
-        HTMLText.escape(text)
     }
 }

@@ -1,10 +1,8 @@
-/// What the consent script and the Swift side must agree on, each defined once here: the consent record
-/// the script stores, and the attributes that pages, templates and the script share.
-///
-/// The settings the build bakes into the scripts are ``ConsentScriptConfig`` and ``ConsentSettingsConfig``.
-/// `ConsentContractTests` reads the scripts' sources and fails when either side names something the other
-/// does not know.
-public enum ConsentContract {}
+// What the consent script and the Swift side must agree on, each defined once here: the consent record
+// the script stores, and the attributes that pages, templates and the script share. The settings the
+// build bakes into the scripts are ConsentScriptConfig and ConsentSettingsConfig (Consent/).
+// ConsentContractTests reads the scripts' sources and fails when either side names something the other
+// does not know.
 
 /// The record of a visitor's choice, as the consent script stores it (JSON, URL-encoded, in the status
 /// cookie) and as docs/consent.md documents it.
