@@ -33,33 +33,37 @@ public struct AuditReport: Sendable {
         let text = { (key: String) in site.strings[key] ?? key }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
-        let totals: [[String: String]] = [
-            ["label": text("audit.pagesAudited"), "value": String(Set(evidence.states.flatMap(\.pages)).count)],
-            ["label": text("audit.statesAudited"), "value": String(evidence.states.count)],
-            ["label": text("audit.errors"), "value": String(findings.count { $0.severity == .error })],
-            ["label": text("audit.warnings"), "value": String(findings.count { $0.severity == .warning })],
-            ["label": text("audit.notes"), "value": String(findings.count { $0.severity == .note })],
+        let count = { (severity: Diagnostic.Severity) in String(findings.count { $0.severity == severity }) }
+        let totals = [
+            AuditReportView.Total(label: text("audit.pagesAudited"), value: String(Set(evidence.states.flatMap(\.pages)).count)),
+            AuditReportView.Total(label: text("audit.statesAudited"), value: String(evidence.states.count)),
+            AuditReportView.Total(label: text("audit.errors"), value: count(.error)),
+            AuditReportView.Total(label: text("audit.warnings"), value: count(.warning)),
+            AuditReportView.Total(label: text("audit.notes"), value: count(.note)),
         ]
-        let rows: [[String: String]] = findings.map { finding in
-            ["severity": text("audit.severityNames.\(finding.severity.rawValue)"), "location": finding.location.map(\.description) ?? "",
-             "message": finding.printableMessage]
+        let rows = findings.map { finding in
+            AuditReportView.Finding(severity: text("audit.severityNames.\(finding.severity.rawValue)"),
+                                    location: finding.location.map(\.description) ?? "", message: finding.printableMessage)
         }
-        let states: [[String: any Sendable]] = evidence.states.map { state in
-            let cookies: [[String: String]] = state.cookies.map { cookie in
+        let states = evidence.states.map { state in
+            let cookies = state.cookies.map { cookie in
                 let flags = [cookie.httpOnly ? "HttpOnly" : nil, cookie.secure ? "Secure" : nil, cookie.sameSite.map { "SameSite=\($0)" }]
-                return ["name": cookie.name, "domain": cookie.domain, "page": cookie.page,
-                        "expires": cookie.lifetimeKnown ? cookie.expires.map(formatter.string(from:)) ?? text("audit.session") : "",
-                        "flags": flags.compactMap { $0 }.joined(separator: ", ")]
+                return AuditReportView.Cookie(
+                    name: cookie.name, domain: cookie.domain, page: cookie.page,
+                    expires: cookie.lifetimeKnown ? cookie.expires.map(formatter.string(from:)) ?? text("audit.session") : "",
+                    flags: flags.compactMap { $0 }.joined(separator: ", "))
             }
-            let storage: [[String: String]] = state.storage.map { ["name": $0.name, "area": $0.area == .local ? "localStorage" : "sessionStorage", "page": $0.page] }
-            let requests: [[String: String]] = state.requests.filter { !AuditRules.isSameSite($0.host, evidence.siteHost) }.map { ["host": $0.host, "page": $0.page] }
-            return ["title": text("audit.states.\(state.state.rawValue)"), "pages": state.pages.joined(separator: ", "),
-                    "cookies": cookies, "hasCookies": !cookies.isEmpty, "storage": storage, "hasStorage": !storage.isEmpty,
-                    "requests": requests, "hasRequests": !requests.isEmpty]
+            let storage = state.storage.map {
+                AuditReportView.Storage(name: $0.name, area: $0.area == .local ? "localStorage" : "sessionStorage", page: $0.page)
+            }
+            let requests = state.requests.filter { !AuditRules.isSameSite($0.host, evidence.siteHost) }.map {
+                AuditReportView.Request(host: $0.host, page: $0.page)
+            }
+            return AuditReportView.State(title: text("audit.states.\(state.state.rawValue)"), pages: state.pages.joined(separator: ", "),
+                                         cookies: cookies, storage: storage, requests: requests)
         }
-        return site.renderTemplate("audit-report", values: [
-            "totals": totals, "findings": rows, "hasFindings": !rows.isEmpty, "states": states,
-            "usesConsentScript": evidence.usesConsentScript || evidence.states.contains { $0.state == .recorded },
-        ])
+        return site.renderTemplate("audit-report", view: AuditReportView(
+            totals: totals, findings: rows, states: states,
+            usesConsentScript: evidence.usesConsentScript || evidence.states.contains { $0.state == .recorded }))
     }
 }

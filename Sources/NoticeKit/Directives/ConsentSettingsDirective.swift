@@ -10,7 +10,7 @@ struct ConsentSettingsDirective: DirectiveHandler {
 
     func render(_ directive: Directive, in context: RenderContext, log: inout DiagnosticLog) -> String? {
         guard rejectUnknownArguments(of: directive, log: &log) else { return nil }
-        return context.renderTemplate("consent-settings", ["noScript": context.text("consent.noScript"), "id": ConsentMarkup.formAnchor],
+        return context.renderTemplate("consent-settings", ConsentSettingsView(id: ConsentMarkup.formAnchor, noScript: context.text("consent.noScript")),
                                       for: directive, log: &log)
     }
 }

@@ -83,83 +83,54 @@ struct CookieTableDirective: DirectiveHandler {
         return message
     }
 
-    private func row(_ cookie: Cookie, service: CookieService?) -> [String: Any] {
+    private func row(_ cookie: Cookie, service: CookieService?) -> CookieTableView.Row {
         // Several names share a row as the published table wrote them: "__a, __b".
-        let names: [[String: Any]] = zip(cookie.names, cookie.patterns).enumerated().map { index, name in
-            ["name": name.0, "nameParts": Self.nameParts(name.1), "isPattern": !name.1.isExact, "separator": index == 0 ? "" : ", "]
+        let names = zip(cookie.names, cookie.patterns).enumerated().map { index, name in
+            CookieTableView.Name(name: name.0, parts: Self.nameParts(name.1), isPattern: !name.1.isExact, separator: index == 0 ? "" : ", ")
         }
-        var row: [String: Any] = [
-            "name": cookie.name, "nameParts": Self.nameParts(cookie.pattern), "isPattern": !cookie.pattern.isExact,
-            "names": names, "purpose": cookie.purpose, "duration": cookie.duration,
-        ]
-        if let service { row["service"] = service.name }
-        if let note = cookie.note { row["note"] = note }
-        if cookie.storage != .cookie { row["storage"] = cookie.storage.rawValue }
-        return row
+        let first = CookieTableView.Name(name: cookie.name, parts: Self.nameParts(cookie.pattern), isPattern: !cookie.pattern.isExact, separator: "")
+        return CookieTableView.Row(name: first, names: names, purpose: cookie.purpose, duration: cookie.duration, service: service?.name,
+                                   note: cookie.note, storage: cookie.storage == .cookie ? nil : cookie.storage.rawValue)
     }
 
     /// The table through the theme's `cookie-table` template, which escapes every value: one service's
     /// cookies (`service`), or several services' with a Service column (`services`), with what the
     /// registry says of each service for the template to show.
-    private func table(caption: String, rows: [[String: Any]], service: CookieService? = nil, services: [CookieService] = [],
+    private func table(caption: String, rows: [CookieTableView.Row], service: CookieService? = nil, services: [CookieService] = [],
                        context: RenderContext, log: inout DiagnosticLog) -> String? {
-        let showService = service == nil
-        let storageNames = Dictionary(uniqueKeysWithValues: Cookie.Storage.allCases.map {
-            ($0.rawValue, context.text("cookieTable.storage.\($0.rawValue)"))
-        })
-        let rows = rows.map { row -> [String: Any] in
-            var row = row
-            if let storage = row["storage"] as? String { row["storage"] = storageNames[storage] ?? storage }
-            return row
+        let rows = rows.map { row in
+            CookieTableView.Row(name: row.name, names: row.names, purpose: row.purpose, duration: row.duration, service: row.service,
+                                note: row.note, storage: row.storage.map { context.text("cookieTable.storage.\($0)") })
         }
-        var values: [String: Any] = [
-            "caption": caption,
-            "showService": showService,
-            "rows": rows,
-            "headings": [
-                "name": context.text("cookieTable.name"),
-                "service": context.text("cookieTable.service"),
-                "purpose": context.text("cookieTable.purpose"),
-                "duration": context.text("cookieTable.duration"),
-            ],
-        ]
-        if let service { values["service"] = details(of: service, context: context, log: &log) }
-        let described = services.map { details(of: $0, context: context, log: &log) }
-        values["services"] = described
-        values["hasServiceDetails"] = described.contains { $0["hasDetails"] as? Bool == true }
-        return context.theme.render("cookie-table", values)
+        let headings = CookieTableView.Headings(name: context.text("cookieTable.name"), service: context.text("cookieTable.service"),
+                                                purpose: context.text("cookieTable.purpose"), duration: context.text("cookieTable.duration"))
+        let view = CookieTableView(caption: caption, headings: headings, showService: service == nil, rows: rows,
+                                   service: service.map { details(of: $0, context: context, log: &log) },
+                                   services: services.map { details(of: $0, context: context, log: &log) })
+        return context.theme.render("cookie-table", view, globals: context.shared.globals)
     }
 
     /// A service as the template sees it: name, provider, description (inline Markdown, as HTML),
     /// privacy-policy and opt-out links, with their texts.
-    private func details(of service: CookieService, context: RenderContext, log: inout DiagnosticLog) -> [String: Any] {
-        var values: [String: Any] = ["id": service.id, "name": service.name]
-        if let provider = service.provider, provider != service.name {
-            values["provider"] = provider
-            values["providedBy"] = context.text("cookieTable.providedBy", ["provider": provider])
+    private func details(of service: CookieService, context: RenderContext, log: inout DiagnosticLog) -> CookieTableView.ServiceDetails {
+        let provider = service.provider.flatMap { $0 == service.name ? nil : $0 }
+        let description = service.description.map {
+            InlineMarkdown.html($0, describedAs: "the description of the service '\(service.id)'", at: service.location, log: &log)
         }
-        if let description = service.description {
-            values["descriptionHTML"] = InlineMarkdown.html(description, describedAs: "the description of the service '\(service.id)'",
-                                                            at: service.location, log: &log)
-        }
-        if let link = service.privacyPolicy {
-            values["privacyPolicy"] = ["href": link, "text": context.text("cookieTable.privacyPolicy", ["service": service.name])]
-        }
-        if let link = service.optOut {
-            values["optOut"] = ["href": link, "text": context.text("cookieTable.optOut", ["service": service.name])]
-        }
-        values["hasLinks"] = service.privacyPolicy != nil || service.optOut != nil || values["provider"] != nil
-        values["hasDetails"] = values["hasLinks"] as? Bool == true || service.description != nil
-        return values
+        return CookieTableView.ServiceDetails(
+            id: service.id, name: service.name, provider: provider,
+            providedBy: provider.map { context.text("cookieTable.providedBy", ["provider": $0]) }, descriptionHTML: description,
+            privacyPolicy: service.privacyPolicy.map { CookieTableView.Link(href: $0, text: context.text("cookieTable.privacyPolicy", ["service": service.name])) },
+            optOut: service.optOut.map { CookieTableView.Link(href: $0, text: context.text("cookieTable.optOut", ["service": service.name])) })
     }
 
     /// The name in pieces, so templates can mark what varies: `_ga_` then the placeholder `<container-id>`.
-    static func nameParts(_ pattern: CookieNamePattern) -> [[String: Any]] {
+    static func nameParts(_ pattern: CookieNamePattern) -> [CookieTableView.NamePart] {
         pattern.parts.map { part in
             switch part {
-            case .literal(let text): return ["text": text, "varies": false]
-            case .placeholder(let text): return ["text": text, "varies": true]
-            case .wildcard: return ["text": "*", "varies": true]
+            case .literal(let text): CookieTableView.NamePart(text: text, varies: false)
+            case .placeholder(let text): CookieTableView.NamePart(text: text, varies: true)
+            case .wildcard: CookieTableView.NamePart(text: "*", varies: true)
             }
         }
     }

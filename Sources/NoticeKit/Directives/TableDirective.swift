@@ -53,7 +53,7 @@ struct TableDirective: DirectiveHandler {
             InlineMarkdown.render(text, describedAs: "this table", at: at(line), log: &log)
         }
         let renderedHeadings = headings.map { cell($0, line: lines[0].line) }
-        var rows: [[String: Any]] = []
+        var rows: [TableView.Row] = []
         for row in lines.dropFirst(2) {
             let texts = Self.cells(of: row.text)
             guard texts.count == headings.count else {
@@ -61,27 +61,27 @@ struct TableDirective: DirectiveHandler {
                 valid = false
                 continue
             }
-            let cells: [[String: Any]] = texts.enumerated().map { index, text in
-                var values: [String: Any] = [
-                    "html": cell(text, line: row.line).html, "label": renderedHeadings[index].plain,
-                    "isRowHeading": rowHeadings && index == 0,
-                ]
-                if let alignment = alignments[index], alignment != .left { values["align"] = alignment.rawValue }
-                return values
+            let cells = texts.enumerated().map { index, text in
+                TableView.Cell(html: cell(text, line: row.line).html, label: renderedHeadings[index].plain,
+                               isRowHeading: rowHeadings && index == 0, align: Self.shownAlignment(alignments[index]))
             }
-            rows.append(["cells": cells])
+            rows.append(TableView.Row(cells: cells))
         }
         guard valid else { return nil }
         guard !rows.isEmpty else {
             log.error("the table has headings but no rows; add one line per row under the |---| line", at: directive.location)
             return nil
         }
-        let columns: [[String: Any]] = renderedHeadings.enumerated().map { index, heading in
-            var values: [String: Any] = ["html": heading.html]
-            if let alignment = alignments[index], alignment != .left { values["align"] = alignment.rawValue }
-            return values
+        let columns = renderedHeadings.enumerated().map { index, heading in
+            TableView.Heading(html: heading.html, align: Self.shownAlignment(alignments[index]))
         }
-        return context.renderTemplate("table", ["caption": caption, "headings": columns, "rows": rows], for: directive, log: &log)
+        return context.renderTemplate("table", TableView(caption: caption, headings: columns, rows: rows), for: directive, log: &log)
+    }
+
+    /// `center` or `right`; nil for left, the default.
+    private static func shownAlignment(_ alignment: Alignment?) -> String? {
+        guard let alignment, alignment != .left else { return nil }
+        return alignment.rawValue
     }
 
     /// A row's cells: the outer pipes are optional, `\|` is a pipe inside a cell.

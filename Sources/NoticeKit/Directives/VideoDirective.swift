@@ -40,15 +40,13 @@ struct VideoDirective: DirectiveHandler {
             return nil
         }
         let categoryName = Self.lowercasingFirstLetter(category.title, language: context.config.language)
-        var values: [String: Any] = [
-            "title": title, "embedURL": host.embedURL, "watchURL": host.watchURL, "provider": host.provider,
-            "category": category.id, "gated": !category.necessary,
-            "text": context.text("consent.embed.text", ["provider": host.provider, "category": categoryName]),
-            "button": context.text("consent.embed.button", ["category": categoryName]),
-            "link": context.text("consent.embed.link", ["title": title, "provider": host.provider]),
-        ]
-        values["service"] = service.name
-        return context.renderTemplate("video", values, for: directive, log: &log)
+        let view = VideoView(
+            title: title, embedURL: host.embedURL, watchURL: host.watchURL, provider: host.provider, service: service.name,
+            category: category.id, gated: !category.necessary,
+            text: context.text("consent.embed.text", ["provider": host.provider, "category": categoryName]),
+            button: context.text("consent.embed.button", ["category": categoryName]),
+            link: context.text("consent.embed.link", ["title": title, "provider": host.provider]))
+        return context.renderTemplate("video", view, for: directive, log: &log)
     }
 
     /// The host of a video address, with the privacy-friendly embed address.

@@ -32,8 +32,14 @@ enum PageLayout {
         return anchors
     }
 
-    /// The values every page template gets as `layout`.
-    static var templateValues: [String: Any] {
-        ["mainContentID": mainContentID, "contentsID": contentsID]
+    /// `layout`, which every template gets: the ids above, for links and the elements that carry them.
+    struct Values: TemplateView {
+        func value(named name: String) -> TemplateValue? {
+            switch name {
+            case "mainContentID": .text(mainContentID)
+            case "contentsID": .text(contentsID)
+            default: nil
+            }
+        }
     }
 }

@@ -33,61 +33,43 @@ struct PageRenderer {
             log.error(message, at: SourceLocation(path: page.path, line: 2))
             return (nil, content)
         }
-        let values = templateValues(for: page, content: content, root: root)
-        guard let html = site.theme.render(template, values) else {
+        guard let html = site.theme.render(template, view(of: page, content: content, root: root), globals: context.shared.globals) else {
             log.error("the template '\(template)' could not be rendered", at: SourceLocation(path: page.path))
             return (nil, content)
         }
         return (html, content)
     }
 
-    func templateValues(for page: PageSource, content: RenderedContent, root: String? = nil) -> [String: Any] {
+    /// The page template's values for this page.
+    func view(of page: PageSource, content: RenderedContent, root: String? = nil) -> PageView {
         let root = root ?? Self.relativeRoot(from: page.urlPath)
         let config = site.config
-        var pageValues: [String: Any] = [
-            "title": page.frontMatter.title,
-            "url": page.urlPath,
-            "content": content.html,
-            "isHome": page.name == "index",
-        ]
-        if let description = page.frontMatter.description { pageValues["description"] = description }
-        if let updated = page.frontMatter.updated {
-            pageValues["updated"] = ["iso": updated.iso, "text": formatted(updated)]
-        }
-        if let baseURL = config.baseURL, page.name != "404" { pageValues["canonicalURL"] = baseURL + "/" + page.urlPath }
-        pageValues["contents"] = PageLayout.sections(of: content.headings).map { ["id": $0.id, "text": $0.text] }
-        pageValues["hasContents"] = PageLayout.hasContents(content.headings)
-
-        let navigation = config.navigation.map { link -> [String: Any] in
+        let navigation = config.navigation.map { link -> PageView.NavigationItem in
             switch link.target {
             case .page(let name):
                 let path = PageSource.urlPath(forPage: name.value)
-                return ["title": link.title, "href": Self.href(to: path, root: root), "current": path == page.urlPath]
+                return PageView.NavigationItem(title: link.title, href: Self.href(to: path, root: root), current: path == page.urlPath)
             case .url(let url):
-                return ["title": link.title, "href": url, "current": false]
+                return PageView.NavigationItem(title: link.title, href: url, current: false)
             }
         }
-        return [
-            "site": ["title": config.title, "language": config.language, "baseURL": config.baseURL ?? ""],
-            "page": pageValues,
-            "layout": PageLayout.templateValues,
-            "root": root,
-            "homeHref": Self.href(to: "", root: root),
-            "navigation": navigation,
-            "hasNavigation": !navigation.isEmpty,
-            "stylesheets": assets.stylesheets.map { ["href": root + $0.path, "integrity": $0.integrity ?? false] as [String: Any] },
-            "policyHref": config.policyPage.map { Self.href(to: PageSource.urlPath(forPage: $0.value), root: root) } ?? "",
-            "settingsHref": config.policyPage.map { Self.href(to: PageSource.urlPath(forPage: $0.value), root: root) + "#" + ConsentMarkup.formAnchor } ?? "",
-            "consent": assets.consentScript.map { script -> [String: Any] in
-                var values: [String: Any] = ["script": root + script.path, "scriptIntegrity": script.integrity as Any? ?? false]
-                if let stylesheet = assets.consentStylesheet {
-                    values["stylesheet"] = root + stylesheet.path
-                    values["stylesheetIntegrity"] = stylesheet.integrity as Any? ?? false
-                }
-                return values
-            } ?? false,
-            "strings": context.shared.stringsContext,
-        ]
+        let policyHref = config.policyPage.map { Self.href(to: PageSource.urlPath(forPage: $0.value), root: root) }
+        let consent = assets.consentScript.map { script in
+            PageView.Consent(script: root + script.path, scriptIntegrity: script.integrity,
+                             stylesheet: assets.consentStylesheet.map { root + $0.path }, stylesheetIntegrity: assets.consentStylesheet?.integrity)
+        }
+        let pageValues = PageView.Page(
+            title: page.frontMatter.title, description: page.frontMatter.description, url: page.urlPath, content: content.html,
+            isHome: page.name == "index",
+            updated: page.frontMatter.updated.map { PageView.Updated(iso: $0.iso, text: formatted($0)) },
+            canonicalURL: config.baseURL.flatMap { page.name == "404" ? nil : $0 + "/" + page.urlPath },
+            contents: PageLayout.sections(of: content.headings).map { PageView.Section(id: $0.id, text: $0.text) },
+            hasContents: PageLayout.hasContents(content.headings))
+        return PageView(
+            page: pageValues, root: root, homeHref: Self.href(to: "", root: root), navigation: navigation,
+            stylesheets: assets.stylesheets.map { PageView.Asset(href: root + $0.path, integrity: $0.integrity) },
+            policyHref: policyHref ?? "", settingsHref: policyHref.map { $0 + "#" + ConsentMarkup.formAnchor } ?? "",
+            consent: consent)
     }
 
     /// `7 January 2025` (or the theme's own date format and month names).

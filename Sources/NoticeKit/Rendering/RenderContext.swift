@@ -17,7 +17,7 @@ struct RenderContext: Sendable {
         self.theme = theme
         self.strings = strings
         self.directives = directives
-        shared = SharedRendering(strings: strings)
+        shared = SharedRendering(globals: TemplateGlobals(config: config, strings: strings))
     }
 
     /// A text by key, with `{name}` placeholders filled in; the key itself if the theme lacks it.
@@ -26,8 +26,8 @@ struct RenderContext: Sendable {
     }
 
     /// A directive's HTML through a theme template, or an error when the theme lacks it.
-    func renderTemplate(_ template: String, _ values: [String: Any], for directive: Directive, log: inout DiagnosticLog) -> String? {
-        guard theme.templateNames.contains(template), let html = theme.render(template, values) else {
+    func renderTemplate(_ template: String, _ view: some TemplateView, for directive: Directive, log: inout DiagnosticLog) -> String? {
+        guard theme.templateNames.contains(template), let html = theme.render(template, view, globals: shared.globals) else {
             log.error("the theme '\(theme.name)' has no template '\(template).mustache', which the \(directive.name) directive needs", at: directive.location)
             return nil
         }
@@ -38,13 +38,14 @@ struct RenderContext: Sendable {
 /// Work shared by all pages of a build: the texts as template values, and directive output that does
 /// not depend on the page (the same cookie table appears on many pages). Safe to use from many threads.
 final class SharedRendering: @unchecked Sendable {
-    /// `strings` as a nested Mustache context, built once rather than for every page.
-    let stringsContext: [String: Any]
+    /// What every template gets (the texts as template values, the site, the layout), built once rather
+    /// than for every page.
+    let globals: TemplateValue
     private let lock = NSLock()
     private var directiveHTML: [String: String] = [:]
 
-    init(strings: Strings) {
-        stringsContext = strings.templateContext
+    init(globals: TemplateGlobals) {
+        self.globals = .view(globals)
     }
 
     /// The directive's HTML from an earlier page, or `make()`'s, kept when it rendered without any

@@ -24,6 +24,15 @@ public enum HTMLText {
         return String(decoding: escaped, as: UTF8.self)
     }
 
+    /// Appends `text` escaped to `output`, without an intermediate copy when nothing needs escaping.
+    public static func append(_ text: String, to output: inout String) {
+        if text.utf8.contains(where: isSpecial) {
+            output += escape(text)
+        } else {
+            output += text
+        }
+    }
+
     private static func isSpecial(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
             || byte == UInt8(ascii: "'")

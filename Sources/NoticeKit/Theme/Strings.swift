@@ -32,28 +32,37 @@ public struct Strings: Sendable {
         Strings(values.merging(overrides.values) { _, new in new }, locations: locations.merging(overrides.locations) { _, new in new })
     }
 
-    /// The texts as a Mustache context: dotted keys become nested, so `{{strings.page.lastUpdated}}` works.
-    var templateContext: [String: Any] {
-        var root: [String: Any] = [:]
-        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
-            let leaf: Any
+    /// The texts as one template value: dotted keys become nested views, so `{{strings.page.lastUpdated}}`
+    /// works, and a list (the month names) is a list of texts.
+    var templateValue: TemplateValue {
+        var root = Node()
+        for (key, value) in values {
+            let leaf: TemplateValue
             switch value {
-            case .text(let text): leaf = text
-            case .list(let list): leaf = list
+            case .text(let text): leaf = .text(text)
+            case .list(let list): leaf = .list(list.map { .text($0) })
             }
-            Self.insert(leaf, at: key.split(separator: ".").map(String.init)[...], into: &root)
+            root.insert(leaf, at: key.split(separator: ".").map(String.init)[...])
         }
-        return root
+        return root.value
     }
 
-    private static func insert(_ value: Any, at path: ArraySlice<String>, into dictionary: inout [String: Any]) {
-        guard let first = path.first else { return }
-        if path.count == 1 {
-            dictionary[first] = value
-            return
+    /// A level of the texts' tree while it is built.
+    private struct Node {
+        var leaf: TemplateValue?
+        var children: [String: Node] = [:]
+
+        mutating func insert(_ value: TemplateValue, at path: ArraySlice<String>) {
+            guard let first = path.first else {
+                leaf = value
+                return
+            }
+            children[first, default: Node()].insert(value, at: path.dropFirst())
         }
-        var child = dictionary[first] as? [String: Any] ?? [:]
-        insert(value, at: path.dropFirst(), into: &child)
-        dictionary[first] = child
+
+        var value: TemplateValue {
+            if children.isEmpty, let leaf { return leaf }
+            return .view(TemplateDictionary(children.mapValues(\.value)))
+        }
     }
 }

@@ -1,10 +1,9 @@
 public import Foundation
-public import Mustache
 
-/// A theme: Mustache templates, assets copied to `output/assets/`, and the texts its templates show.
+/// A theme: Mustache templates (compiled once), assets copied to `output/assets/`, and the texts its templates show.
 public struct Theme: Sendable {
     public var name: String
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Template names (file names without `.mustache`).
     public var templateNames: Set<String>
     /// Files copied into the output, by their path under `assets/`.
@@ -21,7 +20,7 @@ public struct Theme: Sendable {
     /// The templates every theme must have.
     static let requiredTemplates = ["page", "cookie-table"]
 
-    init(name: String, library: MustacheLibrary, templateNames: Set<String>, assets: [String: URL], strings: Strings,
+    init(name: String, library: TemplateLibrary, templateNames: Set<String>, assets: [String: URL], strings: Strings,
          consentScript: URL? = nil, consentSettingsScript: URL? = nil, consentStylesheet: URL? = nil,
          consentSettingsStylesheet: URL? = nil) {
         self.name = name
@@ -35,8 +34,9 @@ public struct Theme: Sendable {
         self.consentSettingsStylesheet = consentSettingsStylesheet
     }
 
-    /// Renders a template with HTML escaping of every `{{value}}`; only `{{{value}}}` is written raw.
-    func render(_ template: String, _ context: [String: Any]) -> String? {
-        library.render(context, withTemplate: template)
+    /// Renders a template with `view`'s values, looking further in `globals` (what every template gets);
+    /// every `{{value}}` is HTML-escaped, only `{{{value}}}` is written as it is.
+    func render(_ template: String, _ view: some TemplateView, globals: TemplateValue) -> String? {
+        library.render(template, [globals, .view(view)])
     }
 }

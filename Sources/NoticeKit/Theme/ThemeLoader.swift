@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Yams
 
 /// Loads a theme from the built-in themes folder, with the site's own `themes/NAME/` files laid over it.
@@ -48,26 +47,34 @@ struct ThemeLoader {
             }
         }
 
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var failed = false
+        var displayed: [String: String] = [:]
         for (templateName, file) in templates.sorted(by: { $0.key < $1.key }) {
             let display = paths.display(file)
+            displayed[templateName] = display
             guard let text = FileSystem.readText(file) else {
                 log.error("could not read this template; check that it is saved as UTF-8 text", at: SourceLocation(path: display))
                 failed = true
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: NoticeHTMLContentType.pragma + text), named: templateName)
-            } catch let error as MustacheTemplate.ParserError {
-                // The pragma is a line of its own before the template's first: lines are counted without it.
-                log.error("this template has a Mustache mistake: \(Self.describe(error.error))",
-                          at: SourceLocation(path: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
-                failed = true
+                try library.add(text, named: templateName)
             } catch {
-                log.error("this template could not be read: \(error)", at: SourceLocation(path: display))
+                log.error("this template has a Mustache mistake: \(error.message)", at: SourceLocation(path: display, line: error.line, column: error.column))
                 failed = true
             }
+        }
+        // A template that exists but has a mistake is reported once, above, not again where it is included.
+        for missing in library.missingPartials() where templates[missing.partial] == nil {
+            var message = "this template includes '\(missing.partial)' ({{> \(missing.partial)}}), but the theme has no template of that name"
+            if let suggestion = Spelling.nearest(to: missing.partial, in: library.names) {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += "; add templates/\(missing.partial).mustache or remove the tag"
+            }
+            log.error(message, at: SourceLocation(path: displayed[missing.template] ?? missing.template, line: missing.line, column: missing.column))
+            failed = true
         }
         for required in Theme.requiredTemplates where templates[required] == nil {
             log.error("the theme '\(name)' has no template '\(required).mustache'; add it under templates/", at: SourceLocation(path: paths.display(folders[0])))
@@ -89,32 +96,5 @@ struct ThemeLoader {
         defer { log.append(contentsOf: reader.log.diagnostics) }
         guard let root = reader.parseRoot(), let mapping = reader.mapping(root, describedAs: "strings.yaml") else { return nil }
         return StringsReader.read(mapping)
-    }
-
-    static func describe(_ error: any Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with }}"
-        case MustacheTemplate.Error.expectedSectionEnd: return "a section is opened but never closed"
-        default: return "\(error)"
-        }
-    }
-}
-
-/// How every `{{value}}` of a theme's templates is escaped: by ``HTMLText``, byte by byte, rather than by
-/// swift-mustache's own escaper, which works Character by Character and so leaves a quote followed by a
-/// combining mark unescaped. Each template starts with the pragma that selects it, on a line of its own
-/// (which Mustache removes, as it does any standalone tag's line).
-struct NoticeHTMLContentType: MustacheContentType {
-    static let name = "NOTICE_HTML"
-    static var pragma: String {
-        _ = registered
-        return "{{% CONTENT_TYPE: \(name) }}\n"
-    }
-
-    private static let registered: Void = MustacheContentTypes.register(NoticeHTMLContentType(), named: name)
-
-    func escapeText(_ text: String) -> String {
-        HTMLText.escape(text)
     }
 }

@@ -1,0 +1,114 @@
+public import NoticeKit
+
+/// What the `audit-report` template gets: the totals, the findings and what each consent state stored
+/// and requested.
+struct AuditReportView: TemplateView {
+    let totals: [Total]
+    let findings: [Finding]
+    let states: [State]
+    let usesConsentScript: Bool
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "totals": .list(totals)
+        case "findings": .list(findings)
+        case "hasFindings": .flag(!findings.isEmpty)
+        case "states": .list(states)
+        case "usesConsentScript": .flag(usesConsentScript)
+        default: nil
+        }
+    }
+
+    struct Total: TemplateView {
+        let label: String
+        let value: String
+
+        func value(named name: String) -> TemplateValue? {
+            switch name {
+            case "label": .text(label)
+            case "value": .text(value)
+            default: nil
+            }
+        }
+    }
+
+    struct Finding: TemplateView {
+        let severity: String
+        let location: String
+        let message: String
+
+        func value(named name: String) -> TemplateValue? {
+            switch name {
+            case "severity": .text(severity)
+            case "location": .text(location)
+            case "message": .text(message)
+            default: nil
+            }
+        }
+    }
+
+    /// One consent state (before any choice, after accepting, …) and what the browser held in it.
+    struct State: TemplateView {
+        let title: String
+        let pages: String
+        let cookies: [Cookie]
+        let storage: [Storage]
+        let requests: [Request]
+
+        func value(named name: String) -> TemplateValue? {
+            switch name {
+            case "title": .text(title)
+            case "pages": .text(pages)
+            case "cookies": .list(cookies)
+            case "hasCookies": .flag(!cookies.isEmpty)
+            case "storage": .list(storage)
+            case "hasStorage": .flag(!storage.isEmpty)
+            case "requests": .list(requests)
+            case "hasRequests": .flag(!requests.isEmpty)
+            default: nil
+            }
+        }
+    }
+
+    struct Cookie: TemplateView {
+        let name, domain, page, expires, flags: String
+
+        func value(named key: String) -> TemplateValue? {
+            switch key {
+            case "name": .text(name)
+            case "domain": .text(domain)
+            case "page": .text(page)
+            case "expires": .text(expires)
+            case "flags": .text(flags)
+            default: nil
+            }
+        }
+    }
+
+    /// A `localStorage` or `sessionStorage` entry.
+    struct Storage: TemplateView {
+        let name, area, page: String
+
+        func value(named key: String) -> TemplateValue? {
+            switch key {
+            case "name": .text(name)
+            case "area": .text(area)
+            case "page": .text(page)
+            default: nil
+            }
+        }
+    }
+
+    /// A request to another site.
+    struct Request: TemplateView {
+        let host, page: String
+
+        func value(named key: String) -> TemplateValue? {
+            switch key {
+            case "host": .text(host)
+            case "page": .text(page)
+            default: nil
+            }
+        }
+    }
+}
