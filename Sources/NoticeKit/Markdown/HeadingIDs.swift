@@ -30,7 +30,7 @@ struct HeadingIDs {
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+            if Self.isASCIILetterOrDigit(scalar) {
                 if pendingHyphen, !slug.isEmpty { slug.append("-") }
                 slug.unicodeScalars.append(scalar)
                 pendingHyphen = false
@@ -44,5 +44,13 @@ struct HeadingIDs {
         // An id should not start with a digit, so that it is also a valid CSS selector.
         if slug.first!.isNumber { slug = "section-" + slug }
         return slug.lowercased()
+    }
+
+    /// `a`–`z`, `A`–`Z`, `0`–`9`: the ASCII part of the alphanumerics, without asking a CharacterSet.
+    private static func isASCIILetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
+        }
     }
 }

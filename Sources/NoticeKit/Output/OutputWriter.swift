@@ -125,7 +125,7 @@ public struct OutputWriter: Sendable {
 
     /// Throws a staging folder away (the build failed); the output is untouched.
     func discard(_ staging: StagingFolder) {
-        try? FileManager.default.removeItem(at: staging.url)
+        FileTree.remove(staging.url.path)
     }
 
     /// Replaces the output folder with the staged one: in one step where Linux allows, else by two renames.
@@ -139,7 +139,7 @@ public struct OutputWriter: Sendable {
         // Swapping both names in one step: readers never see a missing or half-written folder.
         if notice_exchange_paths(staging.path, real.path) == 0 {
             // The new build is in place; the old one (now at the staging name) is only cleaned up.
-            try? manager.removeItem(at: staging)
+            FileTree.remove(staging.path)
             return
         }
         let previous = real.deletingLastPathComponent()
@@ -151,7 +151,7 @@ public struct OutputWriter: Sendable {
             try? manager.moveItem(at: previous, to: real)
             throw error
         }
-        try? manager.removeItem(at: previous)
+        FileTree.remove(previous.path)
     }
 
     /// Removes staging folders left by builds that were killed (their process no longer exists).
@@ -176,6 +176,7 @@ public struct OutputWriter: Sendable {
     }
 
     static func describe(_ error: any Error) -> String {
+        if let failure = error as? FileTree.Failure { return failure.reason }
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
             return String(cString: strerror(code.rawValue)).lowercased()
@@ -189,22 +190,33 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
     let url: URL
     private let lock = NSLock()
     private var written: [String: Int] = [:]
+    /// Folders already made, so each page costs one `open` rather than a walk up its folders.
+    private var madeFolders: Set<String> = []
 
     init(url: URL) {
         self.url = url
     }
 
     func write(_ file: OutputFile) throws {
-        let destination = url.appendingPathComponent(file.path)
-        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let destination = url.path + "/" + file.path
+        let folder = (destination as NSString).deletingLastPathComponent
+        lock.lock()
+        let folderMade = madeFolders.contains(folder)
+        lock.unlock()
+        if !folderMade {
+            try FileTree.makeFolders(folder)
+            lock.lock()
+            madeFolders.insert(folder)
+            lock.unlock()
+        }
         let size: Int
         switch file.contents {
         case .data(let data):
-            try data.write(to: destination)
+            try FileTree.write(data, to: destination)
             size = data.count
         case .copy(let source):
-            try FileManager.default.copyItem(at: source, to: destination)
-            size = FileSystem.size(of: destination) ?? 0
+            try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: destination))
+            size = FileSystem.size(of: URL(fileURLWithPath: destination)) ?? 0
         }
         lock.lock()
         written[file.path] = size

@@ -88,18 +88,18 @@ enum FileSystem {
     static func entries(under folder: URL) -> [Entry] {
         var result: [Entry] = []
         func walk(_ path: String, relative: String) {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
-                let full = path + "/" + name
-                let below = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard lstat(full, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR:
+            for child in FileTree.children(of: path) {
+                let full = path + "/" + child.name
+                let below = relative.isEmpty ? child.name : relative + "/" + child.name
+                if child.isFolder {
                     result.append(Entry(path: below, kind: .folder, size: 0))
                     walk(full, relative: below)
-                case S_IFREG: result.append(Entry(path: below, kind: .file, size: Int(info.st_size)))
-                default: result.append(Entry(path: below, kind: .other, size: Int(info.st_size)))
+                    continue
                 }
+                var info = stat()
+                guard lstat(full, &info) == 0 else { continue }
+                let kind: Entry.Kind = info.st_mode & S_IFMT == S_IFREG ? .file : .other
+                result.append(Entry(path: below, kind: kind, size: Int(info.st_size)))
             }
         }
         walk(folder.path, relative: "")

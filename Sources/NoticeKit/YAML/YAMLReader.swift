@@ -24,7 +24,8 @@ final class YAMLReader {
             return nil
         }
         do {
-            return try Yams.compose(yaml: file.text) ?? Node.mapping(.init([]))
+            // UTF-8 given rather than Yams' default, which reads the whole process environment on every call.
+            return try Yams.compose(yaml: file.text, .default, .default, .utf8) ?? Node.mapping(.init([]))
         } catch let error as YamlError {
             log.append(YAMLSyntaxError.diagnostic(for: error, in: file))
         } catch {
