@@ -16,7 +16,7 @@ struct TableDirective: DirectiveHandler {
 
     func render(_ directive: Directive, in context: RenderContext, log: inout DiagnosticLog) -> String? {
         guard rejectUnknownArguments(of: directive, log: &log) else { return nil }
-        guard let caption = directive["caption"], !caption.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let caption = directive["caption"], !caption.trimmingSpaces.isEmpty else {
             log.error("a table needs a caption that says what it shows, such as caption=\"How long we keep records\"; screen-reader users hear it first", at: directive.location)
             return nil
         }
@@ -31,7 +31,7 @@ struct TableDirective: DirectiveHandler {
         // Rows are numbered from the line after the opening fence.
         let lines = directive.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             .map { (line: directive.location.line + 1 + $0.offset, text: $0.element.trimmingTrailingSpace) }
-            .filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+            .filter { !$0.text.trimmingSpaces.isEmpty }
         func at(_ line: Int) -> SourceLocation { SourceLocation(path: directive.location.path, line: line, column: 1) }
         guard lines.count >= 2 else {
             log.error("write the table between the fences: a line of headings, a line such as |---|---|, then one line per row, cells separated by |", at: directive.location)
@@ -86,7 +86,7 @@ struct TableDirective: DirectiveHandler {
 
     /// A row's cells: the outer pipes are optional, `\|` is a pipe inside a cell.
     static func cells(of line: Substring) -> [String] {
-        var text = line.trimmingCharacters(in: .whitespaces)[...]
+        var text = line.trimmingSpaces[...]
         if text.hasPrefix("|") { text = text.dropFirst() }
         if text.hasSuffix("|"), !text.hasSuffix("\\|") { text = text.dropLast() }
         var cells: [String] = [], current = "", escaped = false
@@ -98,14 +98,14 @@ struct TableDirective: DirectiveHandler {
             } else if character == "\\" {
                 escaped = true
             } else if character == "|" {
-                cells.append(current.trimmingCharacters(in: .whitespaces))
+                cells.append(current.trimmingSpaces)
                 current = ""
             } else {
                 current.append(character)
             }
         }
         if escaped { current.append("\\") }
-        cells.append(current.trimmingCharacters(in: .whitespaces))
+        cells.append(current.trimmingSpaces)
         return cells
     }
 

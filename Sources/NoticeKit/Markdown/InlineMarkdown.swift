@@ -25,7 +25,7 @@ enum InlineMarkdown {
                 break
             }
         }
-        var html = document.renderHTML().trimmingCharacters(in: .whitespacesAndNewlines)
+        var html = document.renderHTML().trimmingSpacesAndNewlines
         // One paragraph is what a description is: keep its content only, so it can sit inside a sentence.
         if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
             html = String(html.dropFirst(3).dropLast(4))

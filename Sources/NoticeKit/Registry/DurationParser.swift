@@ -105,7 +105,7 @@ enum DurationParser {
         let normalized = text.lowercased()
             .replacingOccurrences(of: "–", with: " - ")
             .replacingOccurrences(of: "—", with: " - ")
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingSpaces
         let phrase = normalized.trimmingCharacters(in: CharacterSet(charactersIn: ".")).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         if persistentPhrases.contains(phrase) { return .persistent }
         if !normalized.contains(where: \.isNumber) {

@@ -116,7 +116,7 @@ struct RegistryReader {
                 reader.error("each item of 'hosts' in \(context) should be one host name, such as www.googletagmanager.com", at: item)
                 return nil
             }
-            let host = scalar.string.trimmingCharacters(in: .whitespaces).lowercased()
+            let host = scalar.string.trimmingSpaces.lowercased()
             let name = host.hasPrefix("*.") ? String(host.dropFirst(2)) : host
             guard name.contains(".") || name == "localhost", name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }) else {
                 reader.error("'\(scalar.string)' in 'hosts' of \(context) is not a host name; write it like www.googletagmanager.com, or *.hotjar.com for every subdomain, without https:// or a path", at: item)
@@ -174,7 +174,7 @@ struct RegistryReader {
         guard mapping.value("names") != nil else {
             guard let name = mapping.string("name", required: true, in: context) else { return nil }
             if name.value.contains(",") {
-                let parts = name.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let parts = name.value.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
                 reader.error("'\(name.value)' is several names in one; write them as a list, names: [\(parts.joined(separator: ", "))], and they share one row of the table", at: name.location)
                 return nil
             }
@@ -187,11 +187,11 @@ struct RegistryReader {
         }
         var names: [Located<String>] = []
         for item in items {
-            guard case .scalar(let scalar) = item, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard case .scalar(let scalar) = item, !scalar.string.trimmingSpaces.isEmpty else {
                 reader.error("each item of 'names' should be one cookie name, but this is \(item.kindDescription)", at: item)
                 return nil
             }
-            let name = Located(scalar.string.trimmingCharacters(in: .whitespaces), at: reader.location(of: item))
+            let name = Located(scalar.string.trimmingSpaces, at: reader.location(of: item))
             if names.contains(where: { $0.value == name.value }) {
                 reader.error("'\(name.value)' is listed twice in 'names'; keep one", at: name.location)
                 return nil

@@ -60,7 +60,7 @@ struct PageContentRenderer {
                 if !URLPolicy.allows(url) {
                     log.error(URLPolicy.refusal(url, of: node.type == CMARK_NODE_IMAGE ? "this image" : "this link"), at: location(node))
                 }
-                if node.type == CMARK_NODE_IMAGE, node.plainText.trimmingCharacters(in: .whitespaces).isEmpty {
+                if node.type == CMARK_NODE_IMAGE, node.plainText.trimmingSpaces.isEmpty {
                     log.warning("this image has no description; write one between the square brackets, ![like this](image.png), for people who cannot see it", at: location(node))
                 }
             default:
@@ -83,7 +83,7 @@ struct PageContentRenderer {
         var previousLevel = 1
         for node in headings {
             let level = node.headingLevel
-            let text = node.plainText.trimmingCharacters(in: .whitespaces)
+            let text = node.plainText.trimmingSpaces
             if level == 1 {
                 log.warning("the page title from the front matter is already the page's main heading; start sections with ## instead of #", at: location(node))
             } else if level > previousLevel + 1 {
@@ -117,7 +117,7 @@ struct PageContentRenderer {
             return false
         }
         guard let (directive, handler) = found, !handler.takesBody,
-              !directive.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return true }
+              !directive.body.trimmingSpacesAndNewlines.isEmpty else { return true }
         let swallowed = directive.body.split(separator: "\n").contains { line in
             let start = line.drop { $0 == " " }
             return start.hasPrefix("```") || start.hasPrefix("~~~")
@@ -131,7 +131,7 @@ struct PageContentRenderer {
 
     /// The directive a code block asks for, if its info string names one; errors for mistaken ones.
     private func directive(in node: MarkdownDocument.Node, at location: SourceLocation, log: inout DiagnosticLog) -> (Directive, any DirectiveHandler)? {
-        guard let info = node.fenceInfo?.trimmingCharacters(in: .whitespaces), !info.isEmpty else { return nil }
+        guard let info = node.fenceInfo?.trimmingSpaces, !info.isEmpty else { return nil }
         let firstWord = String(info.prefix { $0 != " " && $0 != "\t" })
         let known = context.directives.handlers[firstWord]
         switch DirectiveSyntax.parse(info: info) {

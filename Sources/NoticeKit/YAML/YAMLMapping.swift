@@ -49,7 +49,7 @@ struct YAMLMapping {
             reader.error("'\(key)' in \(context) should be a single value, but it is \(node.kindDescription)", at: node)
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmingSpacesAndNewlines
         if text.isEmpty {
             if required {
                 reader.error("'\(key)' in \(context) is empty; write a value after the colon", at: node)

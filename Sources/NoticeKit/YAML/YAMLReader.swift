@@ -24,8 +24,10 @@ final class YAMLReader {
             return nil
         }
         do {
-            // UTF-8 given rather than Yams' default, which reads the whole process environment on every call.
-            return try Yams.compose(yaml: file.text, .default, .default, .utf8) ?? Node.mapping(.init([]))
+            // Notice reads every value as text (its readers say what a value must be), so the basic resolver,
+            // without the regular expressions that tell numbers and dates apart; UTF-8 given rather than
+            // Yams' default, which reads the whole process environment on every call.
+            return try Yams.compose(yaml: file.text, .basic, .default, .utf8) ?? Node.mapping(.init([]))
         } catch let error as YamlError {
             log.append(YAMLSyntaxError.diagnostic(for: error, in: file))
         } catch {
