@@ -16,6 +16,19 @@ struct OutputSafetyTests {
         #expect(FileManager.default.fileExists(atPath: site.outputDirectory.appendingPathComponent("index.html").path))
     }
 
+    /// The old output is listed while the pages render; a refused folder is still what the build says,
+    /// whether the site has mistakes of its own or not, and no staging folder is left behind.
+    @Test func aRefusedFolderIsReportedBeforeTheSitesOwnErrors() throws {
+        let site = try TempSite()
+        try site.write("pages/broken.md", "no front matter\n")
+        try FileManager.default.createDirectory(at: site.outputDirectory, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: site.outputDirectory.appendingPathComponent("notes.txt"))
+        #expect(site.failingBuild() == ["error: the output folder output already has files that notice did not write; empty it, choose another folder, or add --force to replace its contents"])
+        let parent = site.outputDirectory.deletingLastPathComponent()
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0.contains("notice-staging") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test func anEmptyFolderIsFine() throws {
         let site = try TempSite()
         try FileManager.default.createDirectory(at: site.outputDirectory, withIntermediateDirectories: true)

@@ -56,11 +56,20 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let writer = OutputWriter(directory: options.outputDirectory, siteDirectory: options.siteDirectory, force: options.force, paths: paths)
-        // Staging checks the destination first (it lists the old output), so a refused folder costs no rendering.
+        // Staging checks the output's location first; its contents (the old output, listed file by file)
+        // are checked while the pages render, and a refusal there is still the build's first word.
         let staging = try writer.beginStaging()
+        let contentsCheck = BackgroundWork { () throws(BuildFailure) in try writer.checkContents() }
         let run: Run
         do {
             run = try self.run(into: staging)
+        } catch {
+            writer.discard(staging)
+            try contentsCheck.wait()
+            throw error
+        }
+        do {
+            try contentsCheck.wait()
         } catch {
             writer.discard(staging)
             throw error

@@ -134,7 +134,10 @@ public struct SiteRenderer: Sendable {
     /// Every link of these pages that leads nowhere, as errors at the link's position.
     public func checkLinks(of pages: [RenderedPage]) -> [Diagnostic] {
         let checker = linkChecker(pages: pages)
-        return pages.flatMap { page in page.links.compactMap { checker.check($0, onPage: page.page.urlPath) } }
+        // Pages are checked on all cores; the results come back in page order.
+        return parallelMap(count: pages.count) { index in
+            pages[index].links.compactMap { checker.check($0, onPage: pages[index].page.urlPath) }
+        }.flatMap { $0 }
     }
 
     /// A checker for links between these pages, given every page's anchors.

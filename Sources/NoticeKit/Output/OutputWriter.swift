@@ -40,6 +40,13 @@ public struct OutputWriter: Sendable {
 
     /// Checks that writing to the directory cannot destroy anything that is not Notice's.
     public func checkDestination() throws(BuildFailure) {
+        try checkLocation()
+        try checkContents()
+    }
+
+    /// Checks that the folder is not one no build may replace (the root, a home or system folder, the
+    /// site's own), and not a file.
+    func checkLocation() throws(BuildFailure) {
         let target = Self.canonical(directory.path)
         let site = Self.canonical(siteDirectory.path)
         let homes = Set([environmentHome, Self.passwordHome].compactMap { $0 }.filter { !$0.isEmpty }.map(Self.canonical))
@@ -69,8 +76,13 @@ public struct OutputWriter: Sendable {
         if FileSystem.isFile(directory) {
             throw refusal("\(shown) is a file, not a folder; choose a folder for the output")
         }
+    }
+
+    /// Checks that the folder holds only what Notice wrote there (unless `force`): the part of
+    /// ``checkDestination()`` that lists the old output, which a build does while its pages render.
+    func checkContents() throws(BuildFailure) {
         if !force, FileSystem.isDirectory(directory) {
-            try checkOnlyNoticesFiles(in: realDirectory, shown: shown)
+            try checkOnlyNoticesFiles(in: realDirectory, shown: paths.display(directory))
         }
     }
 
@@ -93,9 +105,10 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// A fresh staging folder beside the output, with Notice's marker in it.
+    /// A fresh staging folder beside the output, with Notice's marker in it, once the output's location
+    /// is known to be one that may be replaced (its contents are checked by ``checkContents()``).
     func beginStaging() throws(BuildFailure) -> StagingFolder {
-        try checkDestination()
+        try checkLocation()
         let manager = FileManager.default
         let real = realDirectory
         let parent = real.deletingLastPathComponent()
