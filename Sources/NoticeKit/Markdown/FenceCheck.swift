@@ -3,17 +3,14 @@ import CCmark
 /// A page's lines by number, found with one pass over its bytes and cut out only when asked for (the
 /// checks below look at a line or two of some blocks, and pages can be long).
 struct PageLines {
-    private let text: String
+    private let bytes: [UInt8]
     /// The UTF-8 offset where each line starts.
     private let starts: [Int]
 
     init(_ text: String) {
-        var text = text
+        bytes = Array(text.utf8)
         var starts = [0]
-        text.withUTF8 { bytes in
-            for offset in 0..<bytes.count where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        }
-        self.text = text
+        for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
         self.starts = starts
     }
 
@@ -21,10 +18,16 @@ struct PageLines {
 
     /// Line `number` (from 1), without its line break.
     subscript(number: Int) -> Substring {
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: starts[number - 1])
-        let end = number < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[number] - 1) : utf8.endIndex
-        return text[start..<end]
+        Substring(String(decoding: bytes[range(of: number)], as: UTF8.self))
+    }
+
+    /// Whether line `number` holds this byte, looked for without making the line a string.
+    func line(_ number: Int, contains byte: UInt8) -> Bool {
+        bytes[range(of: number)].contains(byte)
+    }
+
+    private func range(of number: Int) -> Range<Int> {
+        starts[number - 1]..<(number < starts.count ? starts[number] - 1 : bytes.count)
     }
 }
 
@@ -47,7 +50,7 @@ enum FenceCheck {
         let start = node.startLine
         guard start + 1 <= lines.count else { return false }
         // Most paragraphs have no `|` on their first line: decide that on bytes, before anything else.
-        guard lines[start].utf8.contains(UInt8(ascii: "|")) else { return false }
+        guard lines.line(start, contains: UInt8(ascii: "|")) else { return false }
         let delimiter = content(of: lines[start + 1]).trimmingTrailingSpace
         let cells = delimiter.split(separator: "|", omittingEmptySubsequences: true).map { $0.drop { $0 == " " }.trimmingTrailingSpace }
         return !cells.isEmpty && cells.allSatisfy { cell in
