@@ -15,7 +15,7 @@ SITE         ?= content
 OUTPUT       ?= output
 CONSENT      := themes/default/consent
 # libFuzzer targets (Tests/Fuzz), each run for FUZZ_SECONDS by `make fuzz`; `make test` replays their corpus.
-FUZZ_TARGETS := registry settings front-matter duration name-pattern page
+FUZZ_TARGETS := registry settings front-matter duration name-pattern page template
 FUZZ_SECONDS ?= 60
 
 .PHONY: site test unit-tests fuzz-replay browser-tests build release deps test-deps minify bench fuzz clean help

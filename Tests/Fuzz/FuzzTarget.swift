@@ -5,7 +5,7 @@ import Foundation
 /// no crash, no hang, and every error carries a position. A broken promise stops the process, which
 /// libFuzzer records as a finding (and the replay reports as a failure).
 enum FuzzTarget: String, CaseIterable {
-    case registry, settings, frontMatter = "front-matter", duration, namePattern = "name-pattern", page
+    case registry, settings, frontMatter = "front-matter", duration, namePattern = "name-pattern", page, template
 
     func run(_ data: Data) {
         // Files are read as UTF-8 by Notice; anything else is turned away before these readers run.
@@ -29,6 +29,8 @@ enum FuzzTarget: String, CaseIterable {
             Self.checkNamePattern(text)
         case .page:
             Self.checkPage(text)
+        case .template:
+            Self.checkTemplate(text)
         }
     }
 
@@ -99,6 +101,28 @@ enum FuzzTarget: String, CaseIterable {
 
     /// A page renders without a crash, every problem has a position, and no script or script address
     /// comes through from the Markdown.
+    /// A theme template compiles or names its mistake's line and column inside the text; one that
+    /// compiles renders (including itself as a partial) without hanging, and an escaped value stays escaped.
+    static func checkTemplate(_ text: String) {
+        var library = TemplateLibrary()
+        do throws(TemplateSyntaxError) {
+            try library.add(text, named: "fuzz")
+        } catch {
+            let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
+            if error.line < 1 || error.line > lines || error.column < 1 { fatalError("a mistake outside the template: \(error)") }
+            return
+        }
+        _ = library.missingPartials()
+        let hostile = TemplateValue.text("<\u{1}\"'&")
+        let item = TemplateValue.view(TemplateDictionary(["a": hostile, "b": .flag(true), "fuzz": hostile]))
+        let values = TemplateDictionary(["a": hostile, "b": .list([item, item, .text("x")]), "c": item, "d": .flag(false)])
+        guard let html = library.render("fuzz", [.view(values)]) else { return }
+        // The marker may only come from the value: a template that writes it itself, or may write values
+        // raw, proves nothing.
+        let canWriteRaw = text.contains("{{{") || text.contains("&") || text.contains("=") || text.contains("\u{1}")
+        if !canWriteRaw, html.contains("<\u{1}") { fatalError("an escaped value came out unescaped: \(html.prefix(300))") }
+    }
+
     static func checkPage(_ text: String) {
         var log = DiagnosticLog()
         let page = PageSource(name: "fuzz", path: "pages/fuzz.md", frontMatter: FrontMatter(title: "Fuzz"), body: text, bodyLineOffset: 3)

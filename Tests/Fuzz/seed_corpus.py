@@ -38,6 +38,8 @@ def main():
             save("front-matter", text)
             parts = text.split("\n---\n", 1)
             save("page", parts[1] if len(parts) == 2 else text)
+    for template in sorted((ROOT / "themes").rglob("*.mustache")):
+        save("template", template.read_text(encoding="utf-8"))
     for duration in ["Session", "90 days", "1 year 6 months", "Under 100ms", "After 8 months", "30 seconds to 1 year",
                      "Between 1 and 2 years", "2 hours and 30 minutes", "No expiry", "About 1 week", "1 day – 2 weeks"]:
         save("duration", duration)
