@@ -108,6 +108,8 @@ actor SiteRebuilder {
 
     /// The page files to re-render on their own, or `nil` when the whole site must be rebuilt.
     private func changedPages(_ changes: Set<String>, in site: Site) -> [String]? {
+        // A site in several languages is rebuilt whole: a page's save changes its translations' switches.
+        guard site.translations.isEmpty else { return nil }
         let existing = Set(site.pages.map(\.name))
         var pages: [String] = []
         for path in changes {

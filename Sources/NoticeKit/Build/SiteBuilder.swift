@@ -110,39 +110,55 @@ public struct SiteBuilder: Sendable {
         let site = loaded.site
         var log = DiagnosticLog()
         log.append(contentsOf: loaded.diagnostics)
-        let renderer = SiteRenderer(site: site, integrity: options.integrity)
-        log.append(contentsOf: renderer.diagnostics)
+        // One renderer per language; a language published as a site of its own writes into its folder.
+        let renderers = site.editions.map { SiteRenderer(site: $0, integrity: options.integrity) }
         var writeError: (any Error)?
-        do {
-            for file in renderer.siteFiles { try sink.write(file) }
-        } catch {
-            writeError = error
+        for renderer in renderers {
+            log.append(contentsOf: renderer.diagnostics)
+            do {
+                for file in renderer.siteFiles { try sink.write(file.moved(into: renderer.site.outputFolder)) }
+            } catch {
+                writeError = writeError ?? error
+            }
         }
 
-        let pages = site.pages
+        let jobs = renderers.indices.flatMap { edition in renderers[edition].site.pages.indices.map { (edition, $0) } }
         let progress = options.progress
         let done = SharedCounter()
         let writeFailure = WriteFailure()
-        let rendered = parallelMap(count: pages.count) { index -> RenderedPage in
-            var page = renderer.render(page: pages[index])
+        let rendered = parallelMap(count: jobs.count) { index -> RenderedPage in
+            let renderer = renderers[jobs[index].0]
+            var page = renderer.render(page: renderer.site.pages[jobs[index].1])
             if let file = page.file {
-                do { try sink.write(file) } catch { writeFailure.record(error) }
+                do { try sink.write(file.moved(into: renderer.site.outputFolder)) } catch { writeFailure.record(error) }
                 page.file = nil  // written; let the HTML go
             }
-            progress?(done.increment(), pages.count)
+            progress?(done.increment(), jobs.count)
             return page
         }
         for page in rendered { log.append(contentsOf: page.diagnostics) }
-        log.append(contentsOf: renderer.checkLinks(of: rendered))
-        // Whether the pages show the whole registry is worth asking only once they render.
-        if !log.hasErrors { log.append(contentsOf: renderer.checkCompleteness(of: rendered)) }
+        // Links are checked among the pages published together: the languages beside the default one, and
+        // each language with an address of its own on its own.
+        let folders = renderers.map(\.site.outputFolder)
+        for folder in Set(folders).sorted() {
+            guard let first = folders.firstIndex(of: folder) else { continue }
+            let together = rendered.indices.filter { folders[jobs[$0].0] == folder }.map { rendered[$0] }
+            log.append(contentsOf: renderers[first].checkLinks(of: together))
+        }
+        // Whether each language's pages show the whole registry is worth asking only once they render.
+        if !log.hasErrors {
+            for (edition, renderer) in renderers.enumerated() {
+                log.append(contentsOf: renderer.checkCompleteness(of: rendered.indices.filter { jobs[$0].0 == edition }.map { rendered[$0] }))
+            }
+        }
         if let error = writeError ?? writeFailure.error {
             log.error("could not write the output: \(OutputWriter.describe(error)); the previous output was left as it was", at: nil)
         }
         var diagnostics = log.sorted
         if options.strict { diagnostics = Self.promotingWarnings(diagnostics) }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
-        return Run(site: site, diagnostics: diagnostics, fileCount: renderer.siteFiles.count + pages.count, pages: rendered, renderer: renderer)
+        return Run(site: site, diagnostics: diagnostics, fileCount: renderers.reduce(0) { $0 + $1.siteFiles.count } + jobs.count,
+                   pages: rendered, renderer: renderers[0])
     }
 }
 

@@ -26,14 +26,20 @@ public struct SiteRenderer: Sendable {
         self.context = context
         var log = DiagnosticLog()
         // One step each, in order: the 404 page links the assets, and static files must not take any name.
+        // An edition beside the default language's shares its assets, declarations and static files, and
+        // writes only its consent files and 404 page, in its language's folder.
+        let ownsSharedFiles = site.language == site.config.languages.first || site.isSeparate
         var (files, assets) = Self.themeAssets(of: site, integrity: integrity, log: &log)
+        if !ownsSharedFiles { files = [] }
         files += Self.consentFiles(of: site, context: context, integrity: integrity, into: &assets, log: &log)
         self.assets = assets
-        files += Self.declarations(site: site, context: context, log: &log)
+        if ownsSharedFiles { files += Self.declarations(site: site, context: context, log: &log) }
         if let notFound = PageRenderer(site: site, context: context, assets: assets).renderNotFoundPage(log: &log) {
-            files.append(.text(Self.notFoundPath, notFound))
+            files.append(.text(site.scriptFolder + Self.notFoundPath, notFound))
         }
-        files += Self.staticFiles(of: site, besides: Set(site.pages.map(\.outputPath)).union(files.map(\.path)), log: &log)
+        if ownsSharedFiles {
+            files += Self.staticFiles(of: site, besides: Set(site.pages.map(\.outputPath)).union(files.map(\.path)), log: &log)
+        }
         siteFiles = files
         diagnostics = log.sorted
     }
@@ -64,17 +70,20 @@ public struct SiteRenderer: Sendable {
     private static func consentFiles(of site: Site, context: RenderContext, integrity: Bool, into assets: inout AssetManifest,
                                      log: inout DiagnosticLog) -> [OutputFile] {
         guard let consent = ConsentScript(site: site, context: context).files(log: &log) else { return [] }
-        var files = [OutputFile(path: ConsentScript.scriptPath, contents: .data(consent.script))]
-        let (script, hashedScript) = AssetManifest.asset(ConsentScript.scriptPath, contents: consent.script, withIntegrity: integrity)
+        // In the language's folder for a language beside the default one (`cy/consent.js`), since the
+        // scripts speak the page's language.
+        let folder = site.scriptFolder
+        var files = [OutputFile(path: folder + ConsentScript.scriptPath, contents: .data(consent.script))]
+        let (script, hashedScript) = AssetManifest.asset(folder + ConsentScript.scriptPath, contents: consent.script, withIntegrity: integrity)
         assets.consentScript = script
         files.append(hashedScript)
         if let stylesheet = consent.stylesheet {
-            files.append(OutputFile(path: ConsentScript.stylesheetPath, contents: .data(stylesheet)))
-            let (asset, hashed) = AssetManifest.asset(ConsentScript.stylesheetPath, contents: stylesheet, withIntegrity: integrity)
+            files.append(OutputFile(path: folder + ConsentScript.stylesheetPath, contents: .data(stylesheet)))
+            let (asset, hashed) = AssetManifest.asset(folder + ConsentScript.stylesheetPath, contents: stylesheet, withIntegrity: integrity)
             assets.consentStylesheet = asset
             files.append(hashed)
         }
-        return files + consent.settings
+        return files + consent.settings.map { OutputFile(path: folder + $0.path, contents: $0.contents) }
     }
 
     /// The site's `static/` files, except any whose path a page or a file of Notice's already has.
@@ -103,7 +112,12 @@ public struct SiteRenderer: Sendable {
     /// policy page that is not there.
     public func checkCompleteness(of pages: [RenderedPage]) -> [Diagnostic] {
         let shown = pages.reduce(into: Set<String>()) { $0.formUnion($1.shownServices) }
-        let policy = site.config.policyPage.map { "\(SiteLoader.pagesFolderName)/\($0.value).md" } ?? "the cookie policy page"
+        let policy = site.config.policyPage.map { name in
+            // The file under pages/, as editors name it: pages/cookies.md, pages/cookies.cy.md.
+            let path = site.pages.first { $0.name == name.value }?.path ?? ""
+            let folder = SiteLoader.pagesFolderName + "/"
+            return path.range(of: folder, options: .backwards).map { String(path[$0.lowerBound...]) } ?? folder + name.value + ".md"
+        } ?? "the cookie policy page"
         return checkServicesShown(shown, policy: policy) + checkSettingsLinks(of: pages, policy: policy)
     }
 

@@ -153,9 +153,17 @@ struct ConsentScript {
         return ConsentSettingsConfig(categories: categories, texts: texts)
     }
 
-    /// The policy page's address relative to the scripts' own (they are at the site's root).
+    /// The policy page in the scripts' language, relative to the scripts' own address (the site's root,
+    /// or the language's folder).
     private var policyPath: String {
-        site.config.policyPage.map { PageSource.urlPath(forPage: $0.value) } ?? ""
+        guard let name = site.config.policyPage?.value else { return "" }
+        return Self.relative(site.urlPath(ofPage: name), from: site.scriptFolder)
+    }
+
+    /// `path` (from the site's root) as seen from `folder`: `cwcis/` from `cy/` for `cy/cwcis/`.
+    static func relative(_ path: String, from folder: String) -> String {
+        if path.hasPrefix(folder) { return String(path.dropFirst(folder.count)) }
+        return String(repeating: "../", count: folder.count { $0 == "/" }) + path
     }
 
     /// The id of the policy page's section about a category: its heading, titled as the category is.

@@ -16,6 +16,11 @@ public struct OutputFile: Sendable {
         self.contents = contents
     }
 
+    /// The same file in a folder of the output (`cy/` for a language published as a site of its own).
+    public func moved(into folder: String) -> OutputFile {
+        folder.isEmpty ? self : OutputFile(path: folder + path, contents: contents)
+    }
+
     public static func text(_ path: String, _ text: String) -> OutputFile {
         OutputFile(path: path, contents: .data(Data(text.utf8)))
     }

@@ -47,13 +47,13 @@ struct PageRenderer {
         let navigation = config.navigation.map { link -> PageView.NavigationItem in
             switch link.target {
             case .page(let name):
-                let path = PageSource.urlPath(forPage: name.value)
+                let path = site.urlPath(ofPage: name.value)
                 return PageView.NavigationItem(title: link.title, href: Self.href(to: path, root: root), current: path == page.urlPath)
             case .url(let url):
                 return PageView.NavigationItem(title: link.title, href: url, current: false)
             }
         }
-        let policyHref = config.policyPage.map { Self.href(to: PageSource.urlPath(forPage: $0.value), root: root) }
+        let policyHref = config.policyPage.map { Self.href(to: site.urlPath(ofPage: $0.value), root: root) }
         let consent = assets.consentScript.map { script in
             PageView.Consent(script: root + script.path, scriptIntegrity: script.integrity,
                              stylesheet: assets.consentStylesheet.map { root + $0.path }, stylesheetIntegrity: assets.consentStylesheet?.integrity)
@@ -66,10 +66,27 @@ struct PageRenderer {
             contents: PageLayout.sections(of: content.headings).map { PageView.Section(id: $0.id, text: $0.text) },
             hasContents: PageLayout.hasContents(content.headings))
         return PageView(
-            page: pageValues, root: root, homeHref: Self.href(to: "", root: root), navigation: navigation,
+            page: pageValues, root: root, homeHref: Self.href(to: site.urlPath(ofPage: "index"), root: root), navigation: navigation,
             stylesheets: assets.stylesheets.map { PageView.Asset(href: root + $0.path, integrity: $0.integrity) },
             policyHref: policyHref ?? "", settingsHref: policyHref.map { $0 + "#" + ConsentMarkup.formAnchor } ?? "",
-            consent: consent)
+            consent: consent, languages: languageVersions(of: page, root: root))
+    }
+
+    /// The page in each of the site's languages that has it, this one included: relative links between
+    /// editions published together, full addresses to and from one with an address of its own.
+    func languageVersions(of page: PageSource, root: String) -> [PageView.LanguageVersion] {
+        guard !site.translations.isEmpty || site.config.languages.count > 1, page.name != "404" else { return [] }
+        let versions = site.alternates.versions(of: page.name)
+        return versions.map { version in
+            let isCurrent = version.language == site.language
+            var href = Self.href(to: version.urlPath, root: root)
+            var absolute: String?
+            if let base = version.baseURL { absolute = base + "/" + version.urlPath }
+            if version.isSeparate != site.isSeparate || (version.isSeparate && !isCurrent), let absolute { href = absolute }
+            return PageView.LanguageVersion(code: version.language.code, name: version.name, title: version.title, href: href,
+                                            absoluteHref: absolute ?? href, isCurrent: isCurrent,
+                                            isDefault: version.language == site.config.languages.first)
+        }
     }
 
     /// `7 January 2025` (or the theme's own date format and month names).

@@ -12,6 +12,8 @@ struct PageView: TemplateView {
     let settingsHref: String
     /// Nil when the theme has no consent script.
     let consent: Consent?
+    /// The page in each language that has it (this one included); empty on a site in one language.
+    let languages: [LanguageVersion]
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -24,6 +26,10 @@ struct PageView: TemplateView {
         case "policyHref": .text(policyHref)
         case "settingsHref": .text(settingsHref)
         case "consent": consent.map { .view($0) } ?? .flag(false)
+        case "languages": .list(languages)
+        case "otherLanguages": .list(languages.filter { !$0.isCurrent })
+        case "hasOtherLanguages": .flag(languages.contains { !$0.isCurrent })
+        case "defaultLanguage": languages.first { $0.isDefault }.map { .view($0) }
         default: nil
         }
     }
@@ -113,6 +119,35 @@ struct PageView: TemplateView {
             switch name {
             case "href": .text(href)
             case "integrity": integrity.map { .text($0) } ?? .flag(false)
+            default: nil
+            }
+        }
+    }
+
+    /// One of `languages`: the page in one language.
+    struct LanguageVersion: TemplateView {
+        /// The language tag, for `hreflang` and `lang`.
+        let code: String
+        /// The language's name in itself: Cymraeg.
+        let name: String
+        /// The page's title in that language.
+        let title: String
+        /// From this page: relative within one published folder, a full address to another.
+        let href: String
+        /// A full address when the site has one (for `<link rel="alternate">`), else `href`.
+        let absoluteHref: String
+        let isCurrent: Bool
+        let isDefault: Bool
+
+        func value(named key: String) -> TemplateValue? {
+            switch key {
+            case "code": .text(code)
+            case "name": .text(name)
+            case "title": .text(title)
+            case "href": .text(href)
+            case "absoluteHref": .text(absoluteHref)
+            case "current": .flag(isCurrent)
+            case "isDefault": .flag(isDefault)
             default: nil
             }
         }

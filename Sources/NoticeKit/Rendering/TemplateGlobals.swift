@@ -7,7 +7,8 @@ struct TemplateGlobals: TemplateView {
 
     init(config: SiteConfig, strings: Strings) {
         self.strings = strings.templateValue
-        site = SiteValues(title: config.title, language: config.language, baseURL: config.baseURL ?? "")
+        let direction = config.languages.first { $0.code == config.language }?.direction ?? "ltr"
+        site = SiteValues(title: config.title, language: config.language, direction: direction, baseURL: config.baseURL ?? "")
     }
 
     func value(named name: String) -> TemplateValue? {
@@ -23,6 +24,8 @@ struct TemplateGlobals: TemplateView {
     struct SiteValues: TemplateView {
         let title: String
         let language: String
+        /// `ltr` or `rtl`, for `<html dir>`.
+        let direction: String
         /// Empty when `baseURL` is not set.
         let baseURL: String
 
@@ -30,6 +33,7 @@ struct TemplateGlobals: TemplateView {
             switch name {
             case "title": .text(title)
             case "language": .text(language)
+            case "direction": .text(direction)
             case "baseURL": .text(baseURL)
             default: nil
             }

@@ -3,7 +3,7 @@ import Yams
 
 /// Splits a page file into front matter and Markdown body, and checks the front matter.
 struct PageReader {
-    static let frontMatterKeys = ["title", "description", "updated", "template"]
+    static let frontMatterKeys = ["title", "description", "updated", "template", "slug", "translationOf"]
 
     /// Reads one page; returns `nil` when its front matter is unusable (errors are logged).
     static func read(name: String, file: SourceFile, log: inout DiagnosticLog) -> PageSource? {
@@ -38,10 +38,16 @@ struct PageReader {
             }
         }
         let template = mapping.string("template", in: context)
+        let slug = mapping.string("slug", in: context)
+        if let slug, slug.value.contains("/") || slug.value == "." || slug.value == ".." || slug.value.hasPrefix(".") {
+            reader.error("'slug' is the last part of the page's address, such as cwcis, without slashes", at: slug.location)
+        }
+        let translationOf = mapping.string("translationOf", in: context)
         guard let title else { return nil }
         return PageSource(
             name: name, path: file.path,
-            frontMatter: FrontMatter(title: title.value, description: description?.value, updated: updated, template: template?.value ?? "page"),
+            frontMatter: FrontMatter(title: title.value, description: description?.value, updated: updated, template: template?.value ?? "page",
+                                     slug: slug, translationOf: translationOf),
             body: parts.body, bodyLineOffset: parts.bodyLineOffset)
     }
 }

@@ -9,6 +9,11 @@ public struct PageSource: Sendable {
     public var body: String
     /// Lines of the file before `body` starts, added to cmark's line numbers.
     public var bodyLineOffset: Int
+    /// The page's address relative to the site root, with pretty URLs: `cookies/`, `` for the home page,
+    /// `cy/cwcis/` for a Welsh translation.
+    public var urlPath: String
+    /// The tag of the page's language (`cy` for `cookies.cy.md`); the site's default language otherwise.
+    public var language: String?
 
     public init(name: String, path: String, frontMatter: FrontMatter, body: String, bodyLineOffset: Int) {
         self.name = name
@@ -16,10 +21,8 @@ public struct PageSource: Sendable {
         self.frontMatter = frontMatter
         self.body = body
         self.bodyLineOffset = bodyLineOffset
+        urlPath = Self.urlPath(forPage: name)
     }
-
-    /// The page's address relative to the site root, with pretty URLs: `cookies/`, `` for the home page.
-    public var urlPath: String { Self.urlPath(forPage: name) }
 
     /// The file the page is written to, relative to the output directory: `cookies/index.html`.
     public var outputPath: String { urlPath + "index.html" }

@@ -1,16 +1,90 @@
 public import Foundation
 
 /// A site as loaded from disk and checked: settings, registry, pages and theme, ready to render.
+///
+/// A site in several languages is one `Site` per language: the default language's, whose
+/// `translations` hold the others, each with its own settings, texts, registry wording and pages.
 public struct Site: Sendable {
     public var directory: URL
+    /// The settings as this language shows them (its tag, name, address, navigation, texts).
     public var config: SiteConfig
-    /// The registry, with the consent script's own cookies declared.
+    /// The registry, with the consent script's own cookies declared, in this language's words.
     public var registry: CookieRegistry
-    /// Pages sorted by name.
+    /// This language's pages, sorted by file.
     public var pages: [PageSource]
     public var theme: Theme
-    /// The theme's texts with the site's `strings:` laid over them.
+    /// The theme's texts in this language with the site's laid over them.
     public var strings: Strings
     /// Files from the site's `static/` folder, copied as they are, by their path in the output.
     public var staticFiles: [String: URL]
+    /// This edition's language.
+    public var language: SiteLanguage
+    /// The other languages' editions (on the default language's `Site`; empty on the others).
+    public var translations: [Site] = []
+    /// Every language's version of every page, for language switches and `hreflang` links.
+    public var alternates = PageAlternates()
+
+    public init(directory: URL, config: SiteConfig, registry: CookieRegistry, pages: [PageSource], theme: Theme, strings: Strings,
+                staticFiles: [String: URL], language: SiteLanguage? = nil) {
+        self.directory = directory
+        self.config = config
+        self.registry = registry
+        self.pages = pages
+        self.theme = theme
+        self.strings = strings
+        self.staticFiles = staticFiles
+        self.language = language ?? config.languages.first ?? SiteLanguage(code: config.language)
+    }
+
+    /// Every edition: this one, then its translations.
+    public var editions: [Site] { [self] + translations }
+
+    /// Whether this edition is published as a site of its own (its language has its own address), in
+    /// `output/PATH/` with its own assets, rather than beside the default language's pages.
+    public var isSeparate: Bool { language.baseURL != nil }
+
+    /// Where this edition's files go in the output: `cy/` for a separate edition, the root otherwise.
+    public var outputFolder: String { isSeparate ? language.path + "/" : "" }
+
+    /// Where this edition's consent scripts and 404 page go, below `outputFolder`: the language's folder
+    /// for a language published beside the default one (`cy/`), the root otherwise.
+    public var scriptFolder: String {
+        language == config.languages.first || isSeparate ? "" : language.path + "/"
+    }
+
+    /// The address of this edition's page `name` (its translation when it has one, else the default
+    /// language's), relative to where this edition's files start.
+    public func urlPath(ofPage name: String) -> String {
+        pages.first { $0.name == name }?.urlPath ?? alternates.versions(of: name).first?.urlPath ?? PageSource.urlPath(forPage: name)
+    }
+}
+
+/// Each page's versions in the site's languages, in the order of `languages`.
+public struct PageAlternates: Sendable {
+    /// One language's version of a page.
+    public struct Version: Sendable {
+        public var language: SiteLanguage
+        /// Relative to where its edition's files start.
+        public var urlPath: String
+        public var title: String
+        /// The language's name in itself (`Cymraeg`), from its texts (`language.name`).
+        public var name: String
+        /// The edition's public address, when it has one (for links between separate editions).
+        public var baseURL: String?
+        /// Whether that edition is published as a site of its own.
+        public var isSeparate: Bool
+    }
+
+    var byName: [String: [Version]] = [:]
+
+    public init() {}
+
+    /// The versions of the page `name`, default language first.
+    public func versions(of name: String) -> [Version] {
+        byName[name] ?? []
+    }
+
+    mutating func add(_ version: Version, for name: String) {
+        byName[name, default: []].append(version)
+    }
 }

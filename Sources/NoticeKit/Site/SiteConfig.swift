@@ -15,6 +15,9 @@ public struct SiteConfig: Sendable {
     public var consent: ConsentSettings
     /// Texts that replace the theme's own (`strings:` in `site.yaml`).
     public var strings: Strings
+    /// The languages the site is published in, the default first; one (`language`) unless `languages:`
+    /// lists more.
+    public var languages: [SiteLanguage]
 
     public init(
         title: String, baseURL: String? = nil, language: String = "en-GB", theme: String = "default",
@@ -29,6 +32,19 @@ public struct SiteConfig: Sendable {
         self.navigation = navigation
         self.consent = consent
         self.strings = strings
+        languages = [SiteLanguage(code: language)]
+    }
+
+    /// The site's settings as one language shows them: its tag, name, address, navigation and texts.
+    public func settings(for language: SiteLanguage) -> SiteConfig {
+        var config = self
+        config.language = language.code
+        config.title = language.title ?? title
+        if language.baseURL != nil { config.baseURL = language.baseURL }
+        config.navigation = language.navigation ?? navigation
+        // `strings:` words the default language; another language has only its own.
+        config.strings = language == languages.first ? strings.merging(language.strings) : language.strings
+        return config
     }
 }
 

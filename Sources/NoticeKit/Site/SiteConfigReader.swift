@@ -3,7 +3,8 @@ import Yams
 
 /// Reads `site.yaml` into a ``SiteConfig``, logging every problem with its position.
 struct SiteConfigReader {
-    static let keys = ["title", "baseURL", "language", "theme", "policyPage", "navigation", "consent", "strings"]
+    static let keys = ["title", "baseURL", "language", "languages", "theme", "policyPage", "navigation", "consent", "strings"]
+    static let languageKeys = ["code", "path", "baseURL", "direction", "title", "navigation", "strings"]
     static let consentKeys = ["domain", "lifetime", "cookies", "googleConsentMode", "receipts", "reloadOnWithdraw"]
     static let cookieNameKeys = ["status", "preferencesSet", "version"]
 
@@ -22,15 +23,7 @@ struct SiteConfigReader {
 
         let title = mapping.string("title", required: true, in: context)
         var config = SiteConfig(title: title?.value ?? "")
-        if let baseURL = mapping.string("baseURL", in: context) {
-            if !URLPolicy.allows(baseURL.value) {
-                reader.error(URLPolicy.refusal(baseURL.value, of: "'baseURL'"), at: baseURL.location)
-            } else if let url = URL(string: baseURL.value), url.scheme == "https" || url.scheme == "http", url.host != nil {
-                config.baseURL = baseURL.value.hasSuffix("/") ? String(baseURL.value.dropLast()) : baseURL.value
-            } else {
-                reader.error("'baseURL' should be the site's full address, such as https://www.example.gov.uk", at: baseURL.location)
-            }
-        }
+        config.baseURL = readBaseURL(mapping, in: context)
         if let language = mapping.string("language", in: context) {
             if Self.isLanguageTag(language.value) {
                 config.language = language.value
@@ -53,7 +46,90 @@ struct SiteConfigReader {
         if let strings = mapping.mapping("strings", in: context) {
             config.strings = StringsReader.read(strings)
         }
+        config.languages = [SiteLanguage(code: config.language)]
+        if let list = mapping.sequence("languages", in: context) {
+            if let language = mapping.string("language", in: context) {
+                reader.error("site.yaml has both 'language' and 'languages'; list every language under 'languages', the default first, and remove 'language'",
+                             at: language.location ?? reader.file.start)
+            }
+            let languages = readLanguages(list, at: mapping.keyNode("languages").map(reader.location(of:)))
+            if let first = languages.first {
+                config.languages = languages
+                config.language = first.code
+            }
+        }
         return title == nil ? nil : config
+    }
+
+    private func readBaseURL(_ mapping: YAMLMapping, in context: String) -> String? {
+        guard let baseURL = mapping.string("baseURL", in: context) else { return nil }
+        if !URLPolicy.allows(baseURL.value) {
+            reader.error(URLPolicy.refusal(baseURL.value, of: "'baseURL'"), at: baseURL.location)
+        } else if let url = URL(string: baseURL.value), url.scheme == "https" || url.scheme == "http", url.host != nil {
+            return baseURL.value.hasSuffix("/") ? String(baseURL.value.dropLast()) : baseURL.value
+        } else {
+            reader.error("'baseURL' should be the full address, such as https://www.example.gov.uk", at: baseURL.location)
+        }
+        return nil
+    }
+
+    /// `languages:`: each with its tag, and optionally its folder, address, direction, name, navigation
+    /// and texts. The first is the default, whose pages are at the site's root.
+    private func readLanguages(_ items: [Node], at location: SourceLocation?) -> [SiteLanguage] {
+        var languages: [SiteLanguage] = []
+        for (index, item) in items.enumerated() {
+            let context = "a language under 'languages'"
+            guard let entry = reader.mapping(item, describedAs: context) else { continue }
+            entry.rejectUnknownKeys(allowed: Self.languageKeys, in: context)
+            guard let code = entry.string("code", required: true, in: context) else { continue }
+            guard Self.isLanguageTag(code.value) else {
+                reader.error("'code' should be a language tag such as en-GB or cy, not '\(code.value)'", at: code.location)
+                continue
+            }
+            if languages.contains(where: { $0.code.lowercased() == code.value.lowercased() }) {
+                reader.error("the language '\(code.value)' is listed twice under 'languages'; list each language once", at: code.location)
+                continue
+            }
+            let baseURL = readBaseURL(entry, in: "the language '\(code.value)'")
+            var path = index == 0 && baseURL == nil ? "" : code.value.lowercased()
+            if let written = entry.string("path", in: context) {
+                let valid = written.value.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
+                    !part.isEmpty && part != "." && part != ".." && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+                }
+                if index == 0, baseURL == nil {
+                    reader.error("the first language is the default, whose pages are at the site's root; remove its 'path', or give it a 'baseURL' of its own", at: written.location)
+                } else if valid {
+                    path = written.value
+                } else {
+                    reader.error("'path' should be a folder name of letters, digits and hyphens, such as cy, not '\(written.value)'", at: written.location)
+                }
+            }
+            var rightToLeft: Bool?
+            if let direction = entry.string("direction", in: context) {
+                switch direction.value {
+                case "ltr": rightToLeft = false
+                case "rtl": rightToLeft = true
+                default: reader.error("'direction' is ltr (left to right) or rtl (right to left), not '\(direction.value)'", at: direction.location)
+                }
+            }
+            let navigation = entry.sequence("navigation", in: context) == nil ? nil : readNavigation(entry)
+            let strings = entry.mapping("strings", in: context).map(StringsReader.read) ?? Strings()
+            languages.append(SiteLanguage(code: code.value, path: path, baseURL: baseURL, isRightToLeft: rightToLeft,
+                                          title: entry.string("title", in: context)?.value, navigation: navigation, strings: strings,
+                                          location: reader.location(of: item)))
+        }
+        if languages.isEmpty, !items.isEmpty || location != nil {
+            reader.error("'languages' lists no language; give each a 'code', such as - code: en-GB", at: location ?? reader.file.start)
+        }
+        var paths: [String: String] = [:]
+        for language in languages where language.baseURL == nil || languages.first != language {
+            if let other = paths[language.path] {
+                reader.error("the languages '\(other)' and '\(language.code)' would share the folder '\(language.path)'; give one a 'path' of its own",
+                             at: language.location ?? reader.file.start)
+            }
+            paths[language.path] = language.code
+        }
+        return languages
     }
 
     private func readNavigation(_ mapping: YAMLMapping) -> [NavigationLink] {

@@ -45,24 +45,158 @@ public struct SiteLoader: Sendable {
         guard var config, let registry, let theme, !log.hasErrors else {
             throw BuildFailure(diagnostics: log.sorted)
         }
-        let strings = theme.strings.merging(config.strings)
-        if config.policyPage == nil, pages.contains(where: { $0.name == "cookies" }) {
+        let byLanguage = sortByLanguage(pages, languages: config.languages, log: &log)
+        let defaultPages = byLanguage.first ?? []
+        if config.policyPage == nil, defaultPages.contains(where: { $0.name == "cookies" }) {
             config.policyPage = Located("cookies", at: SourceLocation(path: paths.display(configFile)))
         }
-        checkReferences(config: config, pages: pages, configFile: configFile, log: &log)
+        checkReferences(config: config, pages: defaultPages, configFile: configFile, log: &log)
         checkConsentSettings(config: config, registry: registry, configFile: configFile, log: &log)
-        checkStrings(strings, theme: theme, configFile: configFile, log: &log)
-        if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
-
-        let declared = ConsentCookieDeclaration.declare(in: registry, settings: config.consent) { strings[$0] ?? $0 }
+        checkLanguages(config: config, configFile: configFile, log: &log)
         var staticFiles: [String: URL] = [:]
         let staticFolder = directory.appendingPathComponent(Self.staticFolderName)
         for file in FileSystem.files(under: staticFolder) {
             staticFiles[FileSystem.relativePath(of: file, under: staticFolder)] = file
         }
-        let site = Site(directory: directory, config: config, registry: declared, pages: pages, theme: theme,
-                        strings: strings, staticFiles: staticFiles)
+
+        var editions: [Site] = []
+        var alternates = PageAlternates()
+        for (index, language) in config.languages.enumerated() {
+            let settings = config.settings(for: language)
+            let strings = languageStrings(for: language, isDefault: index == 0, theme: theme, settings: settings, configFile: configFile, log: &log)
+            checkStrings(strings, theme: theme, configFile: configFile, log: &log)
+            let worded = index == 0 ? registry : translatedRegistry(registry, into: language, strings: strings, log: &log)
+            let declared = ConsentCookieDeclaration.declare(in: worded, settings: settings.consent) { strings[$0] ?? $0 }
+            let edition = Site(directory: directory, config: settings, registry: declared, pages: byLanguage[index], theme: theme,
+                               strings: strings, staticFiles: staticFiles, language: language)
+            for page in edition.pages {
+                alternates.add(PageAlternates.Version(language: language, urlPath: page.urlPath, title: page.frontMatter.title,
+                                                      name: strings["language.name"] ?? language.code, baseURL: settings.baseURL,
+                                                      isSeparate: edition.isSeparate), for: page.name)
+            }
+            editions.append(edition)
+        }
+        if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
+        for index in editions.indices { editions[index].alternates = alternates }
+        var site = editions[0]
+        site.translations = Array(editions.dropFirst())
         return (site, log.sorted)
+    }
+
+    /// The pages of each language, in the order of `languages`: a page is in a language by its file name
+    /// (`cookies.cy.md`), translates the page of the same name (or the one `translationOf` names), and
+    /// has its address in its language's folder (`cy/cookies/`, or `cy/cwcis/` with `slug: cwcis`).
+    /// A page missing in a language is a warning at the default language's page.
+    private func sortByLanguage(_ pages: [PageSource], languages: [SiteLanguage], log: inout DiagnosticLog) -> [[PageSource]] {
+        var sorted = Array(repeating: [PageSource](), count: languages.count)
+        for var page in pages {
+            let index = languages.indices.dropFirst().first { page.name.lowercased().hasSuffix(languages[$0].fileSuffix.lowercased()) } ?? 0
+            let language = languages[index]
+            page.language = language.code
+            if index > 0 {
+                var path = String(page.name.dropLast(language.fileSuffix.count))
+                page.name = page.frontMatter.translationOf?.value ?? path
+                if let slug = page.frontMatter.slug?.value {
+                    path = (path as NSString).deletingLastPathComponent
+                    path = path.isEmpty ? slug : path + "/" + slug
+                }
+                let prefix = language.baseURL == nil ? language.path + "/" : ""
+                page.urlPath = prefix + PageSource.urlPath(forPage: path)
+            } else if let translationOf = page.frontMatter.translationOf {
+                log.error("'translationOf' is for pages in another language (such as cookies.cy.md); this page is in the default language, so remove it",
+                          at: translationOf.location)
+            }
+            sorted[index].append(page)
+        }
+        // Two pages for one file of the output: checked once each page's address is known.
+        var outputs: [String: String] = [:]
+        for index in languages.indices {
+            let folder = index > 0 && languages[index].baseURL != nil ? languages[index].path + "/" : ""
+            sorted[index] = sorted[index].filter { page in
+                let output = folder + page.outputPath
+                if let other = outputs[output] {
+                    log.error("this page and \(other) would both be written to \(output); rename one of them", at: SourceLocation(path: page.path))
+                    return false
+                }
+                outputs[output] = page.path
+                return true
+            }
+        }
+        let defaultNames = Set(sorted[0].map(\.name))
+        for index in languages.indices.dropFirst() {
+            let language = languages[index]
+            var seen: [String: String] = [:]
+            for page in sorted[index] {
+                if let other = seen[page.name] {
+                    log.error("this page and \(other) are both the '\(language.code)' version of \(Self.pagesFolderName)/\(page.name).md; keep one, or point 'translationOf' at another page",
+                              at: SourceLocation(path: page.path))
+                }
+                seen[page.name] = page.path
+                guard !defaultNames.contains(page.name) else { continue }
+                if let translationOf = page.frontMatter.translationOf {
+                    var message = "'translationOf' names the page '\(translationOf.value)', but there is no \(Self.pagesFolderName)/\(translationOf.value).md"
+                    if let suggestion = Spelling.nearest(to: translationOf.value, in: Array(defaultNames)) { message += "; did you mean '\(suggestion)'?" }
+                    log.error(message, at: translationOf.location)
+                } else {
+                    log.warning("this '\(language.code)' page has no original in the default language (\(Self.pagesFolderName)/\(page.name).md), so no language switch leads to it; add that page, or name the page it translates with 'translationOf'",
+                                at: SourceLocation(path: page.path))
+                }
+            }
+            for page in sorted[0] where seen[page.name] == nil {
+                log.warning("this page has no '\(language.code)' version (\(Self.pagesFolderName)/\(page.name)\(language.fileSuffix).md), so its language switch leaves that language out; add the translation",
+                            at: SourceLocation(path: page.path))
+            }
+        }
+        return sorted
+    }
+
+    /// The theme's texts in the language (English when it has none, with a warning), with the site's.
+    private func languageStrings(for language: SiteLanguage, isDefault: Bool, theme: Theme, settings: SiteConfig, configFile: URL,
+                                 log: inout DiagnosticLog) -> Strings {
+        var base = theme.strings
+        if let translated = theme.strings(for: language.code) {
+            base = translated
+            let missing = theme.strings.values.keys.filter { key in
+                !(theme.languageStrings[language.code.lowercased()] ?? theme.languageStrings[language.primary])!.values.keys.contains(key)
+                    && settings.strings.values[key] == nil
+            }.sorted()
+            if !missing.isEmpty {
+                log.warning("the theme '\(theme.name)' lacks \(English.count(missing.count, "text")) in '\(language.code)' (\(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? ", …" : "")), which its pages show in English; add them to its strings.\(language.primary).yaml or to the language's 'strings' in site.yaml",
+                            at: language.location ?? SourceLocation(path: paths.display(configFile)))
+            }
+        } else if !isDefault, language.primary != "en" {
+            log.warning("the theme '\(theme.name)' has no texts in '\(language.code)' (strings.\(language.primary).yaml), so its pages in that language show the theme's English; add that file to the theme, or the texts to the language's 'strings' in site.yaml",
+                        at: language.location ?? SourceLocation(path: paths.display(configFile)))
+        }
+        return base.merging(settings.strings)
+    }
+
+    /// The registry in another language's words, from `registry.LANG.yaml` beside `registry.yaml`.
+    private func translatedRegistry(_ registry: CookieRegistry, into language: SiteLanguage, strings: Strings,
+                                    log: inout DiagnosticLog) -> CookieRegistry {
+        let file = directory.appendingPathComponent("registry.\(language.code).yaml")
+        let display = paths.display(file)
+        guard FileSystem.isFile(file) else {
+            log.warning("there is no \(display), so the '\(language.code)' pages show the registry's texts (titles, purposes, durations) as registry.yaml writes them; add \(display) with their translations",
+                        at: language.location ?? SourceLocation(path: paths.display(directory.appendingPathComponent(Self.registryFileName))))
+            return registry
+        }
+        guard let text = FileSystem.readText(file) else {
+            log.error("this file could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
+            return registry
+        }
+        let reader = RegistryTranslationReader(file: SourceFile(path: display, text: text))
+        let translation = reader.read(for: registry)
+        log.append(contentsOf: reader.reader.log.diagnostics)
+        return translation?.apply(to: registry, languageName: "'\(language.code)'", file: display, log: &log) ?? registry
+    }
+
+    /// A language with an address of its own is linked to (and links back) by full addresses, which
+    /// need the site's own address too.
+    private func checkLanguages(config: SiteConfig, configFile: URL, log: inout DiagnosticLog) {
+        guard config.baseURL == nil, let separate = config.languages.first(where: { $0.baseURL != nil }) else { return }
+        log.error("the language '\(separate.code)' has an address of its own, so the languages link to each other by full addresses; give the site's 'baseURL' too",
+                  at: separate.location ?? SourceLocation(path: paths.display(configFile)))
     }
 
     private func readConfig(_ file: URL, log: inout DiagnosticLog) -> SiteConfig? {
@@ -119,16 +253,9 @@ public struct SiteLoader: Sendable {
             return (page, pageLog.diagnostics)
         }
         var pages: [PageSource] = []
-        var outputs: [String: String] = [:]
         for (page, diagnostics) in results {
             log.append(contentsOf: diagnostics)
-            guard let page else { continue }
-            if let other = outputs[page.outputPath] {
-                log.error("this page and \(other) would both be written to \(page.outputPath); rename one of them", at: SourceLocation(path: page.path))
-                continue
-            }
-            outputs[page.outputPath] = page.path
-            pages.append(page)
+            if let page { pages.append(page) }
         }
         return pages
     }

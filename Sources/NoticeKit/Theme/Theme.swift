@@ -8,7 +8,10 @@ public struct Theme: Sendable {
     public var templateNames: Set<String>
     /// Files copied into the output, by their path under `assets/`.
     public var assets: [String: URL]
+    /// The theme's texts in its own language (`strings.yaml`, British English in the default theme).
     public var strings: Strings
+    /// Its texts in other languages (`strings.cy.yaml`), by lower-cased language tag.
+    public var languageStrings: [String: Strings]
     /// The consent script's source (minified where the theme has it) and stylesheet, from `consent/`.
     public var consentScript: URL?
     /// What the consent script fetches when it is needed: the settings form and the cookies to delete.
@@ -21,6 +24,7 @@ public struct Theme: Sendable {
     static let requiredTemplates = ["page", "cookie-table"]
 
     init(name: String, library: TemplateLibrary, templateNames: Set<String>, assets: [String: URL], strings: Strings,
+         languageStrings: [String: Strings] = [:],
          consentScript: URL? = nil, consentSettingsScript: URL? = nil, consentStylesheet: URL? = nil,
          consentSettingsStylesheet: URL? = nil) {
         self.name = name
@@ -28,10 +32,20 @@ public struct Theme: Sendable {
         self.templateNames = templateNames
         self.assets = assets
         self.strings = strings
+        self.languageStrings = languageStrings
         self.consentScript = consentScript
         self.consentSettingsScript = consentSettingsScript
         self.consentStylesheet = consentStylesheet
         self.consentSettingsStylesheet = consentSettingsStylesheet
+    }
+
+    /// The texts for a language: the theme's own, with its file for the language (by the whole tag, else
+    /// the primary one: `cy-GB` takes `strings.cy.yaml`) laid over them; nil when it has no such file.
+    public func strings(for code: String) -> Strings? {
+        let code = code.lowercased()
+        let primary = code.split(separator: "-").first.map(String.init) ?? code
+        guard let translated = languageStrings[code] ?? languageStrings[primary] else { return nil }
+        return strings.merging(translated)
     }
 
     /// Renders a template with `view`'s values, looking further in `globals` (what every template gets);

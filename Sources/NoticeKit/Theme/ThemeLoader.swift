@@ -18,6 +18,7 @@ struct ThemeLoader {
         var templates: [String: URL] = [:]
         var assets: [String: URL] = [:]
         var strings = Strings()
+        var languageStrings: [String: Strings] = [:]
         var consentScript: URL?, consentSettingsScript: URL?, consentStylesheet: URL?, consentSettingsStylesheet: URL?
         for folder in folders.reversed() {
             // The minified consent files are preferred; a site that overrides the source alone gets its source.
@@ -44,6 +45,15 @@ struct ThemeLoader {
             let stringsFile = folder.appendingPathComponent("strings.yaml")
             if FileSystem.isFile(stringsFile), let read = readStrings(stringsFile, log: &log) {
                 strings = strings.merging(read)
+            }
+            // `strings.cy.yaml`: the texts in another language, laid over the English ones key by key.
+            for file in FileSystem.files(under: folder) where file.deletingLastPathComponent().standardizedFileURL == folder.standardizedFileURL {
+                let name = file.lastPathComponent
+                guard name.hasPrefix("strings."), name.hasSuffix(".yaml"), name != "strings.yaml" else { continue }
+                let code = String(name.dropFirst("strings.".count).dropLast(".yaml".count)).lowercased()
+                if let read = readStrings(file, log: &log) {
+                    languageStrings[code] = (languageStrings[code] ?? Strings()).merging(read)
+                }
             }
         }
 
@@ -82,6 +92,7 @@ struct ThemeLoader {
         }
         if failed { return nil }
         return Theme(name: name, library: library, templateNames: Set(templates.keys), assets: assets, strings: strings,
+                     languageStrings: languageStrings,
                      consentScript: consentScript, consentSettingsScript: consentSettingsScript, consentStylesheet: consentStylesheet,
                      consentSettingsStylesheet: consentSettingsStylesheet)
     }

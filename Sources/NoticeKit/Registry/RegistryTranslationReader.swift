@@ -1,0 +1,65 @@
+import Yams
+
+/// Reads `registry.LANG.yaml`, the registry's texts in another language, checking every id and cookie
+/// name against the registry so that a translation never describes something the registry lacks.
+struct RegistryTranslationReader {
+    static let categoryKeys = ["title", "description", "summary"]
+    static let serviceKeys = ["name", "provider", "description", "appliesTo", "cookies"]
+    static let cookieKeys = ["purpose", "duration", "note"]
+
+    let reader: YAMLReader
+
+    init(file: SourceFile) {
+        reader = YAMLReader(file: file)
+    }
+
+    func read(for registry: CookieRegistry) -> RegistryTranslation? {
+        guard let root = reader.parseRoot(), let mapping = reader.mapping(root, describedAs: "the registry's translation") else { return nil }
+        mapping.rejectUnknownKeys(allowed: ["categories", "services"], in: "the registry's translation")
+        var translation = RegistryTranslation()
+        if let categories = mapping.mapping("categories", in: "the registry's translation") {
+            for (key, value) in categories.pairs {
+                guard let id = known(key, among: registry.categories.map(\.id), kind: "category"),
+                      let texts = reader.mapping(value, describedAs: "the category '\(id)'") else { continue }
+                texts.rejectUnknownKeys(allowed: Self.categoryKeys, in: "the category '\(id)'")
+                translation.categories[id] = RegistryTranslation.Category(
+                    title: texts.string("title", in: "the category '\(id)'"), description: texts.string("description", in: "the category '\(id)'"),
+                    summary: texts.string("summary", in: "the category '\(id)'"))
+            }
+        }
+        if let services = mapping.mapping("services", in: "the registry's translation") {
+            for (key, value) in services.pairs {
+                guard let id = known(key, among: registry.services.map(\.id), kind: "service"),
+                      let texts = reader.mapping(value, describedAs: "the service '\(id)'") else { continue }
+                let context = "the service '\(id)'"
+                texts.rejectUnknownKeys(allowed: Self.serviceKeys, in: context)
+                var service = RegistryTranslation.Service(
+                    name: texts.string("name", in: context), provider: texts.string("provider", in: context),
+                    description: texts.string("description", in: context), appliesTo: texts.string("appliesTo", in: context))
+                let names = registry.service(id: id)?.cookies.map(\.name) ?? []
+                for (cookieKey, cookieValue) in texts.mapping("cookies", in: context)?.pairs ?? [] {
+                    guard let name = known(cookieKey, among: names, kind: "cookie of '\(id)'"),
+                          let cookie = reader.mapping(cookieValue, describedAs: "the cookie '\(name)'") else { continue }
+                    cookie.rejectUnknownKeys(allowed: Self.cookieKeys, in: "the cookie '\(name)'")
+                    service.cookies[name] = RegistryTranslation.CookieTexts(
+                        purpose: cookie.string("purpose", in: "the cookie '\(name)'"), duration: cookie.string("duration", in: "the cookie '\(name)'"),
+                        note: cookie.string("note", in: "the cookie '\(name)'"))
+                }
+                translation.services[id] = service
+            }
+        }
+        return translation
+    }
+
+    /// The key, when the registry has it; an error naming the nearest one otherwise.
+    private func known(_ key: Node, among ids: [String], kind: String) -> String? {
+        guard let id = key.string, ids.contains(id) else {
+            let written = key.string ?? ""
+            var message = "the registry has no \(kind) '\(written)', so there is nothing to translate here"
+            if let suggestion = Spelling.nearest(to: written, in: ids) { message += "; did you mean '\(suggestion)'?" } else { message += "; check it against registry.yaml" }
+            reader.error(message, at: key)
+            return nil
+        }
+        return id
+    }
+}
