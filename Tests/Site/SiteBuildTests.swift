@@ -22,7 +22,7 @@ struct SiteBuildTests {
         #expect(try site.output("consent.js").contains("\"settings\":\"\(settingsScript)\""), "consent.js fetches the settings by their hashed name")
 
         let cookies = try site.output("cookies/index.html")
-        #expect(cookies.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
+        #expect(cookies.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\" dir=\"ltr\">"))
         #expect(cookies.contains("<title>Cookies - Test Council</title>"))
         #expect(cookies.contains("<meta name=\"description\" content=\"How we use cookies.\">"))
         #expect(cookies.contains("<link rel=\"stylesheet\" href=\"../\(stylesheet)\" integrity=\"\(try site.integrity(of: stylesheet))\">"))

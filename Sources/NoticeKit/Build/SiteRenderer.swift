@@ -166,7 +166,8 @@ public struct SiteRenderer: Sendable {
     private static func declarations(site: Site, context: RenderContext, log: inout DiagnosticLog) -> [OutputFile] {
         var files: [OutputFile] = []
         do {
-            let json = try CookieDeclarationJSON(registry: site.registry, config: site.config).encoded()
+            let json = try CookieDeclarationJSON(registry: site.registry, config: site.config,
+                                                 translations: site.translations.map { ($0.registry, $0.config) }).encoded()
             files.append(OutputFile(path: "cookies.json", contents: .data(json)))
         } catch {
             log.error("could not write cookies.json: \(error)", at: nil)

@@ -65,12 +65,27 @@ struct CookieDeclarationJSON: Encodable {
         var qualified: Bool?
     }
 
+    /// A language's words for the registry (a site in several languages): by category id, service id
+    /// and cookie name; what is not translated is left out.
+    struct Translation: Encodable {
+        struct Texts: Encodable {
+            var title, name, description, summary, appliesTo, provider, purpose, duration, note: String?
+            var cookies: [String: Texts]?
+        }
+
+        var site: Site
+        var categories: [String: Texts]
+        var services: [String: Texts]
+    }
+
     /// The layout of this file; raised when a field changes meaning or is removed.
     var formatVersion = 1
     var site: Site
     var version: String
     var categories: [Category]
     var services: [Service]
+    /// The other languages' texts, by language tag; absent on a site in one language.
+    var translations: [String: Translation]?
 
     init(registry: CookieRegistry, config: SiteConfig) {
         site = Site(title: config.title, url: config.baseURL, language: config.language)
@@ -91,6 +106,38 @@ struct CookieDeclarationJSON: Encodable {
                         row.each.map { Self.cookie($0, rowNames: row.names.count > 1 ? row.names : nil) }
                     })
         }
+    }
+
+    /// The declaration with each other edition's words for the registry.
+    init(registry: CookieRegistry, config: SiteConfig, translations: [(registry: CookieRegistry, config: SiteConfig)]) {
+        self.init(registry: registry, config: config)
+        guard !translations.isEmpty else { return }
+        var all: [String: Translation] = [:]
+        for (translated, settings) in translations {
+            func changed(_ value: String?, _ original: String?) -> String? { value == original ? nil : value }
+            var categories: [String: Translation.Texts] = [:]
+            for (category, original) in zip(translated.categories, registry.categories) {
+                categories[category.id] = Translation.Texts(title: changed(category.title, original.title),
+                                                            description: changed(category.description, original.description),
+                                                            summary: changed(category.summary, original.summary))
+            }
+            var services: [String: Translation.Texts] = [:]
+            for (service, original) in zip(translated.services, registry.services) {
+                var cookies: [String: Translation.Texts] = [:]
+                for (cookie, originalCookie) in zip(service.cookies, original.cookies) {
+                    cookies[cookie.name] = Translation.Texts(purpose: changed(cookie.purpose, originalCookie.purpose),
+                                                             duration: changed(cookie.duration, originalCookie.duration),
+                                                             note: changed(cookie.note, originalCookie.note))
+                }
+                services[service.id] = Translation.Texts(name: changed(service.name, original.name),
+                                                         description: changed(service.description, original.description),
+                                                         appliesTo: changed(service.appliesTo, original.appliesTo),
+                                                         provider: changed(service.provider, original.provider), cookies: cookies)
+            }
+            all[settings.language] = Translation(site: Site(title: settings.title, url: settings.baseURL, language: settings.language),
+                                                 categories: categories, services: services)
+        }
+        self.translations = all
     }
 
     static func cookie(_ cookie: NoticeKit.Cookie, rowNames: [String]?) -> Cookie {

@@ -29,7 +29,7 @@ public struct RegistryTranslation: Sendable {
     public func apply(to registry: CookieRegistry, languageName: String, file: String, log: inout DiagnosticLog) -> CookieRegistry {
         var translated = registry
         func missing(_ field: String, of what: String, at location: SourceLocation) {
-            log.warning("\(file) has no \(languageName) '\(field)' for \(what), so the \(languageName) pages show it as the registry writes it; add it to \(file)",
+            log.warning("\(file) has no '\(field)' for \(what), so the \(languageName) pages show registry.yaml's words there until you add it",
                         at: location)
         }
         for index in translated.categories.indices {

@@ -62,10 +62,20 @@ public struct SiteLoader: Sendable {
         var editions: [Site] = []
         var alternates = PageAlternates()
         for (index, language) in config.languages.enumerated() {
-            let settings = config.settings(for: language)
+            var settings = config.settings(for: language)
+            if index > 0, language.navigation == nil {
+                // The site's navigation, each page link titled as its translation is.
+                settings.navigation = settings.navigation.map { link in
+                    guard case .page(let name) = link.target, let page = byLanguage[index].first(where: { $0.name == name.value }) else { return link }
+                    return NavigationLink(title: page.frontMatter.title, target: link.target)
+                }
+            }
             let strings = languageStrings(for: language, isDefault: index == 0, theme: theme, settings: settings, configFile: configFile, log: &log)
             checkStrings(strings, theme: theme, configFile: configFile, log: &log)
             let worded = index == 0 ? registry : translatedRegistry(registry, into: language, strings: strings, log: &log)
+            if index > 0, let lifetime = strings["consent.cookie.lifetime"] {
+                settings.consent.lifetimeText = Placeholders.fill(lifetime, ["days": String(settings.consent.lifetimeDays)])
+            }
             let declared = ConsentCookieDeclaration.declare(in: worded, settings: settings.consent) { strings[$0] ?? $0 }
             let edition = Site(directory: directory, config: settings, registry: declared, pages: byLanguage[index], theme: theme,
                                strings: strings, staticFiles: staticFiles, language: language)
