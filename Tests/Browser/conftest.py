@@ -204,3 +204,15 @@ def example_site(tmp_path_factory):
     server = Server(output)
     yield output, server
     server.close()
+
+
+BILINGUAL_SITE = REPOSITORY / "Tests" / "Bilingual" / "site"
+
+
+@pytest.fixture(scope="session")
+def bilingual_site(tmp_path_factory):
+    """The English and Welsh test site (Tests/Bilingual/site), built and served."""
+    output = build(BILINGUAL_SITE, tmp_path_factory.mktemp("bilingual") / "output")
+    server = Server(output)
+    yield output, server
+    server.close()

@@ -27,6 +27,10 @@ SCENARIOS = [
     # Withdrawal: the settings reopened from the footer after a choice, and the page a withdrawal reloads.
     ("example", "/", "dialog-from-footer"), ("example", "/accessibility/", "after-withdrawal"),
     ("example", "/cookies/", "settings-withdrawn"),
+    # The Welsh pages of the bilingual site, and an English page with its language switch.
+    ("bilingual", "/cy/", "banner"), ("bilingual", "/cy/", "dialog"), ("bilingual", "/cy/", "confirmation"),
+    ("bilingual", "/cy/cwcis/", "banner"), ("bilingual", "/cy/cwcis/", "confirmation"),
+    ("bilingual", "/cy/cwcis/", "settings-saved"), ("bilingual", "/cookies/", "banner"),
 ]
 
 
@@ -61,7 +65,8 @@ def put_in_state(driver, state):
         open_dialog(driver)
     elif state == "confirmation":
         action(driver, "accept").click()
-        assert "You’ve accepted" in driver.find_element(By.CSS_SELECTOR, ".notice-consent").text
+        said = driver.find_element(By.CSS_SELECTOR, ".notice-consent").text
+        assert "You’ve accepted" in said or "Rydych wedi derbyn" in said, said
     elif state == "settings-saved":
         form = settings_form(driver)
         for radio in form.find_elements(By.CSS_SELECTOR, 'input[value="0"]'):
@@ -88,9 +93,9 @@ def put_in_state(driver, state):
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("site,path,state", SCENARIOS, ids=[f"{s}{p}{st}" for s, p, st in SCENARIOS])
 def test_axe_finds_no_violations_and_nothing_scrolls_sideways(site, path, state, viewport, scheme, drivers, axe_source,
-                                                             example_site, server):
+                                                             example_site, server, bilingual_site):
     driver = drivers(viewport, scheme)
-    target = example_site[1] if site == "example" else server
+    target = {"example": example_site[1], "bilingual": bilingual_site[1]}.get(site, server)
     driver.get(target.url(path))
     driver.delete_all_cookies()
     driver.get(target.url(path))
@@ -110,13 +115,15 @@ def validate(vnu_jar, *paths):
     return [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['message']}" for m in messages if m["type"] == "error"]
 
 
-def test_every_html_and_css_file_the_build_writes_is_valid(vnu_jar, example_site, built_site):
+def test_every_html_and_css_file_the_build_writes_is_valid(vnu_jar, example_site, built_site, bilingual_site):
     # The test site's inline/ page gates a script with src=, the form most consent managers document,
     # which HTML does not allow on a data block (data-src, used everywhere else, is valid); it alone is left out.
     fixture_files = [path for path in built_site.rglob("*") if path.suffix in (".html", ".css")
                      and path.relative_to(built_site).as_posix() != "inline/index.html"]
     assert len(fixture_files) >= 5
-    assert validate(vnu_jar, example_site[0], *fixture_files) == []
+    bilingual_files = [path for path in bilingual_site[0].rglob("*") if path.suffix in (".html", ".css")]
+    assert len(bilingual_files) >= 8
+    assert validate(vnu_jar, example_site[0], *fixture_files, *bilingual_files) == []
 
 
 def test_keyboard_reaches_the_skip_link_then_the_banner_then_the_content(drivers, example_site):
