@@ -45,7 +45,7 @@ actor SiteRebuilder {
             renderedPages = Dictionary(rendered.pages.map { ($0.page.name, $0) }, uniquingKeysWith: { first, _ in first })
             pageFailures = [:]
             await state.publish(files, strings: rendered.site.strings)
-            return Outcome(summary: "Rebuilt \(rendered.site.pages.count) pages (\(reason))", duration: clock.now - start,
+            return Outcome(summary: "Rebuilt \(rendered.pages.count) pages (\(reason))", duration: clock.now - start,
                            diagnostics: rendered.diagnostics, succeeded: true)
         } catch let failure as BuildFailure {
             renderer = nil

@@ -10,7 +10,7 @@ import re
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "Tests" / "Fuzz" / "Corpus"
-SITES = [ROOT / "content", ROOT / "Tests" / "Browser" / "site"]
+SITES = [ROOT / "content", ROOT / "Tests" / "Browser" / "site", ROOT / "Tests" / "Bilingual" / "site"]
 
 
 def save(target, text):
