@@ -67,6 +67,7 @@ struct LanguageTests {
         #expect(!welsh.contains("Last updated"))
         let notFound = try site.output("cy/404.html")
         #expect(notFound.contains(#"<html lang="cy""#))
+        #expect(notFound.contains(#"<a href="/cy/">"#), "the Welsh 'page not found' leads to the Welsh home page")
     }
 
     /// One choice holds in every language: the same cookies and the same registry version, whichever

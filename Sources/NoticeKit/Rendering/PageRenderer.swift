@@ -17,7 +17,7 @@ struct PageRenderer {
         let page = PageSource(
             name: "404", path: "the theme's notFound texts",
             frontMatter: FrontMatter(title: context.text("notFound.title"), description: context.text("notFound.description")),
-            body: context.text("notFound.body", ["home": root]), bodyLineOffset: 0)
+            body: context.text("notFound.body", ["home": Self.href(to: site.urlPath(ofPage: "index"), root: root)]), bodyLineOffset: 0)
         return render(page, root: root, log: &log).html
     }
 
