@@ -9,8 +9,9 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build the site into the output folder.",
         discussion: """
             A build that finds errors reports them all, exits 1 and leaves the previous output as it was. \
-            Stylesheets and the consent script get content-hashed names and Subresource Integrity \
-            attributes; --no-integrity leaves the attributes out, for pages opened straight from disk.
+            Stylesheets and the consent script get content-hashed names, so the pages work from a web server \
+            and opened straight from disk; --integrity adds Subresource Integrity attributes for production \
+            (browsers refuse such files on pages opened from disk).
             """
     )
 
@@ -20,8 +21,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Replace the output folder even if notice did not create it.")
     var force = false
 
-    @Flag(inversion: .prefixedNo, help: "Add Subresource Integrity attributes to stylesheet and script links.")
-    var integrity = true
+    @Flag(inversion: .prefixedNo, help: "Add Subresource Integrity attributes to stylesheet and script links (for a web server; pages opened from disk then lose their styles and banner).")
+    var integrity = false
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Build as if site.yaml's baseURL were this address (a staging site, say).", valueName: "url"))
+    var baseURL: String?
 
     func run() throws {
         let progress = ProgressLine(enabled: report.diagnostics == .human && Console.standardError.isTerminal)
@@ -29,6 +33,7 @@ struct BuildCommand: ParsableCommand {
             siteDirectory: options.siteDirectory, outputDirectory: options.outputDirectory,
             themeSearchPaths: options.themeSearchPaths, force: force, strict: report.strict)
         buildOptions.integrity = integrity
+        buildOptions.baseURL = baseURL
         buildOptions.progress = { done, total in progress.update(done: done, total: total) }
         let reporter = Reporter(command: "build", format: report.diagnostics, writesOutput: true)
         do {

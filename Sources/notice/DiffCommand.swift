@@ -23,6 +23,9 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "text, or json for tools.")
     var format: Format = .text
 
+    @Flag(name: .customLong("exit-code"), help: "Exit 1 when the registries differ (as git diff --exit-code does), 0 when they do not.")
+    var exitCode = false
+
     func run() throws {
         let console = Console.standardError
         let formatter = DiagnosticFormatter(useColour: console.allowsColour)
@@ -44,6 +47,7 @@ struct DiffCommand: ParsableCommand {
         case .text:
             Console.standardOutput.write(RegistryDiffText.render(diff, old: old, new: new))
         }
+        if exitCode, !diff.isEmpty || diff.versionChanged { throw ExitCode.failure }
     }
 }
 

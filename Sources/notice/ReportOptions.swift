@@ -22,17 +22,17 @@ struct Reporter {
     /// Whether the command writes an output folder (which a failure leaves as it was).
     var writesOutput = false
 
-    /// Success: warnings, then the summary line.
-    func succeeded(_ report: BuildReport, summary: String) {
+    /// Success: warnings, then the summary line (none when `summary` is nil).
+    func succeeded(_ report: BuildReport, summary: String?) {
         let seconds = report.duration.seconds
         switch format {
         case .human:
             let formatter = DiagnosticFormatter(useColour: Console.standardError.allowsColour)
             for diagnostic in report.diagnostics { Console.standardError.write(formatter.format(diagnostic) + "\n") }
-            Console.standardOutput.write(summary + "\n")
+            if let summary { Console.standardOutput.write(summary + "\n") }
         case .github:
             for diagnostic in report.diagnostics { Console.standardOutput.write(DiagnosticReport.githubAnnotation(for: diagnostic) + "\n") }
-            Console.standardOutput.write(summary + "\n")
+            if let summary { Console.standardOutput.write(summary + "\n") }
         case .json:
             let output = writesOutput ? DisplayPaths().display(report.outputDirectory) : nil
             Console.standardOutput.write(DiagnosticReport(command: command, diagnostics: report.diagnostics, pages: report.pageCount,

@@ -17,7 +17,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var location: SiteLocationOptions
 
-    @Option(help: "The port to listen on; the next free one is used if it is taken.")
+    @Option(name: [.short, .long], help: "The port to listen on; the next free one is used if it is taken.")
     var port: Int = 8000
 
     @Option(help: ArgumentHelp("The address to listen on. Anything but 127.0.0.1 shows the preview to your network.", valueName: "address"))

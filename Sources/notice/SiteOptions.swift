@@ -4,7 +4,7 @@ import NoticeKit
 
 /// Where the site and its themes are: `--site` and `--themes`, for every command that reads a site.
 struct SiteLocationOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The site folder, holding site.yaml, registry.yaml and pages/.", valueName: "dir"))
+    @Option(name: [.short, .long], help: ArgumentHelp("The site folder, holding site.yaml, registry.yaml and pages/.", valueName: "dir"))
     var site: String = "content"
 
     @Option(name: .long, help: ArgumentHelp("A folder of themes to use instead of the built-in ones.", valueName: "dir"))
@@ -32,7 +32,7 @@ struct SiteLocationOptions: ParsableArguments {
 struct SiteOptions: ParsableArguments {
     @OptionGroup var location: SiteLocationOptions
 
-    @Option(name: .long, help: ArgumentHelp("Where the built site is written.", valueName: "dir"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Where the built site is written.", valueName: "dir"))
     var output: String = "output"
 
     var site: String { location.site }

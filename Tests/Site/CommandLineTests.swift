@@ -121,6 +121,33 @@ struct CommandLineTests {
         #expect(same.standardOutput.contains("unchanged"))
     }
 
+    @Test func diffExitCodeSaysWhetherAnythingChanged() throws {
+        let site = try TempSite()
+        let old = site.siteDirectory.appendingPathComponent("registry.yaml").path
+        let new = site.root.appendingPathComponent("new.yaml")
+        try Data(TempSite.minimalSite["registry.yaml"]!.replacingOccurrences(of: "duration: 24 hours", with: "duration: 2 days").utf8).write(to: new)
+        #expect(try notice(["diff", "--exit-code", old, old], in: site.root).status == 0)
+        #expect(try notice(["diff", "--exit-code", old, new.path], in: site.root).status == 1)
+        #expect(try notice(["diff", old, new.path], in: site.root).status == 0, "without --exit-code, a difference is not a failure")
+    }
+
+    @Test func shortFlagsAndABaseURLForOneBuild() throws {
+        let site = try TempSite()
+        let run = try notice(["build", "-s", site.siteDirectory.path, "-o", "staging", "--base-url", "https://staging.example.test"], in: site.root)
+        #expect(run.status == 0, "\(run.standardError)")
+        let page = try String(contentsOf: site.root.appendingPathComponent("staging/cookies/index.html"), encoding: .utf8)
+        #expect(page.contains(#"<link rel="canonical" href="https://staging.example.test/cookies/">"#))
+        #expect(!page.contains("integrity="), "a plain build works opened from disk")
+        let production = try notice(["build", "-s", site.siteDirectory.path, "-o", "production", "--integrity"], in: site.root)
+        #expect(production.status == 0)
+        #expect(try String(contentsOf: site.root.appendingPathComponent("production/cookies/index.html"), encoding: .utf8).contains("integrity=\"sha384-"))
+        let bad = try notice(["build", "--base-url", "javascript:alert(1)"], in: site.root)
+        #expect(bad.status == 1)
+        #expect(bad.standardError.contains("--base-url should be a full http or https address"))
+        // check writes nothing, so it takes no --output.
+        #expect(try notice(["check", "--output", "x"], in: site.root).status == 2)
+    }
+
     @Test func diffOfABrokenRegistryExitsOneWithPositions() throws {
         let site = try TempSite()
         let broken = site.root.appendingPathComponent("broken.yaml")
@@ -143,7 +170,7 @@ struct CommandLineTests {
         let site = try TempSite()
         let good = try notice(["check"], in: site.root)
         #expect(good.status == 0)
-        #expect(good.standardOutput == "Checked 2 pages: no errors\n")
+        #expect(good.standardOutput == "" && good.standardError == "", "a clean site: no news is good news")
         try site.write("pages/cookies.md", "---\ntitle: Cookies\ndescription: D\n---\n[broken](../nowhere/)\n")
         let bad = try notice(["check"], in: site.root)
         #expect(bad.status == 1)

@@ -23,7 +23,11 @@ struct DiagnosticReportTests {
         let entries = try #require(object["diagnostics"] as? [[String: Any]])
         #expect(entries[0]["file"] as? String == "a.md")
         #expect(entries[0]["line"] as? Int == 2)
-        #expect(entries[1]["file"] == nil)
+        #expect(entries[1]["file"] is NSNull, "a diagnostic without a place has file: null")
+        // Every documented field is there, null when the command did not produce it.
+        #expect(Set(object.keys) == ["command", "ok", "errors", "warnings", "notes", "pages", "seconds", "output", "diagnostics"])
+        #expect(object["output"] is NSNull && object["seconds"] is NSNull && object["notes"] as? Int == 0)
+        #expect(Set(entries[1].keys) == ["severity", "file", "line", "column", "message"])
     }
 
     @Test func humanFormatColoursOnlyWhenAsked() {

@@ -15,6 +15,8 @@ public struct SiteBuilder: Sendable {
         /// Add Subresource Integrity attributes to stylesheet and script links (pages then do not work
         /// opened straight from disk).
         public var integrity = true
+        /// Replaces `baseURL` from site.yaml for this build (`--base-url`, for a staging address).
+        public var baseURL: String?
         /// Called as pages finish (pages done, pages in all), from any thread; for a progress line.
         public var progress: (@Sendable (Int, Int) -> Void)?
 
@@ -102,8 +104,10 @@ public struct SiteBuilder: Sendable {
     private func run(into sink: some OutputSink) throws(BuildFailure) -> Run {
         let loaded: (site: Site, diagnostics: [Diagnostic])
         do {
-            loaded = try SiteLoader(directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths,
-                                    requiredTexts: Self.requiredTexts).load()
+            var loader = SiteLoader(directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths,
+                                    requiredTexts: Self.requiredTexts)
+            loader.baseURL = options.baseURL
+            loaded = try loader.load()
         } catch {
             throw options.strict ? BuildFailure(diagnostics: Self.promotingWarnings(error.diagnostics)) : error
         }

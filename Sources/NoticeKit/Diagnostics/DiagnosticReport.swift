@@ -2,20 +2,31 @@ public import Foundation
 
 /// The outcome of a build or check in a form for tools: JSON, or GitHub Actions workflow commands.
 public struct DiagnosticReport: Sendable, Encodable {
-    /// One diagnostic, flattened for JSON.
+    /// One diagnostic, flattened for JSON; `file`, `line` and `column` are `null` when it has no place.
     public struct Entry: Sendable, Encodable, Equatable {
         public var severity: String
         public var file: String?
         public var line: Int?
         public var column: Int?
         public var message: String
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(severity, forKey: .severity)
+            try container.encode(file, forKey: .file)
+            try container.encode(line, forKey: .line)
+            try container.encode(column, forKey: .column)
+            try container.encode(message, forKey: .message)
+        }
+
+        enum CodingKeys: String, CodingKey { case severity, file, line, column, message }
     }
 
     public var command: String
     public var ok: Bool
     public var errors: Int
     public var warnings: Int
-    public var notes: Int?
+    public var notes: Int
     public var pages: Int?
     public var seconds: Double?
     public var output: String?
@@ -25,8 +36,7 @@ public struct DiagnosticReport: Sendable, Encodable {
         self.command = command
         errors = diagnostics.count { $0.severity == .error }
         warnings = diagnostics.count { $0.severity == .warning }
-        let noteCount = diagnostics.count { $0.severity == .note }
-        notes = noteCount > 0 ? noteCount : nil
+        notes = diagnostics.count { $0.severity == .note }
         ok = errors == 0
         self.pages = pages
         self.seconds = seconds
@@ -36,6 +46,23 @@ public struct DiagnosticReport: Sendable, Encodable {
                   message: $0.printableMessage)
         }
     }
+
+    /// Every documented field is always there: `pages`, `seconds` and `output` are `null` when the command
+    /// did not get that far (a failed build) or writes nothing (`check`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(command, forKey: .command)
+        try container.encode(ok, forKey: .ok)
+        try container.encode(errors, forKey: .errors)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(notes, forKey: .notes)
+        try container.encode(pages, forKey: .pages)
+        try container.encode(seconds, forKey: .seconds)
+        try container.encode(output, forKey: .output)
+        try container.encode(diagnostics, forKey: .diagnostics)
+    }
+
+    enum CodingKeys: String, CodingKey { case command, ok, errors, warnings, notes, pages, seconds, output, diagnostics }
 
     /// The report as one JSON document (keys sorted).
     public func json() -> String {

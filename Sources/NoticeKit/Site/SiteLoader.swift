@@ -16,6 +16,8 @@ public struct SiteLoader: Sendable {
     /// The keys of the texts the code shows, which the theme (or the site) must have: the pipeline's
     /// (`SiteBuilder.requiredTexts`), known above this layer.
     public var requiredTexts: [String]
+    /// An address that replaces `baseURL` from site.yaml (`--base-url`).
+    public var baseURL: String?
 
     public init(directory: URL, themeSearchPaths: [URL], paths: DisplayPaths = DisplayPaths(), requiredTexts: [String]) {
         self.directory = directory.standardizedFileURL
@@ -31,7 +33,14 @@ public struct SiteLoader: Sendable {
             throw BuildFailure(.error("there is no site folder at \(paths.display(directory)); run notice from the folder that holds content/, or give --site", at: nil))
         }
         let configFile = directory.appendingPathComponent(Self.configFileName)
-        let config = readConfig(configFile, log: &log)
+        var config = readConfig(configFile, log: &log)
+        if let baseURL {
+            if URLPolicy.allows(baseURL), let url = URL(string: baseURL), url.scheme == "https" || url.scheme == "http", url.host != nil {
+                config?.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+            } else {
+                log.error("--base-url should be a full http or https address, such as https://staging.example.gov.uk, not '\(baseURL)'", at: nil)
+            }
+        }
         let registry = readRegistry(log: &log)
         let pages = readPages(log: &log)
 
