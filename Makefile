@@ -17,8 +17,21 @@ CONSENT      := themes/default/consent
 # libFuzzer targets (Tests/Fuzz), each run for FUZZ_SECONDS by `make fuzz`; `make test` replays their corpus.
 FUZZ_TARGETS := registry settings front-matter duration name-pattern page template
 FUZZ_SECONDS ?= 60
+# make install: where to, and how. A release build with the Swift runtime linked in (so the installed
+# program runs without a Swift toolchain; it needs only Debian's libcmark0.30.2 and libssl3), in a build
+# folder of its own so it never invalidates the everyday builds.
+PREFIX        ?= /usr/local
+DESTDIR       ?=
+CONFIGURATION ?= release
+ifeq ($(CONFIGURATION),release)
+INSTALL_BUILD := --scratch-path .build-install -c release --static-swift-stdlib
+INSTALL_BIN   := .build-install/release/notice
+else
+INSTALL_BUILD := -c $(CONFIGURATION)
+INSTALL_BIN   := .build/$(CONFIGURATION)/notice
+endif
 
-.PHONY: site test unit-tests fuzz-replay browser-tests build release deps test-deps minify bench fuzz clean help
+.PHONY: site test unit-tests fuzz-replay browser-tests build release deps test-deps minify bench fuzz install uninstall clean help
 
 help:
 	@echo "make site    build the example site into $(OUTPUT)/"
@@ -26,17 +39,18 @@ help:
 	@echo "make minify  rebuild the minified consent script and stylesheet from their sources"
 	@echo "make bench   print figures: build speed against cmark and Hugo, consent script size, preview reload time"
 	@echo "make fuzz    run each fuzz target for FUZZ_SECONDS (default 60) and print executions and findings"
+	@echo "make install install notice into PREFIX/bin and its themes into PREFIX/share/notice (PREFIX=$(PREFIX))"
 	@echo "make clean   remove build products and output"
 
 ## site: install what is needed, build notice, build the example site into output/.
 # A debug build: it compiles in half the time of a release build (`make release`, for publishing and
-# benchmarks) and writes the same files. --no-integrity: browsers refuse integrity-checked files on pages
-# opened from disk (file://), and this build is for opening from disk. Published builds keep the
-# attributes (the default).
+# benchmarks) and writes the same files. The compiler's log is kept in .build/site.log and shown only
+# when the build fails.
 site: deps
-	$(SWIFT) build --product notice
-	.build/debug/notice build --site $(SITE) --output $(OUTPUT) --no-integrity
-	@echo "Open $(CURDIR)/$(OUTPUT)/cookies/index.html in a browser (or preview it with: .build/debug/notice serve)."
+	@echo "Building notice (the first time takes a few minutes)…"
+	@mkdir -p .build && $(SWIFT) build --product notice > .build/site.log 2>&1 || { cat .build/site.log; exit 1; }
+	@.build/debug/notice build --site $(SITE) --output $(OUTPUT)
+	@echo "Open $(CURDIR)/$(OUTPUT)/cookies/index.html in a browser, or preview with: .build/debug/notice serve"
 
 ## test: every test: unit and whole-site (Swift), then the consent script and pages in Chromium.
 test: unit-tests browser-tests
@@ -100,11 +114,26 @@ minify:
 
 ## bench: figures, not pass/fail timings: the consent script's size, and the preview's reload time and throughput.
 bench: release test-deps
-	.build/release/notice build --site $(SITE) --output $(OUTPUT) --no-integrity
+	.build/release/notice build --site $(SITE) --output $(OUTPUT)
 	@$(MAKE) --no-print-directory apt-install PACKAGES="wrk cmark hugo time"
 	python3 Tests/Benchmarks/consent_size.py $(OUTPUT)
 	NOTICE_BIN=.build/release/notice $(VENV)/bin/python Tests/Benchmarks/preview_latency.py
 	python3 Tests/Benchmarks/build_bench.py --notice .build/release/notice
+
+## install: notice into PREFIX/bin, its built-in themes (with the starter site of `notice init`) into
+## PREFIX/share/notice/themes, where the program looks for them relative to itself.
+install: deps
+	@echo "Building notice ($(CONFIGURATION))…"
+	@mkdir -p .build && $(SWIFT) build $(INSTALL_BUILD) --product notice > .build/install.log 2>&1 || { cat .build/install.log; exit 1; }
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/notice"
+	install -m 755 $(INSTALL_BIN) "$(DESTDIR)$(PREFIX)/bin/notice"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/notice/themes"
+	cp -R themes "$(DESTDIR)$(PREFIX)/share/notice/themes"
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/notice and $(DESTDIR)$(PREFIX)/share/notice/themes."
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/notice"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/notice"
 
 clean:
 	rm -rf .build $(OUTPUT)

@@ -48,7 +48,9 @@ enum BuiltInThemes {
         if let fromEnvironment = ProcessInfo.processInfo.environment["NOTICE_THEMES"], !fromEnvironment.isEmpty {
             return [URL(fileURLWithPath: fromEnvironment, isDirectory: true)]
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        // The program's own file (through /proc/self/exe on Linux), wherever it was started from: by a
+        // path, a link, or a name found on PATH.
+        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
         var folder = executable.deletingLastPathComponent()
         for _ in 0..<6 {
             for candidate in ["themes", "share/notice/themes"] {

@@ -45,6 +45,14 @@ public struct SiteLoader: Sendable {
         let pages = readPages(log: &log)
 
         var theme: Theme?
+        if let config, config.theme == "default", !themeSearchPaths.contains(where: { FileSystem.isDirectory($0.appendingPathComponent("default")) }),
+           !FileSystem.isFile(directory.appendingPathComponent("\(Self.themesFolderName)/default/templates/page.mustache")) {
+            // The built-in theme is part of Notice, not of the site: when it is missing, Notice is not
+            // installed completely, and the site's settings are not to blame.
+            let looked = themeSearchPaths.isEmpty ? "beside the notice program" : themeSearchPaths.map { paths.display($0) }.joined(separator: ", ")
+            throw BuildFailure(.error("Notice's built-in themes were not found (looked \(themeSearchPaths.isEmpty ? "" : "in ")\(looked)); this is a problem with how Notice is installed, not with your site: install it with 'make install' (which puts the themes in PREFIX/share/notice/themes), keep the notice program beside its themes, or set NOTICE_THEMES to the themes folder",
+                                      at: nil))
+        }
         if let config {
             let themeLocation = config.theme == "default" ? nil : SourceLocation(path: paths.display(configFile))
             let loader = ThemeLoader(
