@@ -26,6 +26,7 @@ CONFIGURATION ?= release
 ifeq ($(CONFIGURATION),release)
 INSTALL_BUILD := --scratch-path .build-install -c release --static-swift-stdlib
 INSTALL_BIN   := .build-install/release/notice
+INSTALL_STRIP := -s
 else
 INSTALL_BUILD := -c $(CONFIGURATION)
 INSTALL_BIN   := .build/$(CONFIGURATION)/notice
@@ -126,7 +127,7 @@ install: deps
 	@echo "Building notice ($(CONFIGURATION))…"
 	@mkdir -p .build && $(SWIFT) build $(INSTALL_BUILD) --product notice > .build/install.log 2>&1 || { cat .build/install.log; exit 1; }
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/notice"
-	install -m 755 $(INSTALL_BIN) "$(DESTDIR)$(PREFIX)/bin/notice"
+	install -m 755 $(INSTALL_STRIP) $(INSTALL_BIN) "$(DESTDIR)$(PREFIX)/bin/notice"
 	rm -rf "$(DESTDIR)$(PREFIX)/share/notice/themes"
 	cp -R themes "$(DESTDIR)$(PREFIX)/share/notice/themes"
 	@echo "Installed $(DESTDIR)$(PREFIX)/bin/notice and $(DESTDIR)$(PREFIX)/share/notice/themes."

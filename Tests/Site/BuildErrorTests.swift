@@ -70,7 +70,7 @@ struct BuildErrorTests {
         let site = try TempSite()
         try site.build()
         let before = TempSite.snapshot(of: site.outputDirectory)
-        #expect(before.count == 14)
+        #expect(before.count == 15)
         try site.write("registry.yaml", "categories:\n  - id: [broken\n")
         #expect(site.failingBuild().count == 1)
         try site.write("registry.yaml", TempSite.minimalSite["registry.yaml"]!)

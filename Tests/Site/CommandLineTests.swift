@@ -148,6 +148,45 @@ struct CommandLineTests {
         #expect(try notice(["check", "--output", "x"], in: site.root).status == 2)
     }
 
+    /// `notice init`, then `notice check --strict`: silent and successful; then a strict build.
+    @Test func initWritesASiteThatIsCleanUnderStrictChecks() throws {
+        let site = try TempSite([:])
+        try FileManager.default.createDirectory(at: site.root, withIntermediateDirectories: true)
+        let created = try notice(["init", "policies", "--title", "St. Helens & \"Wirral\": Council #1", "--base-url", "https://www.example.gov.uk/"], in: site.root)
+        #expect(created.status == 0, "\(created.standardError)")
+        #expect(created.standardOutput.contains("notice serve --site policies --open"))
+        #expect(created.standardOutput.contains("notice check --site policies --strict"))
+        for file in ["site.yaml", "registry.yaml", "pages/index.md", "pages/cookies.md", "pages/privacy.md", "pages/accessibility.md"] {
+            #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("policies/" + file).path), "\(file)")
+        }
+        let check = try notice(["check", "--site", "policies", "--strict"], in: site.root)
+        #expect(check.status == 0 && check.standardOutput == "" && check.standardError == "", "\(check.standardError)")
+        let build = try notice(["build", "-s", "policies", "-o", "out", "--strict"], in: site.root)
+        #expect(build.status == 0, "\(build.standardError)")
+        let page = try String(contentsOf: site.root.appendingPathComponent("out/privacy/index.html"), encoding: .utf8)
+        #expect(page.contains("<title>Privacy notice - St. Helens &amp; &quot;Wirral&quot;: Council #1</title>"))
+        #expect(page.contains("St. Helens &amp; &quot;Wirral&quot;: Council #1 is the controller"))
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("out/sitemap.xml").path))
+
+        // A folder with files is refused, and left as it was.
+        let again = try notice(["init", "policies"], in: site.root)
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("policies already has files"))
+        #expect(again.standardError.contains("never overwrites"))
+        let badAddress = try notice(["init", "other", "--base-url", "ftp://example.gov.uk"], in: site.root)
+        #expect(badAddress.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("other").path))
+    }
+
+    @Test func aMissingBuiltInThemeIsNamedAsAnInstallationProblem() throws {
+        let site = try TempSite()
+        let run = try notice(["check"], in: site.root, environment: ["NOTICE_THEMES": site.root.appendingPathComponent("nowhere").path])
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("Notice's built-in themes were not found"))
+        #expect(run.standardError.contains("a problem with how Notice is installed, not with your site"))
+        #expect(!run.standardError.contains("check 'theme' in site.yaml"))
+    }
+
     @Test func diffOfABrokenRegistryExitsOneWithPositions() throws {
         let site = try TempSite()
         let broken = site.root.appendingPathComponent("broken.yaml")

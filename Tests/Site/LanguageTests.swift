@@ -154,6 +154,23 @@ struct LanguageTests {
         #expect(site.fingerprinted("cy/assets/notice", "css") != nil)
     }
 
+    /// `sitemap.xml` lists every page at its full address with its versions in the other languages;
+    /// `robots: true` adds a robots.txt that names it.
+    @Test func theSitemapListsEveryLanguagesPages() throws {
+        let site = try Self.copy()
+        let settings = site.siteDirectory.appendingPathComponent("site.yaml")
+        try Data((try String(contentsOf: settings, encoding: .utf8) + "robots: true\n").utf8).write(to: settings)
+        try site.build()
+        let sitemap = try site.output("sitemap.xml")
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 4)
+        #expect(sitemap.contains("<loc>https://www.example-county.test/cy/cwcis/</loc>\n<lastmod>2025-01-07</lastmod>\n<xhtml:link rel=\"alternate\" hreflang=\"en-GB\" href=\"https://www.example-county.test/cookies/\"/>\n<xhtml:link rel=\"alternate\" hreflang=\"cy\" href=\"https://www.example-county.test/cy/cwcis/\"/>"))
+        #expect(try site.output("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://www.example-county.test/sitemap.xml\n")
+        // A site's own robots.txt in static/ is published instead.
+        try site.write("static/robots.txt", "User-agent: *\nDisallow: /drafts/\n")
+        try site.build()
+        #expect(try site.output("robots.txt") == "User-agent: *\nDisallow: /drafts/\n")
+    }
+
     @Test func aRightToLeftLanguageIsMarkedSo() throws {
         let site = try Self.copy()
         let settings = site.siteDirectory.appendingPathComponent("site.yaml")
@@ -173,6 +190,7 @@ struct LanguageTests {
         ("languages:\n  - code: en-GB\n  - code: cy\n    path: ../cy\n", "'path' should be a folder name"),
         ("languages:\n  - code: english\n", "'code' should be a language tag"),
         ("languages:\n  - code: en-GB\n  - code: cy\n    baseURL: https://cy.example.test\n", "give the site's 'baseURL' too"),
+        ("robots: true\n", "'robots: true' writes a robots.txt that names the sitemap"),
     ])
     func languageSettingsAreChecked(settings: String, message: String) throws {
         var files = TempSite.minimalSite

@@ -17,7 +17,7 @@ struct SiteBuildTests {
         #expect(files == [
             "/.notice-output", "/404.html", "/assets/favicon.svg", "/" + stylesheet, "/" + consentStylesheet, "/consent.css",
             "/" + script, "/consent.js", "/" + settingsScript, "/" + settingsStylesheet, "/cookies.csv", "/cookies.json",
-            "/cookies/index.html", "/index.html",
+            "/cookies/index.html", "/index.html", "/sitemap.xml",
         ].sorted())
         #expect(try site.output("consent.js").contains("\"settings\":\"\(settingsScript)\""), "consent.js fetches the settings by their hashed name")
 

@@ -33,7 +33,10 @@ public struct SiteRenderer: Sendable {
         if !ownsSharedFiles { files = [] }
         files += Self.consentFiles(of: site, context: context, integrity: integrity, into: &assets, log: &log)
         self.assets = assets
-        if ownsSharedFiles { files += Self.declarations(site: site, context: context, log: &log) }
+        if ownsSharedFiles {
+            files += Self.declarations(site: site, context: context, log: &log)
+            files += Self.searchFiles(of: site)
+        }
         if let notFound = PageRenderer(site: site, context: context, assets: assets).renderNotFoundPage(log: &log) {
             files.append(.text(site.scriptFolder + Self.notFoundPath, notFound))
         }
@@ -160,6 +163,17 @@ public struct SiteRenderer: Sendable {
             anchors: Dictionary(pages.map { ($0.page.urlPath, $0.anchors) }, uniquingKeysWith: { first, _ in first }),
             titles: Dictionary(pages.map { ($0.page.urlPath, $0.page.frontMatter.title) }, uniquingKeysWith: { first, _ in first }),
             files: Set(siteFiles.map(\.path)))
+    }
+
+    /// `sitemap.xml` (with `baseURL`) for the pages published in this edition's folder, and `robots.txt`
+    /// when the site asks for one; a site's own file of that name in `static/` is published instead.
+    private static func searchFiles(of site: Site) -> [OutputFile] {
+        guard let baseURL = site.config.baseURL else { return [] }
+        let together = site.isSeparate ? [site] : site.editions.filter { !$0.isSeparate }
+        var files: [OutputFile] = []
+        if site.staticFiles["sitemap.xml"] == nil { files.append(.text("sitemap.xml", Sitemap(editions: together).xml())) }
+        if site.config.robots, site.staticFiles["robots.txt"] == nil { files.append(.text("robots.txt", Sitemap.robots(baseURL: baseURL))) }
+        return files
     }
 
     /// `cookies.json` and `cookies.csv`, the registry for machines and spreadsheets.

@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     /// The languages the site is published in, the default first; one (`language`) unless `languages:`
     /// lists more.
     public var languages: [SiteLanguage]
+    /// Whether the build writes a `robots.txt` that allows everything and names the sitemap.
+    public var robots = false
 
     public init(
         title: String, baseURL: String? = nil, language: String = "en-GB", theme: String = "default",

@@ -3,7 +3,7 @@ import Yams
 
 /// Reads `site.yaml` into a ``SiteConfig``, logging every problem with its position.
 struct SiteConfigReader {
-    static let keys = ["title", "baseURL", "language", "languages", "theme", "policyPage", "navigation", "consent", "strings"]
+    static let keys = ["title", "baseURL", "language", "languages", "theme", "policyPage", "navigation", "consent", "strings", "robots"]
     static let languageKeys = ["code", "path", "baseURL", "direction", "title", "navigation", "strings"]
     static let consentKeys = ["domain", "lifetime", "cookies", "googleConsentMode", "receipts", "reloadOnWithdraw"]
     static let cookieNameKeys = ["status", "preferencesSet", "version"]
@@ -45,6 +45,12 @@ struct SiteConfigReader {
         }
         if let strings = mapping.mapping("strings", in: context) {
             config.strings = StringsReader.read(strings)
+        }
+        if let robots = mapping.bool("robots", in: context) {
+            config.robots = robots
+            if robots, config.baseURL == nil, let node = mapping.value("robots") {
+                reader.error("'robots: true' writes a robots.txt that names the sitemap, which needs the site's address: add 'baseURL'", at: node)
+            }
         }
         config.languages = [SiteLanguage(code: config.language)]
         if let list = mapping.sequence("languages", in: context) {

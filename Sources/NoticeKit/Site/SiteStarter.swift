@@ -1,0 +1,97 @@
+public import Foundation
+
+/// `notice init`: a new site from the theme's starter (`themes/default/starter/`), with the
+/// organisation's name, address and today's date filled in. It writes only into a folder that is
+/// missing or empty, so nothing is ever overwritten.
+public struct SiteStarter: Sendable {
+    /// The starter site's folder (`starter/` in the built-in default theme).
+    public var starter: URL
+    /// The folder to create the site in.
+    public var destination: URL
+    public var title: String
+    public var baseURL: String?
+    /// `YYYY-MM-DD`, for the pages' `updated` dates.
+    public var today: String
+    public var paths: DisplayPaths
+
+    public init(starter: URL, destination: URL, title: String, baseURL: String?, today: String, paths: DisplayPaths = DisplayPaths()) {
+        self.starter = starter
+        self.destination = destination.standardizedFileURL
+        self.title = title
+        self.baseURL = baseURL
+        self.today = today
+        self.paths = paths
+    }
+
+    /// Writes the site, or throws every reason it cannot (nothing is written then). Returns the files written.
+    @discardableResult
+    public func write() throws(BuildFailure) -> [String] {
+        var log = DiagnosticLog()
+        let shown = paths.display(destination)
+        let title = self.title.trimmingSpacesAndNewlines
+        if title.isEmpty || title.contains(where: \.isNewline) {
+            log.error("--title is the organisation's name on one line, such as --title \"Example County Council\"", at: nil)
+        }
+        var baseURL = self.baseURL
+        if let written = baseURL {
+            if URLPolicy.allows(written), let url = URL(string: written), url.scheme == "https" || url.scheme == "http", url.host != nil {
+                baseURL = written.hasSuffix("/") ? String(written.dropLast()) : written
+            } else {
+                log.error("--base-url should be the site's full address, such as https://www.example.gov.uk, not '\(written)'", at: nil)
+            }
+        }
+        if FileSystem.isFile(destination) {
+            log.error("\(shown) is a file; give notice init a new or empty folder", at: nil)
+        } else if FileSystem.isDirectory(destination) {
+            let present = FileTree.children(of: destination.path).map(\.name).sorted()
+            if !present.isEmpty {
+                let listed = present.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (present.count > 3 ? " and \(present.count - 3) more" : "")
+                log.error("\(shown) already has files (\(listed)); notice init never overwrites anything, so give it a new or empty folder", at: nil)
+            }
+        }
+        let files = FileSystem.files(under: starter)
+        if files.isEmpty {
+            log.error("the starter site was not found at \(paths.display(starter)); this is a problem with how Notice is installed: reinstall it with 'make install', or set NOTICE_THEMES to its themes folder", at: nil)
+        }
+        if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
+
+        let values = [
+            "title": Self.yamlEscaped(title),
+            "baseURLLine": baseURL.map { "baseURL: \($0)" } ?? "# baseURL: https://www.example.gov.uk",
+            "today": today,
+        ]
+        var written: [String] = []
+        do {
+            for file in files {
+                let relative = FileSystem.relativePath(of: file, under: starter)
+                guard let text = FileSystem.readText(file) else { continue }
+                // Titles go into YAML quoted and into Markdown with its punctuation escaped.
+                var fill = values
+                if relative.hasSuffix(".md") { fill["title"] = Self.markdownEscaped(title) }
+                if relative.hasSuffix(".yaml") { fill["title"] = "\"\(Self.yamlEscaped(title))\"" }
+                let target = destination.appendingPathComponent(relative)
+                try FileTree.makeFolders(target.deletingLastPathComponent().path)
+                try FileTree.write(Data(Placeholders.fill(text, fill).utf8), to: target.path)
+                written.append(relative)
+            }
+        } catch {
+            throw BuildFailure(.error("could not write the new site into \(shown): \(error.reason)", at: nil))
+        }
+        return written.sorted()
+    }
+
+    /// For a YAML double-quoted scalar.
+    static func yamlEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+
+    /// Markdown's punctuation backslash-escaped, so a name shows as written.
+    static func markdownEscaped(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if "\\`*_{}[]()<>#+-.!|~&".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+}
