@@ -19,6 +19,9 @@ struct InitCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The site's public address, such as https://www.example.gov.uk.", valueName: "url"))
     var baseURL: String?
 
+    @Option(help: ArgumentHelp("The site's languages, the default first: en-GB, or en-GB,cy for English and Welsh pages.", valueName: "tags"))
+    var languages: String = "en-GB"
+
     @Option(name: .long, help: ArgumentHelp("A folder of themes to take the starter site from instead of the built-in ones.", valueName: "dir"))
     var themes: String?
 
@@ -28,7 +31,8 @@ struct InitCommand: ParsableCommand {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         let site = SiteStarter(starter: starter, destination: URL(fileURLWithPath: directory, isDirectory: true), title: title,
-                               baseURL: baseURL, today: formatter.string(from: Date()))
+                               baseURL: baseURL, today: formatter.string(from: Date()),
+                               languages: languages.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         do {
             let files = try site.write()
             let shown = DisplayPaths().display(URL(fileURLWithPath: directory))

@@ -178,6 +178,26 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("other").path))
     }
 
+    /// `--languages en-GB,cy`: English and Welsh pages and registry words, clean under --strict.
+    @Test func initStartsABilingualSite() throws {
+        let site = try TempSite([:])
+        try FileManager.default.createDirectory(at: site.root, withIntermediateDirectories: true)
+        let created = try notice(["init", "gwefan", "--title", "Cyngor Enghraifft", "--languages", "en-GB,cy", "--base-url", "https://example.gov.uk"], in: site.root)
+        #expect(created.status == 0, "\(created.standardError)")
+        let check = try notice(["check", "-s", "gwefan", "--strict"], in: site.root)
+        #expect(check.status == 0 && check.standardOutput == "" && check.standardError == "", "\(check.standardError)")
+        #expect(try notice(["build", "-s", "gwefan", "-o", "out", "--strict"], in: site.root).status == 0)
+        let welsh = try String(contentsOf: site.root.appendingPathComponent("out/cy/cwcis/index.html"), encoding: .utf8)
+        #expect(welsh.contains(#"<html lang="cy" dir="ltr">"#))
+        #expect(welsh.contains("Gosodiadau cwcis"))
+        #expect(!welsh.contains(">Cookie settings<"), "the consent cookies' service is named in Welsh")
+        // Only the languages the starter has, English first; an English-only start has no Welsh files.
+        #expect(try notice(["init", "other", "--languages", "en-GB,pl"], in: site.root).status == 1)
+        #expect(try notice(["init", "english"], in: site.root).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("english/pages/cookies.cy.md").path))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("english/registry.cy.yaml").path))
+    }
+
     @Test func aMissingBuiltInThemeIsNamedAsAnInstallationProblem() throws {
         let site = try TempSite()
         let run = try notice(["check"], in: site.root, environment: ["NOTICE_THEMES": site.root.appendingPathComponent("nowhere").path])

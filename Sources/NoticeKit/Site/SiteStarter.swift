@@ -12,15 +12,28 @@ public struct SiteStarter: Sendable {
     public var baseURL: String?
     /// `YYYY-MM-DD`, for the pages' `updated` dates.
     public var today: String
+    /// The site's languages, the default first: `en-GB` alone, or `en-GB` and `cy` for a bilingual start.
+    public var languages: [String]
     public var paths: DisplayPaths
 
-    public init(starter: URL, destination: URL, title: String, baseURL: String?, today: String, paths: DisplayPaths = DisplayPaths()) {
+    public init(starter: URL, destination: URL, title: String, baseURL: String?, today: String, languages: [String] = ["en-GB"],
+                paths: DisplayPaths = DisplayPaths()) {
         self.starter = starter
         self.destination = destination.standardizedFileURL
         self.title = title
         self.baseURL = baseURL
         self.today = today
+        self.languages = languages
         self.paths = paths
+    }
+
+    /// The languages the starter site has pages in besides English (`cy` for `cookies.cy.md`).
+    public var translatedLanguages: [String] {
+        let suffixes = FileSystem.files(under: starter).compactMap { file -> String? in
+            let parts = file.lastPathComponent.split(separator: ".")
+            return parts.count == 3 ? String(parts[1]) : nil
+        }
+        return Array(Set(suffixes)).sorted()
     }
 
     /// Writes the site, or throws every reason it cannot (nothing is written then). Returns the files written.
@@ -49,13 +62,29 @@ public struct SiteStarter: Sendable {
                 log.error("\(shown) already has files (\(listed)); notice init never overwrites anything, so give it a new or empty folder", at: nil)
             }
         }
-        let files = FileSystem.files(under: starter)
+        let available = translatedLanguages
+        if let first = languages.first, !first.lowercased().hasPrefix("en") {
+            log.error("the starter pages are in English, so the first language (the default) must be English, such as --languages en-GB,cy", at: nil)
+        }
+        for language in languages.dropFirst() where !available.contains(language.lowercased()) {
+            log.error("the starter site has no pages in '\(language)'; it can start a site in English\(available.isEmpty ? "" : " and " + available.map { "'\($0)'" }.joined(separator: ", ")), and you can add other languages afterwards (docs/languages.md)", at: nil)
+        }
+        let wanted = Set(languages.dropFirst().map { $0.lowercased() })
+        // A file for another language (`cookies.cy.md`, `registry.cy.yaml`) only when the site has it.
+        let files = FileSystem.files(under: starter).filter { file in
+            let parts = file.lastPathComponent.split(separator: ".")
+            return parts.count != 3 || wanted.contains(String(parts[1]))
+        }
         if files.isEmpty {
             log.error("the starter site was not found at \(paths.display(starter)); this is a problem with how Notice is installed: reinstall it with 'make install', or set NOTICE_THEMES to its themes folder", at: nil)
         }
         if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
 
+        let languageLines = languages.count > 1
+            ? "languages:\n" + languages.map { "  - code: \($0)" }.joined(separator: "\n")
+            : "language: \(languages.first ?? "en-GB")"
         let values = [
+            "languageLines": languageLines,
             "title": Self.yamlEscaped(title),
             "baseURLLine": baseURL.map { "baseURL: \($0)" } ?? "# baseURL: https://www.example.gov.uk",
             "today": today,
