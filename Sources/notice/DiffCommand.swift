@@ -23,7 +23,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "text, or json for tools.")
     var format: Format = .text
 
-    @Flag(name: .customLong("exit-code"), help: "Exit 1 when the registries differ (as git diff --exit-code does), 0 when they do not.")
+    @Flag(name: .customLong("exit-code"), help: "Exit 1 when the registries differ (as git diff --exit-code does), 0 when they do not, 2 when one cannot be read.")
     var exitCode = false
 
     func run() throws {
@@ -37,7 +37,8 @@ struct DiffCommand: ParsableCommand {
             newRegistry = try RegistryFile.load(URL(fileURLWithPath: new)).registry.declaringConsentCookies()
         } catch {
             for diagnostic in error.diagnostics { console.write(formatter.format(diagnostic) + "\n") }
-            throw ExitCode.failure
+            // With --exit-code, 1 means "they differ"; a registry that cannot be read is another answer.
+            throw exitCode ? ExitCode(2) : ExitCode.failure
         }
         let diff = RegistryDiff(old: oldRegistry, new: newRegistry)
         switch format {

@@ -120,6 +120,15 @@ struct BuildErrorTests {
         #expect(errors.first?.contains("error: this template has a Mustache mistake") == true)
     }
 
+    /// Found in review: a partial that includes itself was reported as "could not be rendered" only.
+    @Test func aPartialThatIncludesItselfIsExplained() throws {
+        let site = try TempSite()
+        try site.write("themes/default/templates/footer.mustache", "<footer>{{> footer}}</footer>\n")
+        let errors = site.failingBuild()
+        #expect(!errors.isEmpty)
+        #expect(errors.allSatisfy { $0.contains("partials include each other more than 64 deep") && $0.contains("a partial that includes itself") }, "\(errors)")
+    }
+
     @Test func unknownThemeIsAnError() throws {
         var files = TempSite.minimalSite
         files["site.yaml"] = "title: T\ntheme: fancy\n"

@@ -129,6 +129,7 @@ struct CommandLineTests {
         #expect(try notice(["diff", "--exit-code", old, old], in: site.root).status == 0)
         #expect(try notice(["diff", "--exit-code", old, new.path], in: site.root).status == 1)
         #expect(try notice(["diff", old, new.path], in: site.root).status == 0, "without --exit-code, a difference is not a failure")
+        #expect(try notice(["diff", "--exit-code", old, "missing.yaml"], in: site.root).status == 2, "an unreadable registry is not 'they differ'")
     }
 
     @Test func shortFlagsAndABaseURLForOneBuild() throws {
@@ -182,7 +183,7 @@ struct CommandLineTests {
     @Test func initStartsABilingualSite() throws {
         let site = try TempSite([:])
         try FileManager.default.createDirectory(at: site.root, withIntermediateDirectories: true)
-        let created = try notice(["init", "gwefan", "--title", "Cyngor Enghraifft", "--languages", "en-GB,cy", "--base-url", "https://example.gov.uk"], in: site.root)
+        let created = try notice(["init", "gwefan", "--title", "Cyngor Enghraifft", "--languages", "en-GB,CY", "--base-url", "https://example.gov.uk"], in: site.root)
         #expect(created.status == 0, "\(created.standardError)")
         let check = try notice(["check", "-s", "gwefan", "--strict"], in: site.root)
         #expect(check.status == 0 && check.standardOutput == "" && check.standardError == "", "\(check.standardError)")

@@ -171,6 +171,49 @@ struct LanguageTests {
         #expect(try site.output("robots.txt") == "User-agent: *\nDisallow: /drafts/\n")
     }
 
+    /// Found in review: a Welsh site on an address of its own linked an untranslated page as if it were
+    /// on the Welsh address.
+    @Test func anUntranslatedPageIsLinkedAtItsOwnAddressFromALanguageWithItsOwn() throws {
+        let site = try Self.copy()
+        let settings = site.siteDirectory.appendingPathComponent("site.yaml")
+        try Data((try String(contentsOf: settings, encoding: .utf8))
+            .replacingOccurrences(of: "    title: Cyngor Sir Enghraifft\n", with: "    title: Cyngor Sir Enghraifft\n    baseURL: https://www.enghraifft.test\n").utf8).write(to: settings)
+        try FileManager.default.removeItem(at: site.siteDirectory.appendingPathComponent("pages/index.cy.md"))
+        _ = try Self.warnings(of: site)
+        let welsh = try site.output("cy/cwcis/index.html")
+        #expect(welsh.contains(#"<a class="notice-header__title" href="https://www.example-county.test/">"#), "\(welsh.prefix(1600))")
+    }
+
+    /// Found in review: a language's own navigation was not checked, static files in a language's folder
+    /// were silently replaced, a language without texts was named "English", and any slug was taken.
+    @Test func languageFoldersNavigationNamesAndSlugsAreChecked() throws {
+        let site = try Self.copy()
+        let settings = site.siteDirectory.appendingPathComponent("site.yaml")
+        let text = try String(contentsOf: settings, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "    title: Cyngor Sir Enghraifft\n",
+                                           with: "    title: Cyngor Sir Enghraifft\n    navigation:\n      - title: Cwcis\n        page: cookie\n").utf8).write(to: settings)
+        let errors = site.failingBuild()
+        #expect(errors.contains { $0.contains("the 'cy' navigation link 'Cwcis' is the page 'cookie'") && $0.contains("did you mean 'cookies'?") }, "\(errors)")
+
+        let slugged = try Self.copy()
+        try slugged.write("pages/index.cy.md", "---\ntitle: Hafan\ndescription: D\nslug: \"hafan?#\"\n---\n")
+        #expect(slugged.failingBuild().contains { $0.contains("'slug' is the last part of the page's address") })
+
+        let other = try Self.copy()
+        try other.write("static/cy/404.html", "mine")
+        #expect(other.failingBuild().contains { $0.contains("static/cy/404.html has the same output path") })
+
+        let irish = try Self.copy()
+        let irishSettings = irish.siteDirectory.appendingPathComponent("site.yaml")
+        try Data(text.replacingOccurrences(of: "  - code: cy\n", with: "  - code: cy\n  - code: ga\n").utf8).write(to: irishSettings)
+        try irish.write("pages/index.ga.md", "---\ntitle: Baile\ndescription: D\n---\n")
+        try irish.write("pages/cookies.md", (try String(contentsOf: irish.siteDirectory.appendingPathComponent("pages/cookies.md"), encoding: .utf8))
+            .replacingOccurrences(of: "updated: 2025-01-07\n", with: "updated: 2025-01-07\nslug: cookie-policy\n"))
+        let warnings = try Self.warnings(of: irish)
+        #expect(warnings.contains { $0.contains("'slug' changes the address of a translated page") })
+        #expect(try irish.output("index.html").contains(#"hreflang="ga" lang="ga">ga<"#), "a language without texts is named by its tag")
+    }
+
     @Test func aRightToLeftLanguageIsMarkedSo() throws {
         let site = try Self.copy()
         let settings = site.siteDirectory.appendingPathComponent("site.yaml")
@@ -191,6 +234,7 @@ struct LanguageTests {
         ("languages:\n  - code: english\n", "'code' should be a language tag"),
         ("languages:\n  - code: en-GB\n  - code: cy\n    baseURL: https://cy.example.test\n", "give the site's 'baseURL' too"),
         ("robots: true\n", "'robots: true' writes a robots.txt that names the sitemap"),
+        ("baseURL: https://a.test\nlanguages:\n  - code: en-GB\n    baseURL: https://en.test\n  - code: cy\n", "each language needs one: give 'cy' a 'baseURL' too"),
     ])
     func languageSettingsAreChecked(settings: String, message: String) throws {
         var files = TempSite.minimalSite

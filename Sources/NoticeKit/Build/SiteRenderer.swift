@@ -41,7 +41,13 @@ public struct SiteRenderer: Sendable {
             files.append(.text(site.scriptFolder + Self.notFoundPath, notFound))
         }
         if ownsSharedFiles {
-            files += Self.staticFiles(of: site, besides: Set(site.pages.map(\.outputPath)).union(files.map(\.path)), log: &log)
+            // The languages published beside this one write into their folders too: their pages, their
+            // 404 page and their consent files.
+            let beside = site.translations.filter { !$0.isSeparate }
+            var taken = Set(site.pages.map(\.outputPath)).union(files.map(\.path))
+            taken.formUnion(beside.flatMap { $0.pages.map(\.outputPath) + [$0.scriptFolder + Self.notFoundPath] })
+            let consentFolders = beside.map { $0.scriptFolder + "consent" }
+            files += Self.staticFiles(of: site, besides: taken, reservedPrefixes: consentFolders, log: &log)
         }
         siteFiles = files
         diagnostics = log.sorted
@@ -90,9 +96,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The site's `static/` files, except any whose path a page or a file of Notice's already has.
-    private static func staticFiles(of site: Site, besides taken: Set<String>, log: inout DiagnosticLog) -> [OutputFile] {
+    private static func staticFiles(of site: Site, besides taken: Set<String>, reservedPrefixes: [String] = [],
+                                    log: inout DiagnosticLog) -> [OutputFile] {
         site.staticFiles.sorted(by: { $0.key < $1.key }).compactMap { path, source in
-            guard !taken.contains(path) else {
+            guard !taken.contains(path), !reservedPrefixes.contains(where: { path.hasPrefix($0) && !path.contains("/", after: $0) }) else {
                 log.error("static/\(path) has the same output path as a page or a file Notice writes; rename it", at: nil)
                 return nil
             }
@@ -189,6 +196,13 @@ public struct SiteRenderer: Sendable {
         let headings = Dictionary(uniqueKeysWithValues: CookieDeclarationCSV.columns.map { ($0, context.text("declaration.csv.\($0)")) })
         files.append(.text("cookies.csv", CookieDeclarationCSV(registry: site.registry, headings: headings).text()))
         return files
+    }
+}
+
+private extension String {
+    /// Whether a `/` follows `prefix` (which the string starts with): the path is in a folder below it.
+    func contains(_ character: Character, after prefix: String) -> Bool {
+        dropFirst(prefix.count).contains(character)
     }
 }
 

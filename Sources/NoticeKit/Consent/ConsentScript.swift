@@ -157,7 +157,10 @@ struct ConsentScript {
     /// or the language's folder).
     private var policyPath: String {
         guard let name = site.config.policyPage?.value else { return "" }
-        return Self.relative(site.urlPath(ofPage: name), from: site.scriptFolder)
+        switch site.link(toPage: name) {
+        case .path(let path): return Self.relative(path, from: site.scriptFolder)
+        case .address(let address): return address
+        }
     }
 
     /// `path` (from the site's root) as seen from `folder`: `cwcis/` from `cy/` for `cy/cwcis/`.

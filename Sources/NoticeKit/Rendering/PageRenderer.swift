@@ -17,7 +17,7 @@ struct PageRenderer {
         let page = PageSource(
             name: "404", path: "the theme's notFound texts",
             frontMatter: FrontMatter(title: context.text("notFound.title"), description: context.text("notFound.description")),
-            body: context.text("notFound.body", ["home": Self.href(to: site.urlPath(ofPage: "index"), root: root)]), bodyLineOffset: 0)
+            body: context.text("notFound.body", ["home": site.link(toPage: "index").href(root: root)]), bodyLineOffset: 0)
         return render(page, root: root, log: &log).html
     }
 
@@ -34,7 +34,8 @@ struct PageRenderer {
             return (nil, content)
         }
         guard let html = site.theme.render(template, view(of: page, content: content, root: root), globals: context.shared.globals) else {
-            log.error("the template '\(template)' could not be rendered", at: SourceLocation(path: page.path))
+            log.error("the template '\(template)' could not be rendered: its partials include each other more than \(TemplateLibrary.maximumDepth) deep; check for a partial that includes itself ({{> name}} inside name.mustache)",
+                      at: SourceLocation(path: page.path))
             return (nil, content)
         }
         return (html, content)
@@ -47,13 +48,13 @@ struct PageRenderer {
         let navigation = config.navigation.map { link -> PageView.NavigationItem in
             switch link.target {
             case .page(let name):
-                let path = site.urlPath(ofPage: name.value)
-                return PageView.NavigationItem(title: link.title, href: Self.href(to: path, root: root), current: path == page.urlPath)
+                let target = site.link(toPage: name.value)
+                return PageView.NavigationItem(title: link.title, href: target.href(root: root), current: target == .path(page.urlPath))
             case .url(let url):
                 return PageView.NavigationItem(title: link.title, href: url, current: false)
             }
         }
-        let policyHref = config.policyPage.map { Self.href(to: site.urlPath(ofPage: $0.value), root: root) }
+        let policyHref = config.policyPage.map { site.link(toPage: $0.value).href(root: root) }
         let consent = assets.consentScript.map { script in
             PageView.Consent(script: root + script.path, scriptIntegrity: script.integrity,
                              stylesheet: assets.consentStylesheet.map { root + $0.path }, stylesheetIntegrity: assets.consentStylesheet?.integrity)
@@ -66,7 +67,7 @@ struct PageRenderer {
             contents: PageLayout.sections(of: content.headings).map { PageView.Section(id: $0.id, text: $0.text) },
             hasContents: PageLayout.hasContents(content.headings))
         return PageView(
-            page: pageValues, root: root, homeHref: Self.href(to: site.urlPath(ofPage: "index"), root: root), navigation: navigation,
+            page: pageValues, root: root, homeHref: site.link(toPage: "index").href(root: root), navigation: navigation,
             stylesheets: assets.stylesheets.map { PageView.Asset(href: root + $0.path, integrity: $0.integrity) },
             policyHref: policyHref ?? "", settingsHref: policyHref.map { $0 + "#" + ConsentMarkup.formAnchor } ?? "",
             consent: consent, languages: languageVersions(of: page, root: root))

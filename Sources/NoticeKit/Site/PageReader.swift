@@ -39,8 +39,8 @@ struct PageReader {
         }
         let template = mapping.string("template", in: context)
         let slug = mapping.string("slug", in: context)
-        if let slug, slug.value.contains("/") || slug.value == "." || slug.value == ".." || slug.value.hasPrefix(".") {
-            reader.error("'slug' is the last part of the page's address, such as cwcis, without slashes", at: slug.location)
+        if let slug, !slug.value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) || slug.value.hasPrefix("-") {
+            reader.error("'slug' is the last part of the page's address: letters, digits and hyphens, such as cwcis or polisi-cwcis, not '\(slug.value)'", at: slug.location)
         }
         let translationOf = mapping.string("translationOf", in: context)
         guard let title else { return nil }

@@ -57,6 +57,33 @@ public struct Site: Sendable {
     public func urlPath(ofPage name: String) -> String {
         pages.first { $0.name == name }?.urlPath ?? alternates.versions(of: name).first?.urlPath ?? PageSource.urlPath(forPage: name)
     }
+
+    /// A link from this edition to its page `name`: from the site's root (`cy/cwcis/`) when that page is
+    /// published in the same folder, or a full address when only another language with an address of
+    /// its own has the page (its version in the default language).
+    public func link(toPage name: String) -> PageAddress {
+        if let page = pages.first(where: { $0.name == name }) { return .path(page.urlPath) }
+        guard let fallback = alternates.versions(of: name).first else { return .path(PageSource.urlPath(forPage: name)) }
+        if fallback.isSeparate == isSeparate, !isSeparate { return .path(fallback.urlPath) }
+        if let base = fallback.baseURL { return .address(base + "/" + fallback.urlPath) }
+        return .path(fallback.urlPath)
+    }
+}
+
+/// Where a link to a page leads: a path from the site's root, or a full address on another site.
+public enum PageAddress: Sendable, Equatable {
+    case path(String)
+    case address(String)
+
+    /// The link's `href` from a page whose way to the site's root is `root`.
+    public func href(root: String) -> String {
+        switch self {
+        case .path(let path):
+            let href = root + path
+            return href.isEmpty ? "./" : href
+        case .address(let address): return address
+        }
+    }
 }
 
 /// Each page's versions in the site's languages, in the order of `languages`.

@@ -127,6 +127,10 @@ struct SiteConfigReader {
         if languages.isEmpty, !items.isEmpty || location != nil {
             reader.error("'languages' lists no language; give each a 'code', such as - code: en-GB", at: location ?? reader.file.start)
         }
+        if let first = languages.first, first.baseURL != nil, let shared = languages.dropFirst().first(where: { $0.baseURL == nil }) {
+            reader.error("the first language has an address of its own, so each language needs one: give '\(shared.code)' a 'baseURL' too, or remove the first language's",
+                         at: shared.location ?? reader.file.start)
+        }
         var paths: [String: String] = [:]
         for language in languages where language.baseURL == nil || languages.first != language {
             if let other = paths[language.path] {

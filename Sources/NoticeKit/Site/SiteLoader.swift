@@ -98,7 +98,8 @@ public struct SiteLoader: Sendable {
                                strings: strings, staticFiles: staticFiles, language: language)
             for page in edition.pages {
                 alternates.add(PageAlternates.Version(language: language, urlPath: page.urlPath, title: page.frontMatter.title,
-                                                      name: strings["language.name"] ?? language.code, baseURL: settings.baseURL,
+                                                      name: languageName(language, isDefault: index == 0, theme: theme, strings: strings, settings: settings),
+                                                      baseURL: settings.baseURL,
                                                       isSeparate: edition.isSeparate), for: page.name)
             }
             editions.append(edition)
@@ -129,7 +130,11 @@ public struct SiteLoader: Sendable {
                 }
                 let prefix = language.baseURL == nil ? language.path + "/" : ""
                 page.urlPath = prefix + PageSource.urlPath(forPage: path)
-            } else if let translationOf = page.frontMatter.translationOf {
+            } else if let slug = page.frontMatter.slug {
+                log.warning("'slug' changes the address of a translated page (such as cookies.cy.md); this page's address comes from its file name, so rename the file instead",
+                            at: slug.location)
+            }
+            if index == 0, let translationOf = page.frontMatter.translationOf {
                 log.error("'translationOf' is for pages in another language (such as cookies.cy.md); this page is in the default language, so remove it",
                           at: translationOf.location)
             }
@@ -177,6 +182,14 @@ public struct SiteLoader: Sendable {
         return sorted
     }
 
+    /// The language's name in itself, for language switches: from its own texts only (never the
+    /// English ones laid under them), else its tag.
+    private func languageName(_ language: SiteLanguage, isDefault: Bool, theme: Theme, strings: Strings, settings: SiteConfig) -> String {
+        if isDefault { return strings["language.name"] ?? language.code }
+        let own = theme.languageStrings[language.code.lowercased()] ?? theme.languageStrings[language.primary]
+        return settings.strings["language.name"] ?? own?["language.name"] ?? language.code
+    }
+
     /// The theme's texts in the language (English when it has none, with a warning), with the site's.
     private func languageStrings(for language: SiteLanguage, isDefault: Bool, theme: Theme, settings: SiteConfig, configFile: URL,
                                  log: inout DiagnosticLog) -> Strings {
@@ -201,7 +214,8 @@ public struct SiteLoader: Sendable {
     /// The registry in another language's words, from `registry.LANG.yaml` beside `registry.yaml`.
     private func translatedRegistry(_ registry: CookieRegistry, into language: SiteLanguage, strings: Strings,
                                     log: inout DiagnosticLog) -> CookieRegistry {
-        let file = directory.appendingPathComponent("registry.\(language.code).yaml")
+        let candidates = [language.code, language.code.lowercased(), language.primary].map { directory.appendingPathComponent("registry.\($0).yaml") }
+        let file = candidates.first(where: FileSystem.isFile) ?? candidates[1]
         let display = paths.display(file)
         guard FileSystem.isFile(file) else {
             log.warning("there is no \(display), so the '\(language.code)' pages show the registry's texts (titles, purposes, durations) as registry.yaml writes them; add \(display) with their translations",
@@ -318,6 +332,12 @@ public struct SiteLoader: Sendable {
         }
         for link in config.navigation {
             if case .page(let page) = link.target { check(page, role: "the navigation link '\(link.title)'") }
+        }
+        // A language's own navigation names pages as the default language's files do (`cookies`).
+        for language in config.languages.dropFirst() {
+            for link in language.navigation ?? [] {
+                if case .page(let page) = link.target { check(page, role: "the '\(language.code)' navigation link '\(link.title)'") }
+            }
         }
     }
 

@@ -23,8 +23,18 @@ public struct SiteStarter: Sendable {
         self.title = title
         self.baseURL = baseURL
         self.today = today
-        self.languages = languages
+        self.languages = languages.map(Self.canonicalTag)
         self.paths = paths
+    }
+
+    /// A language tag in its usual case: `cy` for `CY`, `en-GB` for `en-gb`, `sr-Latn` for `SR-LATN`.
+    static func canonicalTag(_ tag: String) -> String {
+        tag.split(separator: "-").enumerated().map { index, part in
+            if index == 0 { return part.lowercased() }
+            if part.count == 2 { return part.uppercased() }
+            if part.count == 4 { return part.prefix(1).uppercased() + part.dropFirst().lowercased() }
+            return part.lowercased()
+        }.joined(separator: "-")
     }
 
     /// The languages the starter site has pages in besides English (`cy` for `cookies.cy.md`).

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Writing, listing and removing whole trees of files with plain system calls, for the output folder:
@@ -25,7 +27,7 @@ enum FileTree {
         data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -36,6 +38,15 @@ enum FileTree {
         }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw Failure(path: path, code: failure) }
+    }
+
+    /// The system's `write(2)` (the name `write` is this type's own).
+    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(descriptor, bytes, count)
+        #else
+        Darwin.write(descriptor, bytes, count)
+        #endif
     }
 
     /// Makes the folder and any missing folders above it.
