@@ -49,7 +49,7 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let run = try run(into: DiscardSink())
-        return BuildReport(pageCount: run.site.editions.reduce(0) { $0 + $1.pages.count }, fileCount: 0, diagnostics: run.diagnostics,
+        return BuildReport(pageCount: run.site.pageCount, fileCount: 0, diagnostics: run.diagnostics,
                            duration: clock.now - start, outputDirectory: options.outputDirectory)
     }
 
@@ -78,7 +78,7 @@ public struct SiteBuilder: Sendable {
         }
         try writer.commit(staging)
         return BuildReport(
-            pageCount: run.site.editions.reduce(0) { $0 + $1.pages.count }, fileCount: run.fileCount + 1, diagnostics: run.diagnostics,
+            pageCount: run.site.pageCount, fileCount: run.fileCount + 1, diagnostics: run.diagnostics,
             duration: clock.now - start, outputDirectory: options.outputDirectory)
     }
 

@@ -28,44 +28,34 @@ public struct RegistryTranslation: Sendable {
     /// meanwhile), named by field; `file` is the translation file as shown in messages.
     public func apply(to registry: CookieRegistry, languageName: String, file: String, log: inout DiagnosticLog) -> CookieRegistry {
         var translated = registry
-        func missing(_ field: String, of what: String, at location: SourceLocation) {
+        /// The translation of a text the registry has, or the registry's own with a warning; nil stays nil.
+        func word(_ text: Text?, for original: String?, _ field: String, of what: String, at location: SourceLocation) -> String? {
+            guard let original else { return nil }
+            if let text { return text.value }
             log.warning("\(file) has no '\(field)' for \(what), so the \(languageName) pages show registry.yaml's words there until you add it",
                         at: location)
+            return original
         }
-        for index in translated.categories.indices {
-            let category = registry.categories[index]
-            let texts = categories[category.id]
-            let what = "the category '\(category.id)'"
-            if let title = texts?.title { translated.categories[index].title = title.value } else { missing("title", of: what, at: category.location) }
-            if category.description != nil {
-                if let description = texts?.description { translated.categories[index].description = description.value } else { missing("description", of: what, at: category.location) }
-            }
-            if category.summary != nil {
-                if let summary = texts?.summary { translated.categories[index].summary = summary.value } else { missing("summary", of: what, at: category.location) }
-            }
+        for (index, category) in registry.categories.enumerated() {
+            let texts = categories[category.id], what = "the category '\(category.id)'"
+            translated.categories[index].title = word(texts?.title, for: category.title, "title", of: what, at: category.location) ?? category.title
+            translated.categories[index].description = word(texts?.description, for: category.description, "description", of: what, at: category.location)
+            translated.categories[index].summary = word(texts?.summary, for: category.summary, "summary", of: what, at: category.location)
         }
-        for index in translated.services.indices {
-            let service = registry.services[index]
-            let texts = services[service.id]
-            let what = "the service '\(service.id)'"
-            // A service's name is often a brand, the same in every language: it is taken as it is.
+        for (index, service) in registry.services.enumerated() {
+            let texts = services[service.id], what = "the service '\(service.id)'"
+            // A service's name is often a brand, the same in every language: taken as it is unless given.
             if let name = texts?.name { translated.services[index].name = name.value }
             if let provider = texts?.provider { translated.services[index].provider = provider.value }
-            if service.description != nil {
-                if let description = texts?.description { translated.services[index].description = description.value } else { missing("description", of: what, at: service.location) }
-            }
-            if service.appliesTo != nil {
-                if let appliesTo = texts?.appliesTo { translated.services[index].appliesTo = appliesTo.value } else { missing("appliesTo", of: what, at: service.location) }
-            }
-            for cookieIndex in service.cookies.indices {
-                let cookie = service.cookies[cookieIndex]
-                let cookieTexts = texts?.cookies[cookie.name]
-                let cookieWhat = "the cookie '\(cookie.name)' of '\(service.id)'"
-                if let purpose = cookieTexts?.purpose { translated.services[index].cookies[cookieIndex].purpose = purpose.value } else { missing("purpose", of: cookieWhat, at: cookie.location) }
-                if let duration = cookieTexts?.duration { translated.services[index].cookies[cookieIndex].duration = duration.value } else { missing("duration", of: cookieWhat, at: cookie.location) }
-                if cookie.note != nil {
-                    if let note = cookieTexts?.note { translated.services[index].cookies[cookieIndex].note = note.value } else { missing("note", of: cookieWhat, at: cookie.location) }
-                }
+            translated.services[index].description = word(texts?.description, for: service.description, "description", of: what, at: service.location)
+            translated.services[index].appliesTo = word(texts?.appliesTo, for: service.appliesTo, "appliesTo", of: what, at: service.location)
+            for (cookieIndex, cookie) in service.cookies.enumerated() {
+                let cookieTexts = texts?.cookies[cookie.name], what = "the cookie '\(cookie.name)' of '\(service.id)'"
+                var row = cookie
+                row.purpose = word(cookieTexts?.purpose, for: cookie.purpose, "purpose", of: what, at: cookie.location) ?? cookie.purpose
+                row.duration = word(cookieTexts?.duration, for: cookie.duration, "duration", of: what, at: cookie.location) ?? cookie.duration
+                row.note = word(cookieTexts?.note, for: cookie.note, "note", of: what, at: cookie.location)
+                translated.services[index].cookies[cookieIndex] = row
             }
         }
         return translated

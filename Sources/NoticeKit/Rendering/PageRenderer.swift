@@ -80,7 +80,7 @@ struct PageRenderer {
         let versions = site.alternates.versions(of: page.name)
         return versions.map { version in
             let isCurrent = version.language == site.language
-            var href = Self.href(to: version.urlPath, root: root)
+            var href = PageAddress.path(version.urlPath).href(root: root)
             var absolute: String?
             if let base = version.baseURL { absolute = base + "/" + version.urlPath }
             if version.isSeparate != site.isSeparate || (version.isSeparate && !isCurrent), let absolute { href = absolute }
@@ -100,10 +100,5 @@ struct PageRenderer {
     /// `../` for each folder level of a page, so pages work from any base path and from disk.
     static func relativeRoot(from urlPath: String) -> String {
         String(repeating: "../", count: urlPath.count { $0 == "/" })
-    }
-
-    static func href(to urlPath: String, root: String) -> String {
-        let href = root + urlPath
-        return href.isEmpty ? "./" : href
     }
 }

@@ -39,6 +39,9 @@ public struct Site: Sendable {
     /// Every edition: this one, then its translations.
     public var editions: [Site] { [self] + translations }
 
+    /// The pages of every edition.
+    public var pageCount: Int { editions.reduce(0) { $0 + $1.pages.count } }
+
     /// Whether this edition is published as a site of its own (its language has its own address), in
     /// `output/PATH/` with its own assets, rather than beside the default language's pages.
     public var isSeparate: Bool { language.baseURL != nil }
@@ -50,12 +53,6 @@ public struct Site: Sendable {
     /// for a language published beside the default one (`cy/`), the root otherwise.
     public var scriptFolder: String {
         language == config.languages.first || isSeparate ? "" : language.path + "/"
-    }
-
-    /// The address of this edition's page `name` (its translation when it has one, else the default
-    /// language's), relative to where this edition's files start.
-    public func urlPath(ofPage name: String) -> String {
-        pages.first { $0.name == name }?.urlPath ?? alternates.versions(of: name).first?.urlPath ?? PageSource.urlPath(forPage: name)
     }
 
     /// A link from this edition to its page `name`: from the site's root (`cy/cwcis/`) when that page is

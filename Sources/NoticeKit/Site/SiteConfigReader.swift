@@ -71,8 +71,8 @@ struct SiteConfigReader {
         guard let baseURL = mapping.string("baseURL", in: context) else { return nil }
         if !URLPolicy.allows(baseURL.value) {
             reader.error(URLPolicy.refusal(baseURL.value, of: "'baseURL'"), at: baseURL.location)
-        } else if let url = URL(string: baseURL.value), url.scheme == "https" || url.scheme == "http", url.host != nil {
-            return baseURL.value.hasSuffix("/") ? String(baseURL.value.dropLast()) : baseURL.value
+        } else if let address = URLPolicy.siteAddress(baseURL.value) {
+            return address
         } else {
             reader.error("'baseURL' should be the full address, such as https://www.example.gov.uk", at: baseURL.location)
         }

@@ -35,8 +35,8 @@ public struct SiteLoader: Sendable {
         let configFile = directory.appendingPathComponent(Self.configFileName)
         var config = readConfig(configFile, log: &log)
         if let baseURL {
-            if URLPolicy.allows(baseURL), let url = URL(string: baseURL), url.scheme == "https" || url.scheme == "http", url.host != nil {
-                config?.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+            if let address = URLPolicy.siteAddress(baseURL) {
+                config?.baseURL = address
             } else {
                 log.error("--base-url should be a full http or https address, such as https://staging.example.gov.uk, not '\(baseURL)'", at: nil)
             }
@@ -186,20 +186,16 @@ public struct SiteLoader: Sendable {
     /// English ones laid under them), else its tag.
     private func languageName(_ language: SiteLanguage, isDefault: Bool, theme: Theme, strings: Strings, settings: SiteConfig) -> String {
         if isDefault { return strings["language.name"] ?? language.code }
-        let own = theme.languageStrings[language.code.lowercased()] ?? theme.languageStrings[language.primary]
-        return settings.strings["language.name"] ?? own?["language.name"] ?? language.code
+        return settings.strings["language.name"] ?? theme.ownStrings(for: language.code)?["language.name"] ?? language.code
     }
 
     /// The theme's texts in the language (English when it has none, with a warning), with the site's.
     private func languageStrings(for language: SiteLanguage, isDefault: Bool, theme: Theme, settings: SiteConfig, configFile: URL,
                                  log: inout DiagnosticLog) -> Strings {
         var base = theme.strings
-        if let translated = theme.strings(for: language.code) {
-            base = translated
-            let missing = theme.strings.values.keys.filter { key in
-                !(theme.languageStrings[language.code.lowercased()] ?? theme.languageStrings[language.primary])!.values.keys.contains(key)
-                    && settings.strings.values[key] == nil
-            }.sorted()
+        if let own = theme.ownStrings(for: language.code) {
+            base = theme.strings.merging(own)
+            let missing = theme.strings.values.keys.filter { own.values[$0] == nil && settings.strings.values[$0] == nil }.sorted()
             if !missing.isEmpty {
                 log.warning("the theme '\(theme.name)' lacks \(English.count(missing.count, "text")) in '\(language.code)' (\(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? ", …" : "")), which its pages show in English; add them to its strings.\(language.primary).yaml or to the language's 'strings' in site.yaml",
                             at: language.location ?? SourceLocation(path: paths.display(configFile)))

@@ -37,13 +37,10 @@ public struct SiteStarter: Sendable {
         }.joined(separator: "-")
     }
 
-    /// The languages the starter site has pages in besides English (`cy` for `cookies.cy.md`).
-    public var translatedLanguages: [String] {
-        let suffixes = FileSystem.files(under: starter).compactMap { file -> String? in
-            let parts = file.lastPathComponent.split(separator: ".")
-            return parts.count == 3 ? String(parts[1]) : nil
-        }
-        return Array(Set(suffixes)).sorted()
+    /// The other language of a starter file (`cy` for `cookies.cy.md` or `registry.cy.yaml`), nil for English.
+    static func language(of file: URL) -> String? {
+        let parts = file.lastPathComponent.split(separator: ".")
+        return parts.count == 3 ? String(parts[1]) : nil
     }
 
     /// Writes the site, or throws every reason it cannot (nothing is written then). Returns the files written.
@@ -72,7 +69,8 @@ public struct SiteStarter: Sendable {
                 log.error("\(shown) already has files (\(listed)); notice init never overwrites anything, so give it a new or empty folder", at: nil)
             }
         }
-        let available = translatedLanguages
+        let starterFiles = FileSystem.files(under: starter)
+        let available = Set(starterFiles.compactMap(Self.language(of:))).sorted()
         if let first = languages.first, !first.lowercased().hasPrefix("en") {
             log.error("the starter pages are in English, so the first language (the default) must be English, such as --languages en-GB,cy", at: nil)
         }
@@ -81,10 +79,7 @@ public struct SiteStarter: Sendable {
         }
         let wanted = Set(languages.dropFirst().map { $0.lowercased() })
         // A file for another language (`cookies.cy.md`, `registry.cy.yaml`) only when the site has it.
-        let files = FileSystem.files(under: starter).filter { file in
-            let parts = file.lastPathComponent.split(separator: ".")
-            return parts.count != 3 || wanted.contains(String(parts[1]))
-        }
+        let files = starterFiles.filter { file in Self.language(of: file).map(wanted.contains) ?? true }
         if files.isEmpty {
             log.error("the starter site was not found at \(paths.display(starter)); this is a problem with how Notice is installed: reinstall it with 'make install', or set NOTICE_THEMES to its themes folder", at: nil)
         }

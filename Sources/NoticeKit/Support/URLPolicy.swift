@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one rule for every address Notice publishes: links in pages, navigation, the site's address,
 /// registry links and videos.
 ///
@@ -29,6 +31,15 @@ enum URLPolicy {
             scheme.unicodeScalars.append(scalar)
         }
         return nil
+    }
+
+    /// A site's own address (`baseURL`, `--base-url`) without its trailing slash, or `nil` when it is not a
+    /// full http or https address the policy allows.
+    static func siteAddress(_ address: String) -> String? {
+        guard allows(address), let url = URL(string: address), url.scheme == "https" || url.scheme == "http", url.host != nil else {
+            return nil
+        }
+        return address.hasSuffix("/") ? String(address.dropLast()) : address
     }
 
     /// What an editor is told when an address breaks the policy; `what` names the field (`'url' of …`).

@@ -42,10 +42,15 @@ public struct Theme: Sendable {
     /// The texts for a language: the theme's own, with its file for the language (by the whole tag, else
     /// the primary one: `cy-GB` takes `strings.cy.yaml`) laid over them; nil when it has no such file.
     public func strings(for code: String) -> Strings? {
+        ownStrings(for: code).map(strings.merging)
+    }
+
+    /// The theme's file for the language alone (`strings.cy.yaml` for `cy` or `cy-GB`), without the
+    /// English laid under it; nil when it has none.
+    public func ownStrings(for code: String) -> Strings? {
         let code = code.lowercased()
         let primary = code.split(separator: "-").first.map(String.init) ?? code
-        guard let translated = languageStrings[code] ?? languageStrings[primary] else { return nil }
-        return strings.merging(translated)
+        return languageStrings[code] ?? languageStrings[primary]
     }
 
     /// Renders a template with `view`'s values, looking further in `globals` (what every template gets);

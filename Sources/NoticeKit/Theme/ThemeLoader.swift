@@ -47,9 +47,9 @@ struct ThemeLoader {
                 strings = strings.merging(read)
             }
             // `strings.cy.yaml`: the texts in another language, laid over the English ones key by key.
-            for file in FileSystem.files(under: folder) where file.deletingLastPathComponent().standardizedFileURL == folder.standardizedFileURL {
-                let name = file.lastPathComponent
+            for (name, isFolder) in FileTree.children(of: folder.path).sorted(by: { $0.name < $1.name }) where !isFolder {
                 guard name.hasPrefix("strings."), name.hasSuffix(".yaml"), name != "strings.yaml" else { continue }
+                let file = folder.appendingPathComponent(name)
                 let code = String(name.dropFirst("strings.".count).dropLast(".yaml".count)).lowercased()
                 if let read = readStrings(file, log: &log) {
                     languageStrings[code] = (languageStrings[code] ?? Strings()).merging(read)
