@@ -110,7 +110,7 @@ public struct AuditRules: Sendable {
     /// Persistent where declared session (or the reverse), or living longer than declared.
     private func checkLifetime(of cookie: ObservedCookie, declared: Declared, state: AuditState, log: inout DiagnosticLog) {
         guard cookie.lifetimeKnown else { return }
-        let written = "'\(declared.cookie.duration)'"
+        let written = declared.cookie.duration.map { "'\($0)'" } ?? "(no stated duration)"
         switch (declared.cookie.lifetime, cookie.lifetime) {
         case (.session, let seconds?):
             log.warning("the cookie '\(cookie.name)' is declared as \(written), a session cookie, but it is set to last \(Self.describe(seconds)); correct the registry's duration", at: declared.cookie.location)
@@ -136,11 +136,23 @@ public struct AuditRules: Sendable {
     private func noteUnseen(in evidence: AuditEvidence, log: inout DiagnosticLog) {
         let seenCookies = evidence.states.flatMap(\.cookies).map(\.name)
         let seenKeys = evidence.states.flatMap(\.storage).map(\.name)
+        // Pixels and plain requests store nothing: they are seen as requests to their service's hosts.
+        let contacted = Set(evidence.states.flatMap(\.requests).compactMap { registry.service(forHost: $0.host)?.id })
         for service in registry.services {
             for row in service.cookies {
+                guard row.storage.isStored else {
+                    if service.hosts.isEmpty {
+                        log.note("'\(row.publishedName)' (\(service.name)) is a \(row.storage == .pixel ? "web beacon" : "network request"), which the audit can only recognise by the hosts it loads from; list them in the service's 'hosts'",
+                                 at: row.location)
+                    } else if !contacted.contains(service.id) {
+                        log.note("'\(row.publishedName)' (\(service.name)) was not seen in any state: no page contacted \(service.hosts.joined(separator: ", ")); it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
+                                 at: row.location)
+                    }
+                    continue
+                }
                 for (name, pattern) in zip(row.names, row.patterns) {
-                    let seen = row.storage == .cookie ? seenCookies : (row.storage == .pixel ? [] : seenKeys)
-                    guard row.storage != .pixel, !seen.contains(where: pattern.matches) else { continue }
+                    let seen = row.storage == .cookie ? seenCookies : seenKeys
+                    guard !seen.contains(where: pattern.matches) else { continue }
                     log.note("'\(name)' (\(service.name)) was not seen in any state; it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
                              at: row.location)
                 }

@@ -66,7 +66,7 @@ enum RegistryDiffText {
         section("Categories removed", diff.categoriesRemoved.map { "  - \($0)" })
         section("Services added", diff.servicesAdded.map { "  + \($0)" })
         section("Services removed", diff.servicesRemoved.map { "  - \($0)" })
-        section("Cookies added", diff.added.map { "  + \($0.name) (\($0.service), \($0.category)): \($0.duration)" })
+        section("Cookies added", diff.added.map { "  + \($0.name) (\($0.service), \($0.category)): \($0.duration ?? "no duration stated")" })
         section("Cookies removed", diff.removed.map { "  - \($0.name) (\($0.service), \($0.category))" })
         section("Cookies changed", diff.changed.flatMap { change in
             ["  ~ \(change.name) (\(change.service))"] + change.changes.map { "      \($0.field): \(quoted($0.old)) → \(quoted($0.new))" }

@@ -29,7 +29,7 @@ struct RegistryBuildTests {
             "content/registry.yaml:5:5: error: the service 'google-analytics' is missing 'category'; add a line `category: …`",
             "content/registry.yaml:7:5: error: unknown key 'catgory' in the service 'google-analytics'; did you mean 'category'?",
             "content/registry.yaml:10:15: error: the service 'hotjar' is in the category 'statistics', which the registry does not define; the categories are 'analytics'",
-            "content/registry.yaml:14:19: error: the duration 'a long while' of the cookie '_hjid' cannot be read; write it like \(ReadableForms.text). A condition may follow a comma ('7 days, or until you sign out'); if the policy does not say, write 'Not stated'",
+            "content/registry.yaml:14:19: warning: Notice cannot tell how long the cookie '_hjid' lasts from 'a long while'; the table shows these words as written, and cookies.json and the audit take its lifetime as unknown. Add 'lifetime:' beside it with how long it lasts: \(LifetimeForms.text)",
         ])
     }
 
@@ -73,7 +73,7 @@ struct RegistryBuildTests {
     }
 }
 
-/// The accepted duration forms as the error message lists them.
-enum ReadableForms {
-    static let text = "Session, When you close your browser, 90 days, 24 hours, 30 minutes, 13 months, 2 years, 1 year 6 months, Under 100ms, After 8 months, 30 seconds to 1 year, No expiry, or Not stated"
+/// The forms of `lifetime:` as messages list them.
+enum LifetimeForms {
+    static let text = "session, persistent, unknown, an amount such as 90 days or 2 years, a range such as 30 seconds to 1 year, or ISO 8601 such as P90D"
 }

@@ -45,13 +45,13 @@ struct DurationParserTests {
     }
 
     @Test(arguments: [
-        ("Between 1 day and 2 years", "P1D", "P2Y"), ("1 - 2 years", nil, nil), ("1 day – 1 week", "P1D", "P1W"),
+        ("Between 1 day and 2 years", "P1D", "P2Y"), ("1 - 2 years", "P1Y", "P2Y"), ("1 day – 1 week", "P1D", "P1W"),
         ("Less than 1 minute", "PT0S", "PT1M"), ("Up to 13 months", "PT0S", "P13M"), ("From 1 hour to 1 day", "PT1H", "P1D"),
     ])
     func ranges(text: String, low: String?, high: String?) {
         let parsed = DurationParser.parse(text)
         guard let low, let high else {
-            #expect(parsed == nil, "a range needs a unit on both ends")
+            #expect(parsed == nil, "a range must end after it starts")
             return
         }
         guard case .range(let min, let max)? = parsed else {
@@ -62,7 +62,7 @@ struct DurationParserTests {
         #expect(max.iso == high)
     }
 
-    @Test(arguments: ["", "soon", "90", "days 90", "3 fortnights", "2 years to 1 day", "1.5 days", "-3 days", "ninety days"])
+    @Test(arguments: ["", "soon", "90", "days 90", "2 years to 1 day", "1 day to 1 day", "1 day - 1 day", "-3 days", "2 yeras"])
     func rejected(text: String) {
         #expect(DurationParser.parse(text) == nil)
     }
@@ -102,7 +102,7 @@ struct PublishedDurationTests {
         #expect(DurationParser.read(text)?.qualified == false)
     }
 
-    @Test(arguments: ["Close", "Browser", "When you close the door", "Session 2 days", "End", "Until you close your account"])
+    @Test(arguments: ["Close", "Browser", "When you close the door", "End", "Until you close your account"])
     func wordsNearTheFamilyAreNotSessions(text: String) {
         #expect(DurationParser.read(text)?.lifetime != .session, "\(text)")
     }
@@ -146,7 +146,7 @@ struct PublishedDurationTests {
         #expect(DurationParser.suggestion(for: "xyzzy plugh") == nil)
     }
 
-    @Test(arguments: ["soon", "3 fortnights", "ninety days", "days 90", "Close browser 3"])
+    @Test(arguments: ["soon", "days 90", "Close browser 3", "per the provider's policy", "As soon as it has been displayed"])
     func stillRejected(text: String) {
         #expect(DurationParser.read(text) == nil, "\(text)")
     }

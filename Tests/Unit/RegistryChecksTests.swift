@@ -25,9 +25,51 @@ struct RegistryChecksTests {
         """
     }
 
-    @Test func unreadableDurationListsTheAcceptedForms() {
-        let result = diagnostics(registry(cookies: "      - {name: _hjid, purpose: Id., duration: a fortnight}"))
-        #expect(result == ["9:47 error: the duration 'a fortnight' of the cookie '_hjid' cannot be read; write it like \(DurationParser.acceptedForms). A condition may follow a comma ('7 days, or until you sign out'); if the policy does not say, write 'Not stated'"])
+    @Test func unreadableDurationIsAWarningAskingForLifetime() {
+        let result = diagnostics(registry(cookies: "      - {name: _hjid, purpose: Id., duration: As soon as it has been displayed}"))
+        #expect(result == ["9:47 warning: Notice cannot tell how long the cookie '_hjid' lasts from 'As soon as it has been displayed'; the table shows these words as written, and cookies.json and the audit take its lifetime as unknown. Add 'lifetime:' beside it with how long it lasts: \(DurationParser.lifetimeForms)"])
+    }
+
+    @Test func aMistypedDurationSuggestsTheReadingAndStaysAsWritten() {
+        let result = diagnostics(registry(cookies: "      - {name: _hjid, purpose: Id., duration: 45 dayz}"))
+        #expect(result.count == 1)
+        #expect(result[0].hasPrefix("9:47 warning: Notice cannot tell how long the cookie '_hjid' lasts from '45 dayz'"))
+        #expect(result[0].contains("Did you mean '45 days'? If the policy really says this, keep it and add 'lifetime:'"))
+    }
+
+    @Test func anUnreadableLifetimeIsAnErrorSinceItIsTheMachineValue() {
+        let result = diagnostics(registry(cookies: "      - {name: _hjid, purpose: Id., duration: Shortly, lifetime: shortly}"))
+        #expect(result == ["9:66 error: 'lifetime' of the cookie '_hjid' is the machine value, so it must be one of: \(DurationParser.lifetimeForms); 'shortly' is none of these (the published words go in 'duration')"])
+    }
+
+    @Test func aLifetimeThatContradictsTheWordsIsAWarning() {
+        let result = diagnostics(registry(cookies: "      - {name: _hjid, purpose: Id., duration: 2 years, lifetime: 1 year}"))
+        #expect(result == ["9:66 warning: the published duration '2 years' of the cookie '_hjid' reads as P2Y, but 'lifetime' says P1Y; check which is right"])
+    }
+
+    @Test func aRowWithoutDurationIsAWarningAndStillARow() throws {
+        let yaml = registry(cookies: "      - {name: _hjid, purpose: Id.}")
+        let reader = RegistryReader(file: SourceFile(path: "registry.yaml", text: yaml))
+        let cookie = try #require(reader.read()?.services.first?.cookies.first)
+        #expect(cookie.duration == nil && cookie.lifetime == .unknown && cookie.lifetimeSource == .none)
+        let messages = reader.reader.log.sorted.map(\.message)
+        #expect(messages.count == 1 && messages[0].contains("has no 'duration', so its table shows the theme's \"Not stated\""))
+    }
+
+    @Test func aNameCellWithBracketsSuggestsLabel() {
+        let result = diagnostics(registry(cookies: "      - {name: __lc_cid (customerID), purpose: P., duration: Session}"))
+        #expect(result == ["9:16 warning: '__lc_cid (customerID)' looks like a published name cell rather than the name a browser sets; if the published table writes the cell like this, keep it as written with label: \"__lc_cid (customerID)\" and give the names a browser sets on their own, name: __lc_cid"])
+    }
+
+    @Test func aSpacedNameCellSuggestsLabelAndNames() {
+        let result = diagnostics(registry(cookies: "      - {name: _ga and _gid, purpose: P., duration: 2 years}"))
+        #expect(result.count == 1)
+        #expect(result[0].hasSuffix("label: \"_ga and _gid\" and give the names a browser sets on their own, names: [_ga, _gid]"))
+    }
+
+    @Test func aLabelledNameCellIsQuiet() {
+        let result = diagnostics(registry(cookies: "      - {names: [_ga, _gid], label: _ga and _gid, purpose: P., duration: 2 years}"))
+        #expect(result.isEmpty)
     }
 
     @Test func spaceInACookieNameIsCaught() {
@@ -46,12 +88,14 @@ struct RegistryChecksTests {
         #expect(result == ["9:16 error: the cookie name '_ga_<id' cannot be read: the placeholder that starts with '<' is not closed with '>'"])
     }
 
-    @Test func sameCookieTwiceInAServiceIsAnError() {
-        let result = diagnostics(registry(cookies: """
+    @Test func sameCookieTwiceInAServiceIsAWarningAndBothRowsStay() throws {
+        let yaml = registry(cookies: """
                   - {name: _hjid, purpose: P., duration: Session}
                   - {name: _hjid, purpose: Q., duration: Session}
-            """))
-        #expect(result == ["10:16 error: the service 'hotjar' lists the cookie '_hjid' twice (first at line 9); keep one"])
+            """)
+        #expect(diagnostics(yaml) == ["10:16 warning: the service 'hotjar' lists the cookie '_hjid' again (first at line 9); if the published table has two rows for it (another path, domain or purpose), keep both and say how they differ in a 'note', otherwise remove one"])
+        let rows = try #require(RegistryReader(file: SourceFile(path: "registry.yaml", text: yaml)).read()?.services.first?.cookies)
+        #expect(rows.map(\.purpose) == ["P.", "Q."])
     }
 
     @Test func sameCookieInTwoServicesIsAWarning() {

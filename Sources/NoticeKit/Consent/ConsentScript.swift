@@ -171,7 +171,7 @@ struct ConsentScript {
 
     /// The id of the policy page's section about a category: its heading, titled as the category is.
     static func sectionAnchor(of category: CookieCategory) -> String {
-        HeadingIDs.slug(category.title)
+        CookieTableDirective.sectionAnchor(of: category)
     }
 }
 

@@ -16,24 +16,13 @@ struct CookieDeclarationCSV {
             let category = registry.category(id: service.categoryID)?.title ?? service.categoryID
             for cookie in service.cookies.flatMap(\.each) {
                 rows.append([
-                    category, service.name, service.provider ?? "", cookie.name, cookie.purpose, cookie.duration,
-                    Self.isoText(cookie.lifetime), cookie.storage.rawValue, cookie.party?.rawValue ?? "", cookie.domain ?? "",
+                    category, service.name, service.provider ?? "", cookie.name, cookie.purpose, cookie.duration ?? "",
+                    cookie.lifetime.isoText, cookie.storage.rawValue, cookie.party?.rawValue ?? "", cookie.domain ?? "",
                     cookie.note ?? "",
                 ])
             }
         }
         return "\u{FEFF}" + rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
-    }
-
-    /// `P90D`, `session`, `persistent`, `unknown`, or `PT30S/P1Y` for a range.
-    static func isoText(_ duration: CookieDuration) -> String {
-        switch duration {
-        case .session: return "session"
-        case .persistent: return "persistent"
-        case .unknown: return "unknown"
-        case .fixed(let value): return value.iso
-        case .range(let low, let high): return "\(low.iso)/\(high.iso)"
-        }
     }
 
     /// Quotes a field where RFC 4180 requires it, and defuses text a spreadsheet would run as a formula.

@@ -39,6 +39,8 @@ struct CookieDeclarationJSON: Encodable {
 
     struct Cookie: Encodable {
         var name: String
+        /// The name cell as published, when it says more than the names ("_ga and _gid").
+        var label: String?
         /// Whether `name` stands for a family of names.
         var isPattern: Bool
         /// A regular expression matching the real names (JavaScript syntax).
@@ -54,7 +56,8 @@ struct CookieDeclarationJSON: Encodable {
     }
 
     struct Duration: Encodable {
-        var text: String
+        /// The published words; absent when the policy states none.
+        var text: String?
         /// `session`, `persistent`, `fixed`, `range` or `unknown` (the policy does not say).
         var type: String
         /// ISO 8601, for `fixed`.
@@ -63,13 +66,16 @@ struct CookieDeclarationJSON: Encodable {
         var max: String?
         /// `true` when `text` adds a condition to the structured value ("3 hours, renewed on each visit").
         var qualified: Bool?
+        /// Where the machine value comes from when not from `text`: `lifetime` (the registry's own field), or
+        /// `unread` (the words say no lifetime Notice can read, so `type` is `unknown`).
+        var source: String?
     }
 
     /// A language's words for the registry (a site in several languages): by category id, service id
     /// and cookie name; what is not translated is left out.
     struct Translation: Encodable {
         struct Texts: Encodable {
-            var title, name, description, summary, appliesTo, provider, purpose, duration, note: String?
+            var title, name, description, summary, appliesTo, provider, label, purpose, duration, note: String?
             var cookies: [String: Texts]?
         }
 
@@ -124,8 +130,9 @@ struct CookieDeclarationJSON: Encodable {
             var services: [String: Translation.Texts] = [:]
             for (service, original) in zip(translated.services, registry.services) {
                 var cookies: [String: Translation.Texts] = [:]
-                for (cookie, originalCookie) in zip(service.cookies, original.cookies) {
-                    cookies[cookie.name] = Translation.Texts(purpose: changed(cookie.purpose, originalCookie.purpose),
+                for (cookie, originalCookie) in zip(service.cookies, original.cookies) where cookies[cookie.name] == nil {
+                    cookies[cookie.name] = Translation.Texts(label: changed(cookie.label, originalCookie.label),
+                                                             purpose: changed(cookie.purpose, originalCookie.purpose),
                                                              duration: changed(cookie.duration, originalCookie.duration),
                                                              note: changed(cookie.note, originalCookie.note))
                 }
@@ -141,13 +148,18 @@ struct CookieDeclarationJSON: Encodable {
     }
 
     static func cookie(_ cookie: NoticeKit.Cookie, rowNames: [String]?) -> Cookie {
-        Cookie(name: cookie.name, isPattern: !cookie.pattern.isExact, matches: "^" + cookie.pattern.regexSource + "$",
+        Cookie(name: cookie.name, label: cookie.label, isPattern: !cookie.pattern.isExact, matches: "^" + cookie.pattern.regexSource + "$",
                purpose: cookie.purpose, duration: duration(cookie), storage: cookie.storage.rawValue,
                party: cookie.party?.rawValue, domain: cookie.domain, note: cookie.note, rowNames: rowNames)
     }
 
     static func duration(_ cookie: NoticeKit.Cookie) -> Duration {
         var duration = Duration(text: cookie.duration, type: cookie.lifetime.kind, qualified: cookie.durationQualified ? true : nil)
+        switch cookie.lifetimeSource {
+        case .duration: break
+        case .given: duration.source = "lifetime"
+        case .none: duration.source = cookie.duration == nil ? nil : "unread"
+        }
         switch cookie.lifetime {
         case .session, .persistent, .unknown: break
         case .fixed(let value): duration.iso = value.iso

@@ -21,10 +21,10 @@ struct CookieTableDirective: DirectiveHandler {
             }
             let tables = registry.categories.compactMap { category -> String? in
                 let services = registry.services(in: category.id).filter { !$0.cookies.isEmpty }
-                let rows = services.flatMap { service in service.cookies.map { row($0, service: service) } }
+                let rows = services.flatMap { service in service.cookies.map { row($0, service: service, context: context, log: &log) } }
                 guard !rows.isEmpty else { return nil }
-                return table(caption: context.text("cookieTable.captionCategory", ["category": category.title]), rows: rows,
-                             services: services, context: context, log: &log)
+                return table(id: id(of: category, in: directive), caption: context.text("cookieTable.captionCategory", ["category": category.title]),
+                             rows: rows, services: services, context: context, log: &log)
             }
             return tables.joined(separator: "\n")
         }
@@ -43,20 +43,21 @@ struct CookieTableDirective: DirectiveHandler {
                 return ""
             }
             let caption = context.text("cookieTable.captionService", ["service": service.name])
-            return table(caption: caption, rows: service.cookies.map { row($0, service: nil) }, service: service, context: context, log: &log)
+            return table(id: nil, caption: caption, rows: service.cookies.map { row($0, service: nil, context: context, log: &log) }, service: service,
+                         context: context, log: &log)
         case let (nil, categoryID?):
             guard let category = registry.category(id: categoryID) else {
                 log.error(unknown("category", categoryID, known: registry.categories.map(\.id)), at: directive.location)
                 return nil
             }
             let services = registry.services(in: categoryID).filter { !$0.cookies.isEmpty }
-            let rows = services.flatMap { service in service.cookies.map { row($0, service: service) } }
+            let rows = services.flatMap { service in service.cookies.map { row($0, service: service, context: context, log: &log) } }
             guard !rows.isEmpty else {
                 log.warning("the category '\(categoryID)' has no cookies in the registry, so there is no table to show", at: directive.location)
                 return ""
             }
             let caption = context.text("cookieTable.captionCategory", ["category": category.title])
-            return table(caption: caption, rows: rows, services: services, context: context, log: &log)
+            return table(id: id(of: category, in: directive), caption: caption, rows: rows, services: services, context: context, log: &log)
         case (_?, _?):
             log.error("a cookie table lists one service or one category; give either service=… or category=…, not both", at: directive.location)
             return nil
@@ -64,6 +65,31 @@ struct CookieTableDirective: DirectiveHandler {
             log.error("say which cookies the table lists: write service=ID (e.g. service=google-analytics), category=ID or all after cookie-table", at: directive.location)
             return nil
         }
+    }
+
+    /// A category's table takes the id of the category's section (where the consent settings' "More about
+    /// …" link leads) when no heading on the page has it.
+    func sectionAnchors(for directive: Directive, in registry: CookieRegistry) -> [String] {
+        let categories: [CookieCategory]
+        if directive["all"] != nil {
+            categories = registry.categories
+        } else if let id = directive["category"], directive["service"] == nil, let category = registry.category(id: id) {
+            categories = [category]
+        } else {
+            return []
+        }
+        return categories.filter { category in registry.services(in: category.id).contains { !$0.cookies.isEmpty } }.map(Self.sectionAnchor)
+    }
+
+    /// The id of the policy page's section about a category: its heading's, titled as the category is, or
+    /// its table's.
+    static func sectionAnchor(of category: CookieCategory) -> String {
+        HeadingIDs.slug(category.title)
+    }
+
+    private func id(of category: CookieCategory, in directive: Directive) -> String? {
+        let anchor = Self.sectionAnchor(of: category)
+        return directive.givenAnchors.contains(anchor) ? anchor : nil
     }
 
     func servicesShown(by directive: Directive, in registry: CookieRegistry) -> [String] {
@@ -83,28 +109,29 @@ struct CookieTableDirective: DirectiveHandler {
         return message
     }
 
-    private func row(_ cookie: Cookie, service: CookieService?) -> CookieTableView.Row {
+    private func row(_ cookie: Cookie, service: CookieService?, context: RenderContext, log: inout DiagnosticLog) -> CookieTableView.Row {
         // Several names share a row as the published table wrote them: "__a, __b".
         let names = zip(cookie.names, cookie.patterns).enumerated().map { index, name in
             CookieTableView.Name(name: name.0, parts: Self.nameParts(name.1), isPattern: !name.1.isExact, separator: index == 0 ? "" : ", ")
         }
-        let first = CookieTableView.Name(name: cookie.name, parts: Self.nameParts(cookie.pattern), isPattern: !cookie.pattern.isExact, separator: "")
-        return CookieTableView.Row(name: first, names: names, purpose: cookie.purpose, duration: cookie.duration, service: service?.name,
-                                   note: cookie.note, storage: cookie.storage == .cookie ? nil : cookie.storage.rawValue)
+        let what = "the \(cookie.names.count == 1 ? "cookie" : "cookies") '\(cookie.names.joined(separator: ", "))'"
+        return CookieTableView.Row(
+            name: names[0], names: names, label: cookie.label,
+            purposeHTML: InlineMarkdown.publishedHTML(cookie.purpose, describedAs: "the purpose of \(what)", at: cookie.location, log: &log),
+            duration: cookie.duration ?? context.text("cookieTable.notStated"), durationStated: cookie.duration != nil,
+            service: service?.name,
+            noteHTML: cookie.note.map { InlineMarkdown.publishedHTML($0, describedAs: "the note of \(what)", at: cookie.location, log: &log) },
+            storage: cookie.storage == .cookie ? nil : context.text("cookieTable.storage.\(cookie.storage.rawValue)"))
     }
 
     /// The table through the theme's `cookie-table` template, which escapes every value: one service's
     /// cookies (`service`), or several services' with a Service column (`services`), with what the
     /// registry says of each service for the template to show.
-    private func table(caption: String, rows: [CookieTableView.Row], service: CookieService? = nil, services: [CookieService] = [],
+    private func table(id: String?, caption: String, rows: [CookieTableView.Row], service: CookieService? = nil, services: [CookieService] = [],
                        context: RenderContext, log: inout DiagnosticLog) -> String? {
-        let rows = rows.map { row in
-            CookieTableView.Row(name: row.name, names: row.names, purpose: row.purpose, duration: row.duration, service: row.service,
-                                note: row.note, storage: row.storage.map { context.text("cookieTable.storage.\($0)") })
-        }
         let headings = CookieTableView.Headings(name: context.text("cookieTable.name"), service: context.text("cookieTable.service"),
                                                 purpose: context.text("cookieTable.purpose"), duration: context.text("cookieTable.duration"))
-        let view = CookieTableView(caption: caption, headings: headings, showService: service == nil, rows: rows,
+        let view = CookieTableView(id: id, caption: caption, headings: headings, showService: service == nil, rows: rows,
                                    service: service.map { details(of: $0, context: context, log: &log) },
                                    services: services.map { details(of: $0, context: context, log: &log) })
         return context.theme.render("cookie-table", view, globals: context.shared.globals)

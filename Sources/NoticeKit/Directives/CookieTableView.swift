@@ -1,6 +1,8 @@
 /// What the `cookie-table` template gets: one table of cookies from the registry, and what the registry
 /// says of the services in it.
 struct CookieTableView: TemplateView {
+    /// The table's id: a category's section id, when the page has no heading with it.
+    let id: String?
     let caption: String
     let headings: Headings
     /// True when the table shows several services' cookies, so it needs a Service column.
@@ -13,6 +15,7 @@ struct CookieTableView: TemplateView {
 
     func value(named name: String) -> TemplateValue? {
         switch name {
+        case "id": id.map { .text($0) }
         case "caption": .text(caption)
         case "headings": .view(headings)
         case "showService": .flag(showService)
@@ -44,11 +47,17 @@ struct CookieTableView: TemplateView {
         /// The first name, and every name of the row.
         let name: Name
         let names: [Name]
-        let purpose: String
+        /// The name cell as published, shown instead of the names when given.
+        let label: String?
+        /// The purpose and note as escaped HTML (inline Markdown), for `{{{purposeHTML}}}`.
+        let purposeHTML: String
+        /// The published duration, or the theme's "Not stated" when the policy gives none.
         let duration: String
+        /// False when the policy states no duration (`duration` is then the theme's words).
+        let durationStated: Bool
         /// The service's name, in tables of several services.
         let service: String?
-        let note: String?
+        let noteHTML: String?
         /// The storage's name from the theme's texts; nil for cookies.
         let storage: String?
 
@@ -58,10 +67,12 @@ struct CookieTableView: TemplateView {
             case "nameParts": .list(name.parts)
             case "isPattern": .flag(name.isPattern)
             case "names": .list(names)
-            case "purpose": .text(purpose)
+            case "label": label.map { .text($0) }
+            case "purposeHTML": .text(purposeHTML)
             case "duration": .text(duration)
+            case "durationStated": .flag(durationStated)
             case "service": service.map { .text($0) }
-            case "note": note.map { .text($0) }
+            case "noteHTML": noteHTML.map { .text($0) }
             case "storage": storage.map { .text($0) }
             default: nil
             }

@@ -9,6 +9,8 @@ public struct Directive: Sendable, Equatable {
     /// The text between the fences.
     public var body: String
     public var location: SourceLocation
+    /// The section ids the page gives this directive's elements (see `DirectiveHandler.sectionAnchors`).
+    public var givenAnchors: [String] = []
 
     public init(name: String, arguments: [(key: String, value: String)], body: String = "", location: SourceLocation) {
         self.name = name

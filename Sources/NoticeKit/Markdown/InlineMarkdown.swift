@@ -32,4 +32,33 @@ enum InlineMarkdown {
         }
         return (html, document.root.firstChild?.plainText ?? "")
     }
+
+    /// Published words (a purpose, a note) as HTML: escaped exactly as written, unless they hold inline
+    /// Markdown (a link, emphasis, code), which is then rendered under the same rules as a description.
+    /// `<` and `&` are always the characters themselves (never HTML or an entity), and words that cmark
+    /// would read back unchanged as plain text are never passed through it, so nothing in them is
+    /// reinterpreted.
+    static func publishedHTML(_ text: String, describedAs what: String, at location: SourceLocation, log: inout DiagnosticLog) -> String {
+        guard text.utf8.contains(where: { markdownBytes.contains($0) }) else { return HTMLText.escape(text) }
+        let source = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        guard !readsAsPlainText(source, original: text) else { return HTMLText.escape(text) }
+        return html(source, describedAs: what, at: location, log: &log)
+    }
+
+    /// Whether cmark reads the text as one paragraph of plain text that is the published words themselves.
+    private static func readsAsPlainText(_ source: String, original: String) -> Bool {
+        let document = MarkdownDocument(markdown: source)
+        var literal = ""
+        for node in document.nodes() {
+            switch node.type {
+            case CMARK_NODE_DOCUMENT, CMARK_NODE_PARAGRAPH: continue
+            case CMARK_NODE_TEXT: literal += node.literal ?? ""
+            default: return false
+            }
+        }
+        return literal == original
+    }
+
+    /// Bytes that can start inline Markdown (or a line break) in CommonMark, once `<` and `&` are escaped.
+    private static let markdownBytes: Set<UInt8> = Set("*_`[]!\\\n\r".utf8)
 }

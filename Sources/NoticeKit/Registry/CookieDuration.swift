@@ -13,6 +13,17 @@ public enum CookieDuration: Sendable, Equatable {
     /// The policy does not say ("Not stated", "Varies"): entered honestly rather than invented.
     case unknown
 
+    /// `P90D`, `session`, `persistent`, `unknown`, or `PT30S/P1Y` for a range.
+    public var isoText: String {
+        switch self {
+        case .session: return "session"
+        case .persistent: return "persistent"
+        case .unknown: return "unknown"
+        case .fixed(let value): return value.iso
+        case .range(let low, let high): return "\(low.iso)/\(high.iso)"
+        }
+    }
+
     /// The name of the kind, as written in `cookies.json`.
     public var kind: String {
         switch self {

@@ -110,13 +110,24 @@ public struct CookieService: Sendable, Identifiable {
 }
 
 /// One cookie (or other stored item) that a service sets, or several that share a table row.
+///
+/// Two kinds of value live here side by side: the words the policy publishes (`label`, `purpose`,
+/// `duration`, `note`), shown exactly as written, and the machine values Notice computes with (`names`
+/// and their patterns, `lifetime`, `storage`), read from the words when they are clear or given in
+/// fields of their own.
 public struct Cookie: Sendable {
-    /// Where the item is kept in the browser.
+    /// Where the item is kept in the browser, if anywhere.
     public enum Storage: String, Sendable, CaseIterable {
         case cookie
         case localStorage = "local-storage"
         case sessionStorage = "session-storage"
+        /// A web beacon: an image or script request that tracks, usually with a third party's cookie.
         case pixel
+        /// Nothing is stored: a network request alone ("network request only").
+        case networkRequest = "none"
+
+        /// Kept in the browser's cookie jar or storage, so that a browser can be asked for it by name.
+        public var isStored: Bool { self == .cookie || self == .localStorage || self == .sessionStorage }
     }
 
     /// Whether the site itself or another domain sets it.
@@ -125,7 +136,17 @@ public struct Cookie: Sendable {
         case third
     }
 
-    /// The names as written in the registry, possibly patterns such as `_ga_<container-id>`: usually one,
+    /// Where ``lifetime`` came from.
+    public enum LifetimeSource: String, Sendable {
+        /// Read from the published duration.
+        case duration
+        /// Given by the editor in `lifetime:`.
+        case given
+        /// Neither: no duration was published, or Notice could not read one (the lifetime is `unknown`).
+        case none
+    }
+
+    /// The names a browser really sets, possibly patterns such as `_ga_<container-id>`: usually one,
     /// several when a published table gives several names one purpose and duration in one row.
     public var names: [String]
     /// The names read as patterns, for matching real cookies.
@@ -134,11 +155,14 @@ public struct Cookie: Sendable {
     public var name: String { names[0] }
     /// The first name's pattern.
     public var pattern: CookieNamePattern { patterns[0] }
+    /// The name cell as the policy publishes it, when it is not just the names ("_ga and _gid").
+    public var label: String?
     public var purpose: String
-    /// The duration as the editor wrote it, shown as written.
-    public var duration: String
-    /// The duration read into a structured form.
+    /// The duration as the policy publishes it, shown as written; `nil` when the policy states none.
+    public var duration: String?
+    /// How long it lasts, as a machine value.
     public var lifetime: CookieDuration
+    public var lifetimeSource: LifetimeSource
     /// The duration's wording adds a condition that ``lifetime`` leaves out ("renewed on each visit").
     public var durationQualified: Bool
     public var storage: Storage
@@ -149,16 +173,19 @@ public struct Cookie: Sendable {
 
     public init(
         name: String, pattern: CookieNamePattern? = nil, alsoNamed others: [(name: String, pattern: CookieNamePattern)] = [],
-        purpose: String, duration: String, lifetime: CookieDuration? = nil,
-        durationQualified: Bool = false, storage: Storage = .cookie, party: Party? = nil, domain: String? = nil,
-        note: String? = nil, location: SourceLocation
+        label: String? = nil, purpose: String, duration: String?, lifetime: CookieDuration? = nil,
+        lifetimeSource: LifetimeSource? = nil, durationQualified: Bool = false, storage: Storage = .cookie, party: Party? = nil,
+        domain: String? = nil, note: String? = nil, location: SourceLocation
     ) {
         names = [name] + others.map(\.name)
         // Callers that have not validated the name get it read as an exact name if it is not a valid pattern.
         patterns = [pattern ?? (try? CookieNamePattern(name)) ?? CookieNamePattern(exactly: name)] + others.map(\.pattern)
+        self.label = label
         self.purpose = purpose
         self.duration = duration
-        self.lifetime = lifetime ?? DurationParser.parse(duration) ?? .unknown
+        let read = duration.flatMap { DurationParser.parse($0) }
+        self.lifetime = lifetime ?? read ?? .unknown
+        self.lifetimeSource = lifetimeSource ?? (lifetime != nil ? .given : read != nil ? .duration : .none)
         self.durationQualified = durationQualified
         self.storage = storage
         self.party = party
@@ -166,6 +193,9 @@ public struct Cookie: Sendable {
         self.note = note
         self.location = location
     }
+
+    /// The name cell as the policy shows it: the label, or the names.
+    public var publishedName: String { label ?? names.joined(separator: ", ") }
 }
 
 extension Cookie {

@@ -5,8 +5,11 @@ public struct RegistryDiff: Sendable, Encodable {
         public var name: String
         public var service: String
         public var category: String
+        public var label: String?
         public var purpose: String
-        public var duration: String
+        public var duration: String?
+        /// The machine lifetime: `P90D`, `session`, `PT30S/P1Y` …
+        public var lifetime: String
         public var storage: String
         public var party: String?
         public var domain: String?
@@ -96,8 +99,8 @@ public struct RegistryDiff: Sendable, Encodable {
     static func entries(of registry: CookieRegistry) -> [Entry] {
         registry.services.flatMap { service in
             service.cookies.flatMap(\.each).map { cookie in
-                Entry(name: cookie.name, service: service.id, category: service.categoryID, purpose: cookie.purpose,
-                      duration: cookie.duration, storage: cookie.storage.rawValue, party: cookie.party?.rawValue,
+                Entry(name: cookie.name, service: service.id, category: service.categoryID, label: cookie.label, purpose: cookie.purpose,
+                      duration: cookie.duration, lifetime: cookie.lifetime.isoText, storage: cookie.storage.rawValue, party: cookie.party?.rawValue,
                       domain: cookie.domain, note: cookie.note)
             }
         }
@@ -106,7 +109,8 @@ public struct RegistryDiff: Sendable, Encodable {
     private static func fieldChanges(_ old: Entry, _ new: Entry) -> [FieldChange] {
         let fields: [(name: String, old: String?, new: String?)] = [
             ("service", old.service, new.service), ("category", old.category, new.category),
-            ("purpose", old.purpose, new.purpose), ("duration", old.duration, new.duration),
+            ("label", old.label, new.label), ("purpose", old.purpose, new.purpose), ("duration", old.duration, new.duration),
+            ("lifetime", old.lifetime, new.lifetime),
             ("storage", old.storage, new.storage), ("party", old.party, new.party),
             ("domain", old.domain, new.domain), ("note", old.note, new.note),
         ]

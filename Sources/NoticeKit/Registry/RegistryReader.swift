@@ -9,12 +9,15 @@ struct RegistryReader {
         "id", "name", "category", "provider", "description", "privacyPolicy", "optOut", "appliesTo",
         "consentManager", "hosts", "cookies",
     ]
-    static let cookieKeys = ["name", "names", "exact", "purpose", "duration", "storage", "party", "domain", "note"]
+    static let cookieKeys = ["name", "names", "label", "exact", "purpose", "duration", "lifetime", "storage", "party", "domain", "note"]
 
     let reader: YAMLReader
+    /// The grammars the published durations are read with: the registry's language's, then English.
+    let grammars: [DurationGrammar]
 
-    init(file: SourceFile) {
+    init(file: SourceFile, grammars: [DurationGrammar] = [.english]) {
         reader = YAMLReader(file: file)
+        self.grammars = grammars
     }
 
     func read() -> CookieRegistry? {
@@ -93,7 +96,7 @@ struct RegistryReader {
             reader.error("\(context) is the consent manager: its cookies come from the consent settings in site.yaml, so remove its 'cookies' list", at: cookiesNode)
             cookies = []
         }
-        rejectDuplicateNames(cookies, in: context)
+        warnAboutRepeatedNames(cookies, in: context)
         warnAboutOverlaps(cookies, in: context)
         let hosts = readHosts(mapping, context: context)
         guard let id, checkID(id), let name, let category else { return nil }
@@ -133,34 +136,81 @@ struct RegistryReader {
             names.count == 1 ? "the cookie '\(names[0].value)'" : "the cookies '\(names.map(\.value).joined(separator: ", "))'"
         } ?? "a cookie of \(service)"
         mapping.rejectUnknownKeys(allowed: Self.cookieKeys, in: context)
+        let label = mapping.string("label", in: context)
         let purpose = mapping.string("purpose", required: true, in: context)
-        let duration = mapping.string("duration", required: true, in: context)
         let storage = enumValue("storage", of: Cookie.Storage.self, in: mapping, context: context) ?? .cookie
         let party = enumValue("party", of: Cookie.Party.self, in: mapping, context: context)
         let exact = mapping.bool("exact", in: context) ?? false
-        let patterns = names?.map { readPattern($0, storage: storage, exact: exact) }
-        var reading: DurationParser.Reading?
-        if let duration {
-            reading = DurationParser.read(duration.value)
-            if reading == nil {
-                var message = "the duration '\(duration.value)' of \(context) cannot be read"
-                if let suggestion = DurationParser.suggestion(for: duration.value) {
-                    message += "; did you mean '\(suggestion)'? Otherwise write it like \(DurationParser.acceptedForms)"
-                } else {
-                    message += "; write it like \(DurationParser.acceptedForms)"
-                }
-                reader.error(message + ". A condition may follow a comma ('7 days, or until you sign out'); if the policy does not say, write 'Not stated'", at: duration.location)
-            } else if reading?.lifetime == .unknown {
-                reader.warning("\(context) has no stated duration ('\(duration.value)'); visitors are entitled to know how long a cookie lasts: ask the provider and write it here when you know", at: duration.location)
-            }
-        }
+        let patterns = names?.map { readPattern($0, storage: storage, exact: exact, labelled: label != nil) }
+        let duration = mapping.string("duration", in: context)
+        let lifetime = readLifetime(mapping, duration: duration, context: context)
         guard let names, let patterns = patterns.flatMap({ $0.contains(where: { $0 == nil }) ? nil : $0.compactMap { $0 } }),
-              let purpose, let duration, let reading else { return nil }
+              let purpose, let lifetime else { return nil }
         return Cookie(
             name: names[0].value, pattern: patterns[0], alsoNamed: zip(names.dropFirst().map(\.value), patterns.dropFirst()).map { ($0, $1) },
-            purpose: purpose.value, duration: duration.value, lifetime: reading.lifetime,
-            durationQualified: reading.qualified, storage: storage, party: party, domain: mapping.string("domain", in: context)?.value,
+            label: label?.value, purpose: purpose.value, duration: duration?.value, lifetime: lifetime.value, lifetimeSource: lifetime.source,
+            durationQualified: lifetime.qualified, storage: storage, party: party, domain: mapping.string("domain", in: context)?.value,
             note: mapping.string("note", in: context)?.value, location: names[0].location)
+    }
+
+    /// The machine lifetime: `lifetime:` when given, else read from the published duration. Published words
+    /// are never refused: what cannot be read is a warning that asks for `lifetime:`, and the lifetime is
+    /// `unknown` meanwhile. Only an unreadable `lifetime:` (a machine value) is an error, and then `nil`.
+    private func readLifetime(_ mapping: YAMLMapping, duration: Located<String>?, context: String)
+        -> (value: CookieDuration, source: Cookie.LifetimeSource, qualified: Bool)? {
+        let reading = duration.flatMap { DurationParser.read($0.value, grammars: grammars) }
+        if let given = mapping.string("lifetime", in: context) {
+            guard let value = DurationParser.lifetime(given.value) else {
+                reader.error("'lifetime' of \(context) is the machine value, so it must be one of: \(DurationParser.lifetimeForms); '\(given.value.prefix(80))' is none of these (the published words go in 'duration')",
+                             at: given.location)
+                return nil
+            }
+            if let duration, let reading, !reading.qualified, reading.lifetime != .unknown, reading.lifetime != value {
+                reader.warning("the published duration '\(duration.value)' of \(context) reads as \(Self.describe(reading.lifetime)), but 'lifetime' says \(Self.describe(value)); check which is right",
+                               at: given.location)
+            }
+            if duration == nil || reading?.lifetime == .unknown || value == .unknown {
+                warnNotStated(context, duration: duration, at: duration?.location ?? given.location)
+            }
+            return (value, .given, reading?.qualified ?? false)
+        }
+        guard let duration else {
+            warnNotStated(context, duration: nil, at: mapping.location)
+            return (.unknown, .none, false)
+        }
+        guard let reading else {
+            var message = "Notice cannot tell how long \(context) lasts from '\(duration.value.prefix(120))'; the table shows these words as written, and cookies.json and the audit take its lifetime as unknown"
+            if let suggestion = DurationParser.suggestion(for: duration.value, grammars: grammars),
+               DurationParser.read(suggestion, grammars: grammars) != nil {
+                message += ". Did you mean '\(suggestion)'? If the policy really says this, keep it and add"
+            } else {
+                message += ". Add"
+            }
+            reader.warning(message + " 'lifetime:' beside it with how long it lasts: \(DurationParser.lifetimeForms)", at: duration.location)
+            return (.unknown, .none, false)
+        }
+        if reading.lifetime == .unknown { warnNotStated(context, duration: duration, at: duration.location) }
+        return (reading.lifetime, .duration, reading.qualified)
+    }
+
+    /// Visitors are entitled to know how long a cookie lasts: a warning when the policy does not say.
+    private func warnNotStated(_ context: String, duration: Located<String>?, at location: SourceLocation) {
+        if let duration {
+            reader.warning("\(context) has no stated duration ('\(duration.value.prefix(80))'); visitors are entitled to know how long a cookie lasts: ask the provider and write it here when you know", at: location)
+        } else {
+            reader.warning("\(context) has no 'duration', so its table shows the theme's \"Not stated\"; visitors are entitled to know how long a cookie lasts: ask the provider and add 'duration:' with the words the policy publishes", at: location)
+        }
+    }
+
+    /// A lifetime in words, for messages: `2 years (P2Y)`, `a session`.
+    static func describe(_ lifetime: CookieDuration) -> String {
+        switch lifetime {
+        case .session: return "a session"
+        case .persistent: return "no expiry"
+        case .unknown: return "unknown"
+        case .fixed(let value): return value.iso
+        case .range(let low, let high): return "\(low.iso) to \(high.iso)"
+        }
     }
 
     /// `name: _ga`, or `names: [__a, __b]` for a published table's row of several names; `nil` with errors
@@ -202,26 +252,38 @@ struct RegistryReader {
     }
 
     /// The name as a pattern; a real cookie's name must be one a browser can set.
-    private func readPattern(_ name: Located<String>, storage: Cookie.Storage, exact: Bool) -> CookieNamePattern? {
+    private func readPattern(_ name: Located<String>, storage: Cookie.Storage, exact: Bool, labelled: Bool) -> CookieNamePattern? {
         let pattern: CookieNamePattern
         do {
             pattern = try CookieNamePattern(name.value)
         } catch {
-            reader.error("the cookie name '\(name.value)' cannot be read: \(error.message)", at: name.location)
+            reader.error("the cookie name '\(name.value)' cannot be read: \(error.message)\(labelled ? "" : Self.labelAdvice(for: name.value))", at: name.location)
             return nil
+        }
+        if !labelled, name.value.contains(where: { "()[]".contains($0) }) {
+            reader.warning("'\(name.value)' looks like a published name cell rather than the name a browser sets\(Self.labelAdvice(for: name.value))", at: name.location)
+            return pattern
         }
         guard storage == .cookie else { return pattern }
         if let problem = CookieNameRules.problem(with: name.value) {
-            reader.error("'\(name.value)' cannot be a cookie name: \(problem). If it is kept in local or session storage, say so with 'storage'", at: name.location)
+            reader.error("'\(name.value)' cannot be a cookie name: \(problem). If it is kept in local or session storage, say so with 'storage'\(labelled ? "" : Self.labelAdvice(for: name.value))", at: name.location)
             return nil
         }
         if name.value.contains(" ") {
-            reader.warning("'\(name.value)' has a space in its name; browsers accept that, but it is rare: check whether a '_' was lost when the name was copied", at: name.location)
+            reader.warning("'\(name.value)' has a space in its name; browsers accept that, but it is rare: check whether a '_' was lost when the name was copied\(labelled ? "" : Self.labelAdvice(for: name.value))", at: name.location)
         }
         if pattern.isExact, !exact, let last = name.value.last, "_-.".contains(last) {
             reader.warning("'\(name.value)' ends with '\(last)', as the start of a family of names does; as written it is one exact name, so the consent script would never delete the real cookies (\(name.value)42, say): write '\(name.value)*' if it stands for a family, or add 'exact: true' if the cookie really has this name", at: name.location)
         }
         return pattern
+    }
+
+    /// What to write when a name cell holds more than names: the cell as `label`, the names on their own.
+    static func labelAdvice(for cell: String) -> String {
+        let names = PublishedNameCell.names(in: cell)
+        guard !names.isEmpty, names != [cell] else { return "" }
+        let nameField = names.count == 1 ? "name: \(names[0])" : "names: [\(names.joined(separator: ", "))]"
+        return "; if the published table writes the cell like this, keep it as written with label: \"\(cell.prefix(80))\" and give the names a browser sets on their own, \(nameField)"
     }
 
     /// `x_*` and `x_y_*` in one service: every name of the second is a name of the first.
@@ -270,9 +332,11 @@ struct RegistryReader {
         return valid
     }
 
-    private func rejectDuplicateNames(_ cookies: [Cookie], in service: String) {
+    /// A published table may list one name in two rows (another path, domain or purpose): the rows stay
+    /// apart, with a warning in case it is a copying slip.
+    private func warnAboutRepeatedNames(_ cookies: [Cookie], in service: String) {
         for (cookie, first) in Self.repeats(cookies.flatMap { cookie in cookie.names.map { Located($0, at: cookie.location) } }) {
-            reader.error("\(service) lists the cookie '\(cookie.value)' twice (first at line \(first.line)); keep one", at: cookie.location)
+            reader.warning("\(service) lists the cookie '\(cookie.value)' again (first at line \(first.line)); if the published table has two rows for it (another path, domain or purpose), keep both and say how they differ in a 'note', otherwise remove one", at: cookie.location)
         }
     }
 

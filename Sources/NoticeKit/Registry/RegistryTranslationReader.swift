@@ -5,7 +5,7 @@ import Yams
 struct RegistryTranslationReader {
     static let categoryKeys = ["title", "description", "summary"]
     static let serviceKeys = ["name", "provider", "description", "appliesTo", "cookies"]
-    static let cookieKeys = ["purpose", "duration", "note"]
+    static let cookieKeys = ["label", "purpose", "duration", "note"]
 
     let reader: YAMLReader
 
@@ -36,14 +36,29 @@ struct RegistryTranslationReader {
                 var service = RegistryTranslation.Service(
                     name: texts.string("name", in: context), provider: texts.string("provider", in: context),
                     description: texts.string("description", in: context), appliesTo: texts.string("appliesTo", in: context))
-                let names = registry.service(id: id)?.cookies.map(\.name) ?? []
+                let rows = registry.service(id: id)?.cookies.map(\.name) ?? []
                 for (cookieKey, cookieValue) in texts.mapping("cookies", in: context)?.pairs ?? [] {
-                    guard let name = known(cookieKey, among: names, kind: "cookie of '\(id)'"),
-                          let cookie = reader.mapping(cookieValue, describedAs: "the cookie '\(name)'") else { continue }
-                    cookie.rejectUnknownKeys(allowed: Self.cookieKeys, in: "the cookie '\(name)'")
-                    service.cookies[name] = RegistryTranslation.CookieTexts(
-                        purpose: cookie.string("purpose", in: "the cookie '\(name)'"), duration: cookie.string("duration", in: "the cookie '\(name)'"),
-                        note: cookie.string("note", in: "the cookie '\(name)'"))
+                    guard let name = known(cookieKey, among: rows, kind: "cookie of '\(id)'") else { continue }
+                    let count = rows.count { $0 == name }
+                    // One mapping for a name's row, or a list of them when the registry has several rows of that name.
+                    let items: [Node]
+                    if case .sequence(let sequence) = cookieValue {
+                        items = Array(sequence)
+                        if items.count != count {
+                            reader.error("registry.yaml has \(English.count(count, "row")) for the cookie '\(name)' of '\(id)', but this list has \(items.count); give one entry per row, in the registry's order",
+                                         at: cookieValue)
+                        }
+                    } else {
+                        items = [cookieValue]
+                    }
+                    service.cookies[name] = items.compactMap { item in
+                        guard let cookie = reader.mapping(item, describedAs: "the cookie '\(name)'") else { return nil }
+                        let context = "the cookie '\(name)'"
+                        cookie.rejectUnknownKeys(allowed: Self.cookieKeys, in: context)
+                        return RegistryTranslation.CookieTexts(
+                            label: cookie.string("label", in: context), purpose: cookie.string("purpose", in: context),
+                            duration: cookie.string("duration", in: context), note: cookie.string("note", in: context))
+                    }
                 }
                 translation.services[id] = service
             }

@@ -10,6 +10,11 @@ protocol DirectiveHandler: Sendable {
     func servicesShown(by directive: Directive, in registry: CookieRegistry) -> [String]
     /// The ids the directive's HTML gives elements, which links may point at (`cookies/#cookie-settings`).
     var anchors: [String] { get }
+    /// Ids the directive's HTML would give its elements where the page has no element with that id
+    /// already (a category's table takes the id of the category's section when no heading has it, so
+    /// that the consent settings' "More about …" links land on it). The page decides which it gets
+    /// (``Directive/givenAnchors``).
+    func sectionAnchors(for directive: Directive, in registry: CookieRegistry) -> [String]
     /// Whether text between the fences means something (a table's rows); for the others, text there is
     /// a sign that the closing fence is missing.
     var takesBody: Bool { get }
@@ -18,6 +23,7 @@ protocol DirectiveHandler: Sendable {
 extension DirectiveHandler {
     func servicesShown(by directive: Directive, in registry: CookieRegistry) -> [String] { [] }
     var anchors: [String] { [] }
+    func sectionAnchors(for directive: Directive, in registry: CookieRegistry) -> [String] { [] }
     var takesBody: Bool { false }
 }
 

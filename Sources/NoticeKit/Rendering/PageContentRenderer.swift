@@ -68,16 +68,7 @@ struct PageContentRenderer {
             }
         }
 
-        var shownServices = Set<String>()
-        var directiveAnchors = Set<String>()
-        for (node, directive, handler) in directives {
-            shownServices.formUnion(handler.servicesShown(by: directive, in: context.registry))
-            directiveAnchors.formUnion(handler.anchors)
-            if let html = context.shared.html(for: directive, log: &log, make: { handler.render(directive, in: context, log: &$0) }) {
-                document.replace(node, withHTML: html)
-            }
-        }
-
+        // Headings first: a directive's section ids go only where no heading has the id already.
         var ids = HeadingIDs(reserved: PageLayout.reservedIDs)
         var collected: [Heading] = []
         var previousLevel = 1
@@ -97,6 +88,19 @@ struct PageContentRenderer {
             let opening = "<h\(level)>"
             if html.hasPrefix(opening) {
                 document.replace(node, withHTML: "<h\(level) id=\"\(id)\">" + html.dropFirst(opening.count))
+            }
+        }
+
+        var shownServices = Set<String>()
+        var directiveAnchors = Set<String>()
+        var taken = Set(collected.map(\.id)).union(PageLayout.reservedIDs)
+        for (node, var directive, handler) in directives {
+            shownServices.formUnion(handler.servicesShown(by: directive, in: context.registry))
+            directiveAnchors.formUnion(handler.anchors)
+            directive.givenAnchors = handler.sectionAnchors(for: directive, in: context.registry).filter { taken.insert($0).inserted }
+            directiveAnchors.formUnion(directive.givenAnchors)
+            if let html = context.shared.html(for: directive, log: &log, make: { handler.render(directive, in: context, log: &$0) }) {
+                document.replace(node, withHTML: html)
             }
         }
         return RenderedContent(html: document.renderHTML(), headings: collected, links: links, shownServices: shownServices,

@@ -57,7 +57,7 @@ final class SharedRendering: @unchecked Sendable {
     /// diagnostic (diagnostics carry the page's position, so those are never reused).
     func html(for directive: Directive, log: inout DiagnosticLog, make: (inout DiagnosticLog) -> String?) -> String? {
         let key = directive.name + "\u{0}" + directive.arguments.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{0}")
-            + "\u{0}" + directive.body
+            + "\u{0}" + directive.body + "\u{0}" + directive.givenAnchors.joined(separator: " ")
         lock.lock()
         let cached = directiveHTML[key]
         lock.unlock()

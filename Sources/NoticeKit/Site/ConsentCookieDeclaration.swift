@@ -10,7 +10,7 @@ enum ConsentCookieDeclaration {
         let names = settings.cookieNames
         func cookie(_ name: String, _ purposeKey: String, at location: SourceLocation) -> Cookie {
             Cookie(name: name, pattern: CookieNamePattern(exactly: name), purpose: text(purposeKey),
-                   duration: settings.lifetimeText, lifetime: .fixed(settings.lifetime), storage: .cookie, party: .first,
+                   duration: settings.lifetimeText, lifetime: .fixed(settings.lifetime), lifetimeSource: .duration, storage: .cookie, party: .first,
                    domain: settings.domain, location: location)
         }
         let index: Int

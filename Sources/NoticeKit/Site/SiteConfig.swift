@@ -85,6 +85,9 @@ public struct ConsentSettings: Sendable {
     public var lifetimeDays: Int { max(1, Int((lifetime.approximateSeconds / 86_400).rounded())) }
     /// The lifetime as the editor wrote it, shown in the cookie table.
     public var lifetimeText: String = "90 days"
+    /// Whether site.yaml gives `lifetime` (then its words are shown in the first language); otherwise every
+    /// language shows the theme's `consent.cookie.lifetime`.
+    public var lifetimeWritten = false
     public var cookieNames = CookieNames()
     /// Google Consent Mode v2: the consent types each category grants, in the order written; empty when off.
     public var googleConsentMode: [GoogleConsentMapping] = []

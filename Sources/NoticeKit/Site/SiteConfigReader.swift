@@ -184,10 +184,11 @@ struct SiteConfigReader {
             }
         }
         if let lifetime = mapping.string("lifetime", in: context) {
-            if let reading = DurationParser.read(lifetime.value), !reading.qualified, case .fixed(let duration) = reading.lifetime,
+            if let reading = DurationParser.read(lifetime.value, grammars: DurationGrammar.all), !reading.qualified, case .fixed(let duration) = reading.lifetime,
                duration.approximateSeconds >= 86_400 {
                 settings.lifetime = duration
                 settings.lifetimeText = lifetime.value
+                settings.lifetimeWritten = true
             } else {
                 reader.error("'lifetime' should say how long a choice is remembered, at least a day, such as 90 days or 6 months", at: lifetime.location)
             }

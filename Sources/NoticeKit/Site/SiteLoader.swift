@@ -41,7 +41,7 @@ public struct SiteLoader: Sendable {
                 log.error("--base-url should be a full http or https address, such as https://staging.example.gov.uk, not '\(baseURL)'", at: nil)
             }
         }
-        let registry = readRegistry(log: &log)
+        let registry = readRegistry(grammars: DurationGrammar.forLanguage(config?.languages.first?.code ?? "en"), log: &log)
         let pages = readPages(log: &log)
 
         var theme: Theme?
@@ -70,6 +70,7 @@ public struct SiteLoader: Sendable {
         checkReferences(config: config, pages: defaultPages, configFile: configFile, log: &log)
         checkConsentSettings(config: config, registry: registry, configFile: configFile, log: &log)
         checkLanguages(config: config, configFile: configFile, log: &log)
+        warnAboutUnusedTranslations(languages: config.languages, log: &log)
         var staticFiles: [String: URL] = [:]
         let staticFolder = directory.appendingPathComponent(Self.staticFolderName)
         for file in FileSystem.files(under: staticFolder) {
@@ -89,8 +90,8 @@ public struct SiteLoader: Sendable {
             }
             let strings = languageStrings(for: language, isDefault: index == 0, theme: theme, settings: settings, configFile: configFile, log: &log)
             checkStrings(strings, theme: theme, configFile: configFile, log: &log)
-            let worded = index == 0 ? registry : translatedRegistry(registry, into: language, strings: strings, log: &log)
-            if index > 0, let lifetime = strings["consent.cookie.lifetime"] {
+            let worded = translatedRegistry(registry, into: language, isDefault: index == 0, log: &log)
+            if index > 0 || !settings.consent.lifetimeWritten, let lifetime = strings["consent.cookie.lifetime"] {
                 settings.consent.lifetimeText = Placeholders.fill(lifetime, ["days": String(settings.consent.lifetimeDays)])
             }
             let declared = ConsentCookieDeclaration.declare(in: worded, settings: settings.consent) { strings[$0] ?? $0 }
@@ -207,13 +208,16 @@ public struct SiteLoader: Sendable {
         return base.merging(settings.strings)
     }
 
-    /// The registry in another language's words, from `registry.LANG.yaml` beside `registry.yaml`.
-    private func translatedRegistry(_ registry: CookieRegistry, into language: SiteLanguage, strings: Strings,
+    /// The registry in a language's words, from `registry.LANG.yaml` beside `registry.yaml`. The first
+    /// language's words are registry.yaml's own unless such a file gives them (a Welsh-only site may keep
+    /// registry.yaml in English and its published words in registry.cy.yaml).
+    private func translatedRegistry(_ registry: CookieRegistry, into language: SiteLanguage, isDefault: Bool,
                                     log: inout DiagnosticLog) -> CookieRegistry {
-        let candidates = [language.code, language.code.lowercased(), language.primary].map { directory.appendingPathComponent("registry.\($0).yaml") }
+        let candidates = Self.registryTranslationNames(for: language).map { directory.appendingPathComponent($0) }
         let file = candidates.first(where: FileSystem.isFile) ?? candidates[1]
         let display = paths.display(file)
         guard FileSystem.isFile(file) else {
+            if isDefault { return registry }
             log.warning("there is no \(display), so the '\(language.code)' pages show the registry's texts (titles, purposes, durations) as registry.yaml writes them; add \(display) with their translations",
                         at: language.location ?? SourceLocation(path: paths.display(directory.appendingPathComponent(Self.registryFileName))))
             return registry
@@ -225,7 +229,26 @@ public struct SiteLoader: Sendable {
         let reader = RegistryTranslationReader(file: SourceFile(path: display, text: text))
         let translation = reader.read(for: registry)
         log.append(contentsOf: reader.reader.log.diagnostics)
-        return translation?.apply(to: registry, languageName: "'\(language.code)'", file: display, log: &log) ?? registry
+        return translation?.apply(to: registry, languageName: "'\(language.code)'", file: display,
+                                  grammars: DurationGrammar.forLanguage(language.code).filter { $0.language == language.primary }, log: &log) ?? registry
+    }
+
+    /// The file names a language's registry words may have: `registry.cy.yaml`, `registry.en-GB.yaml`.
+    static func registryTranslationNames(for language: SiteLanguage) -> [String] {
+        [language.code, language.code.lowercased(), language.primary].map { "registry.\($0).yaml" }
+    }
+
+    /// A `registry.LANG.yaml` that none of the site's languages reads is a warning naming it: its words
+    /// are published nowhere.
+    private func warnAboutUnusedTranslations(languages: [SiteLanguage], log: inout DiagnosticLog) {
+        let used = Set(languages.flatMap { Self.registryTranslationNames(for: $0).map { $0.lowercased() } })
+        let files = FileTree.children(of: directory.path).filter { !$0.isFolder }.map(\.name).sorted()
+        for file in files where file.hasPrefix("registry.") && file.hasSuffix(".yaml") && file != Self.registryFileName {
+            guard !used.contains(file.lowercased()) else { continue }
+            let codes = languages.map(\.code).joined(separator: ", ")
+            log.warning("\(file) gives the registry's words in a language this site is not published in (its languages: \(codes)), so no page shows them; add the language to 'languages' in site.yaml, or remove the file",
+                        at: SourceLocation(path: paths.display(directory.appendingPathComponent(file))))
+        }
     }
 
     /// A language with an address of its own is linked to (and links back) by full addresses, which
@@ -244,10 +267,10 @@ public struct SiteLoader: Sendable {
         return config
     }
 
-    private func readRegistry(log: inout DiagnosticLog) -> CookieRegistry? {
+    private func readRegistry(grammars: [DurationGrammar], log: inout DiagnosticLog) -> CookieRegistry? {
         let file = directory.appendingPathComponent(Self.registryFileName)
         guard let text = readRequired(file, what: "the cookie registry (categories, services and cookies)", log: &log) else { return nil }
-        let reader = RegistryReader(file: SourceFile(path: paths.display(file), text: text))
+        let reader = RegistryReader(file: SourceFile(path: paths.display(file), text: text), grammars: grammars)
         let registry = reader.read()
         log.append(contentsOf: reader.reader.log.diagnostics)
         return registry
