@@ -21,8 +21,9 @@ public struct SiteRenderer: Sendable {
     /// refuse such files when a page is opened straight from disk (file://), so it can be turned off.
     public init(site: Site, integrity: Bool = true) {
         self.site = site
-        let context = RenderContext(config: site.config, registry: site.registry, theme: site.theme,
+        var context = RenderContext(config: site.config, registry: site.registry, theme: site.theme,
                                     strings: site.strings, directives: .standard)
+        context.registryIsComplete = site.registryIsComplete
         self.context = context
         var log = DiagnosticLog()
         // One step each, in order: the 404 page links the assets, and static files must not take any name.

@@ -35,6 +35,7 @@ struct CookieTableDirective: DirectiveHandler {
         switch (directive["service"], directive["category"]) {
         case let (serviceID?, nil):
             guard let service = registry.service(id: serviceID) else {
+                guard context.registryIsComplete else { return "" }
                 log.error(unknown("service", serviceID, known: registry.services.map(\.id)), at: directive.location)
                 return nil
             }
@@ -47,6 +48,7 @@ struct CookieTableDirective: DirectiveHandler {
                          context: context, log: &log)
         case let (nil, categoryID?):
             guard let category = registry.category(id: categoryID) else {
+                guard context.registryIsComplete else { return "" }
                 log.error(unknown("category", categoryID, known: registry.categories.map(\.id)), at: directive.location)
                 return nil
             }

@@ -36,6 +36,7 @@ struct VideoDirective: DirectiveHandler {
         let serviceID = directive["service"] ?? host.serviceID
         guard let service = context.registry.service(id: serviceID),
               let category = context.registry.category(id: service.categoryID) else {
+            guard context.registryIsComplete else { return "" }
             log.error("the video is on \(host.provider), but the registry has no service '\(serviceID)'; add it with the cookies \(host.provider) sets, or name the service with service=ID", at: directive.location)
             return nil
         }

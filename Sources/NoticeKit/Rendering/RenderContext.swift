@@ -8,6 +8,8 @@ struct RenderContext: Sendable {
     /// The theme's texts with the site's overrides applied.
     let strings: Strings
     let directives: DirectiveSet
+    /// False when the registry had errors: what it lacks then is the registry's problem, not the page's.
+    var registryIsComplete = true
     /// What is the same for every page, worked out once per build.
     let shared: SharedRendering
 

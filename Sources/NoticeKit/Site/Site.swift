@@ -23,6 +23,9 @@ public struct Site: Sendable {
     public var translations: [Site] = []
     /// Every language's version of every page, for language switches and `hreflang` links.
     public var alternates = PageAlternates()
+    /// False when the registry had errors: the site is then rendered only to find the pages' own problems
+    /// in the same run (the build fails all the same), and what the registry lacks is not blamed on pages.
+    public var registryIsComplete = true
 
     public init(directory: URL, config: SiteConfig, registry: CookieRegistry, pages: [PageSource], theme: Theme, strings: Strings,
                 staticFiles: [String: URL], language: SiteLanguage? = nil) {

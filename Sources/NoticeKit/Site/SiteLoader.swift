@@ -41,7 +41,10 @@ public struct SiteLoader: Sendable {
                 log.error("--base-url should be a full http or https address, such as https://staging.example.gov.uk, not '\(baseURL)'", at: nil)
             }
         }
-        let registry = readRegistry(grammars: DurationGrammar.forLanguage(config?.languages.first?.code ?? "en"), log: &log)
+        // The registry's errors do not stop the loading: the pages are still rendered, so that one run
+        // reports the registry's problems and the pages' together (the build fails all the same).
+        var registryLog = DiagnosticLog()
+        let loadedRegistry = readRegistry(grammars: DurationGrammar.forLanguage(config?.languages.first?.code ?? "en"), log: &registryLog)
         let pages = readPages(log: &log)
 
         var theme: Theme?
@@ -59,16 +62,20 @@ public struct SiteLoader: Sendable {
                 searchPaths: [directory.appendingPathComponent(Self.themesFolderName)] + themeSearchPaths, paths: paths)
             theme = loader.load(named: config.theme, requestedAt: themeLocation, log: &log)
         }
-        guard var config, let registry, let theme, !log.hasErrors else {
+        guard var config, let theme, !log.hasErrors else {
+            log.append(contentsOf: registryLog.diagnostics)
             throw BuildFailure(diagnostics: log.sorted)
         }
+        let registryIsComplete = loadedRegistry != nil && !registryLog.hasErrors
+        log.append(contentsOf: registryLog.diagnostics)
+        let registry = loadedRegistry ?? CookieRegistry(categories: [], services: [])
         let byLanguage = sortByLanguage(pages, languages: config.languages, log: &log)
         let defaultPages = byLanguage.first ?? []
         if config.policyPage == nil, defaultPages.contains(where: { $0.name == "cookies" }) {
             config.policyPage = Located("cookies", at: SourceLocation(path: paths.display(configFile)))
         }
         checkReferences(config: config, pages: defaultPages, configFile: configFile, log: &log)
-        checkConsentSettings(config: config, registry: registry, configFile: configFile, log: &log)
+        if registryIsComplete { checkConsentSettings(config: config, registry: registry, configFile: configFile, log: &log) }
         checkLanguages(config: config, configFile: configFile, log: &log)
         warnAboutUnusedTranslations(languages: config.languages, log: &log)
         var staticFiles: [String: URL] = [:]
@@ -95,8 +102,9 @@ public struct SiteLoader: Sendable {
                 settings.consent.lifetimeText = Placeholders.fill(lifetime, ["days": String(settings.consent.lifetimeDays)])
             }
             let declared = ConsentCookieDeclaration.declare(in: worded, settings: settings.consent) { strings[$0] ?? $0 }
-            let edition = Site(directory: directory, config: settings, registry: declared, pages: byLanguage[index], theme: theme,
+            var edition = Site(directory: directory, config: settings, registry: declared, pages: byLanguage[index], theme: theme,
                                strings: strings, staticFiles: staticFiles, language: language)
+            edition.registryIsComplete = registryIsComplete
             for page in edition.pages {
                 alternates.add(PageAlternates.Version(language: language, urlPath: page.urlPath, title: page.frontMatter.title,
                                                       name: languageName(language, isDefault: index == 0, theme: theme, strings: strings, settings: settings),
@@ -105,7 +113,15 @@ public struct SiteLoader: Sendable {
             }
             editions.append(edition)
         }
-        if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
+        // Errors in the registry or its translations leave the pages to be rendered and checked too.
+        let registryFiles = Set(FileTree.children(of: directory.path).map(\.name).filter { $0.hasPrefix("registry.") && $0.hasSuffix(".yaml") }
+            .map { paths.display(directory.appendingPathComponent($0)) })
+        if log.diagnostics.contains(where: { $0.severity == .error && !registryFiles.contains($0.location?.path ?? "") }) {
+            throw BuildFailure(diagnostics: log.sorted)
+        }
+        if log.hasErrors {
+            for index in editions.indices { editions[index].registryIsComplete = false }
+        }
         for index in editions.indices { editions[index].alternates = alternates }
         var site = editions[0]
         site.translations = Array(editions.dropFirst())
