@@ -43,9 +43,17 @@ enum FuzzTarget: String, CaseIterable {
         }
     }
 
-    /// A duration that reads gives a well-formed ISO 8601 value, and a range never ends before it starts.
+    /// A duration that reads, in any language's grammar or as a `lifetime:` value, gives a well-formed
+    /// ISO 8601 value, and a range never ends before it starts.
     static func checkDuration(_ text: String) {
-        guard let duration = DurationParser.parse(text) else { return }
+        for grammars in [[DurationGrammar.english], DurationGrammar.forLanguage("cy")] {
+            if let duration = DurationParser.parse(text, grammars: grammars) { checkValue(duration, of: text) }
+            _ = DurationParser.suggestion(for: text, grammars: grammars)
+        }
+        if let duration = DurationParser.lifetime(text) { checkValue(duration, of: text) }
+    }
+
+    static func checkValue(_ duration: CookieDuration, of text: String) {
         switch duration {
         case .session, .persistent, .unknown:
             break
@@ -54,7 +62,7 @@ enum FuzzTarget: String, CaseIterable {
         case .range(let min, let max):
             requireISO(min)
             requireISO(max)
-            if min.approximateSeconds > max.approximateSeconds { fatalError("the range '\(text)' ends before it starts") }
+            if min.approximateSeconds >= max.approximateSeconds { fatalError("the range '\(text)' does not end after it starts") }
         }
     }
 

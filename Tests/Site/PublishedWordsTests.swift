@@ -33,7 +33,7 @@ struct PublishedWordsTests {
                 purpose: Identifies the chat customer & their <session>.
                 duration: As soon as it has been displayed
               - name: _gat
-                purpose: Throttles the request rate.
+                purpose: "Looks like: __utma, __utmb Or this; _ga, _ga_[ID], _gid *each* `visit`"
                 duration: Removed when you sign out or after 30 days
               - name: _gac_<id>
                 purpose: Holds campaign information.
@@ -111,6 +111,8 @@ struct PublishedWordsTests {
         // Purposes: a link from inline Markdown, and `&` and `<` shown as the characters they are.
         #expect(page.contains(#"Used to distinguish users. See <a href="https://policies.google.com/technologies/cookies">Google's overview</a>."#))
         #expect(page.contains("Identifies the chat customer &amp; their &lt;session&gt;."))
+        // Underscores, brackets and asterisks are the characters themselves, never emphasis; code stays code.
+        #expect(page.contains("Looks like: __utma, __utmb Or this; _ga, _ga_[ID], _gid *each* <code>visit</code>"))
         // Both rows of a name the table lists twice, each with its own purpose.
         #expect(page.contains("Keeps you signed in on the council pages.") && page.contains("Keeps you signed in on the payments pages."))
         // Technologies that store nothing, in the theme's words.

@@ -118,10 +118,10 @@ struct CookieTableDirective: DirectiveHandler {
         }
         let what = "the \(cookie.names.count == 1 ? "cookie" : "cookies") '\(cookie.names.joined(separator: ", "))'"
         return CookieTableView.Row(
-            name: names[0], names: names, label: cookie.label,
+            name: names[0], names: names, label: cookie.label, purpose: cookie.purpose,
             purposeHTML: InlineMarkdown.publishedHTML(cookie.purpose, describedAs: "the purpose of \(what)", at: cookie.location, log: &log),
             duration: cookie.duration ?? context.text("cookieTable.notStated"), durationStated: cookie.duration != nil,
-            service: service?.name,
+            service: service?.name, note: cookie.note,
             noteHTML: cookie.note.map { InlineMarkdown.publishedHTML($0, describedAs: "the note of \(what)", at: cookie.location, log: &log) },
             storage: cookie.storage == .cookie ? nil : context.text("cookieTable.storage.\(cookie.storage.rawValue)"))
     }

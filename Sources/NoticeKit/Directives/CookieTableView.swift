@@ -49,7 +49,9 @@ struct CookieTableView: TemplateView {
         let names: [Name]
         /// The name cell as published, shown instead of the names when given.
         let label: String?
-        /// The purpose and note as escaped HTML (inline Markdown), for `{{{purposeHTML}}}`.
+        /// The purpose and note as published (plain text), and as escaped HTML with their links and code,
+        /// for `{{{purposeHTML}}}`.
+        let purpose: String
         let purposeHTML: String
         /// The published duration, or the theme's "Not stated" when the policy gives none.
         let duration: String
@@ -57,6 +59,7 @@ struct CookieTableView: TemplateView {
         let durationStated: Bool
         /// The service's name, in tables of several services.
         let service: String?
+        let note: String?
         let noteHTML: String?
         /// The storage's name from the theme's texts; nil for cookies.
         let storage: String?
@@ -68,10 +71,12 @@ struct CookieTableView: TemplateView {
             case "isPattern": .flag(name.isPattern)
             case "names": .list(names)
             case "label": label.map { .text($0) }
+            case "purpose": .text(purpose)
             case "purposeHTML": .text(purposeHTML)
             case "duration": .text(duration)
             case "durationStated": .flag(durationStated)
             case "service": service.map { .text($0) }
+            case "note": note.map { .text($0) }
             case "noteHTML": noteHTML.map { .text($0) }
             case "storage": storage.map { .text($0) }
             default: nil

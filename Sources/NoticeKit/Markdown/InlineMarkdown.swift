@@ -33,14 +33,30 @@ enum InlineMarkdown {
         return (html, document.root.firstChild?.plainText ?? "")
     }
 
-    /// Published words (a purpose, a note) as HTML: escaped exactly as written, unless they hold inline
-    /// Markdown (a link, emphasis, code), which is then rendered under the same rules as a description.
-    /// `<` and `&` are always the characters themselves (never HTML or an entity), and words that cmark
-    /// would read back unchanged as plain text are never passed through it, so nothing in them is
-    /// reinterpreted.
+    /// Published words (a purpose, a note) as HTML: escaped exactly as written, unless they hold a link
+    /// (`[text](https://…)`) or code (`` `name` ``), which are then rendered under the same rules as a
+    /// description. Everything else is the characters themselves: `<` and `&` are never HTML or an
+    /// entity, and `_` and `*` never emphasis (real tables write `_ga_[ID]` and `__utma, __utmb`). Words
+    /// that cmark would read back unchanged as plain text are never passed through it.
     static func publishedHTML(_ text: String, describedAs what: String, at location: SourceLocation, log: inout DiagnosticLog) -> String {
         guard text.utf8.contains(where: { markdownBytes.contains($0) }) else { return HTMLText.escape(text) }
-        let source = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        // Backticks pair up into code spans; a last one without a partner is a character like any other.
+        var backticksLeft = text.count { $0 == "`" }
+        var source = "", inCode = false
+        for character in text {
+            switch character {
+            case "`" where inCode || backticksLeft >= 2:
+                inCode.toggle()
+                backticksLeft -= 1
+                source.append(character)
+            case "`":
+                source += "\\`"
+            case "&": source += inCode ? "&" : "&amp;"
+            case "<": source += inCode ? "<" : "&lt;"
+            case "*", "_": source += inCode ? String(character) : "\\" + String(character)
+            default: source.append(character)
+            }
+        }
         guard !readsAsPlainText(source, original: text) else { return HTMLText.escape(text) }
         return html(source, describedAs: what, at: location, log: &log)
     }
@@ -59,6 +75,6 @@ enum InlineMarkdown {
         return literal == original
     }
 
-    /// Bytes that can start inline Markdown (or a line break) in CommonMark, once `<` and `&` are escaped.
-    private static let markdownBytes: Set<UInt8> = Set("*_`[]!\\\n\r".utf8)
+    /// Bytes that can start a link, code or a line break in CommonMark.
+    private static let markdownBytes: Set<UInt8> = Set("`[]\\\n\r".utf8)
 }

@@ -113,7 +113,8 @@ extension DurationGrammar {
             "the", "a", "your", "you", "when", "whenever", "until", "till", "at", "on", "upon", "of", "is", "are", "it", "its", "expires",
             "expire", "expiry", "deleted", "removed", "cleared", "erased", "lasts", "last", "only", "browsing", "web", "internet", "window",
             "windows", "tab", "tabs", "cookie", "cookies", "for", "this", "current", "duration", "length", "after", "once", "by", "user",
-            "visit", "s", "per", "down", "user's", "users", "visitor", "visitor's", "temporary", "just", "each", "every",
+            "visit", "s", "per", "down", "user's", "users", "visitor", "visitor's", "temporary", "just", "each", "every", "has", "have",
+            "been", "gets", "get", "automatically",
         ],
         persistent: [
             ["no", "expiry"], ["no", "expiry", "date"], ["no", "expiration"], ["no", "expiration", "date"], ["no", "end", "date"],

@@ -24,6 +24,8 @@ struct DurationReader {
     func read(_ text: String) -> Reading? {
         let tokens = Self.tokens(of: text, clitics: grammar.clitics)
         guard !tokens.isEmpty else { return nil }
+        // A cell of dashes alone ("-", "—") is a table's way of saying nothing is stated.
+        if tokens.allSatisfy({ $0.text == "-" }) { return Reading(lifetime: .unknown, qualified: false) }
         var used = [Bool](repeating: false, count: tokens.count)
         var amounts: [(value: CookieDuration, at: Int)] = []
         var index = 0
