@@ -117,3 +117,63 @@ struct AuditRulesTests {
         #expect(rules.findings(for: evidence).filter { $0.severity == .warning }.isEmpty)
     }
 }
+
+/// Pixels and plain requests store nothing: the audit matches them against requests, never cookies.
+@Suite("Audit findings: technologies that are not cookies")
+struct AuditNonCookieTests {
+    static let registryText = """
+        categories:
+          - id: marketing
+            title: Marketing cookies
+        services:
+          - id: social
+            name: Social pixel
+            category: marketing
+            hosts: [pixel.example.com]
+            cookies:
+              - name: Social pixel
+                purpose: Counts visits from adverts.
+                storage: pixel
+              - name: Conversion ping
+                purpose: Tells the platform a form was sent.
+                storage: none
+          - id: unlisted
+            name: Unlisted beacon
+            category: marketing
+            cookies:
+              - name: Beacon
+                purpose: Counts.
+                storage: pixel
+        """
+
+    static func findings(requests: [ObservedRequest], cookies: [ObservedCookie] = []) throws -> [String] {
+        let reader = RegistryReader(file: SourceFile(path: "registry.yaml", text: registryText))
+        let rules = AuditRules(registry: try #require(reader.read()), registryFile: SourceLocation(path: "registry.yaml"))
+        let evidence = AuditEvidence(siteHost: "www.example.gov.uk", states: [
+            StateEvidence(state: .accepted, pages: ["/"], cookies: cookies, requests: requests),
+        ], usesConsentScript: true)
+        return rules.findings(for: evidence).map(\.description)
+    }
+
+    @Test func aRequestToTheServicesHostIsWhatAPixelLooksLike() throws {
+        let findings = try Self.findings(requests: [ObservedRequest(host: "pixel.example.com", url: "https://pixel.example.com/tr?id=1", page: "/")])
+        #expect(!findings.contains { $0.contains("'Social pixel' (Social pixel) was not seen") || $0.contains("'Conversion ping'") }, "\(findings)")
+    }
+
+    @Test func noRequestMeansThePixelWasNotSeen() throws {
+        let findings = try Self.findings(requests: [])
+        #expect(findings.contains { $0.contains("'Social pixel' (Social pixel) was not seen in any state: no page contacted pixel.example.com") }, "\(findings)")
+        #expect(findings.contains { $0.contains("'Conversion ping' (Social pixel) was not seen") }, "\(findings)")
+    }
+
+    @Test func aCookieNamedLikeAPixelRowIsStillUndeclared() throws {
+        let cookie = ObservedCookie(name: "Beacon", domain: "www.example.gov.uk", expires: nil, page: "/", seenAt: Date())
+        let findings = try Self.findings(requests: [], cookies: [cookie])
+        #expect(findings.contains { $0.contains("error: the cookie 'Beacon'") && $0.contains("the registry does not declare it") }, "\(findings)")
+    }
+
+    @Test func aPixelWithoutHostsAsksForThem() throws {
+        let findings = try Self.findings(requests: [])
+        #expect(findings.contains { $0.contains("'Beacon' (Unlisted beacon) is a web beacon, which the audit can only recognise by the hosts it loads from") }, "\(findings)")
+    }
+}

@@ -143,7 +143,7 @@ struct RegistryReader {
         let exact = mapping.bool("exact", in: context) ?? false
         let patterns = names?.map { readPattern($0, storage: storage, exact: exact, labelled: label != nil) }
         let duration = mapping.string("duration", in: context)
-        let lifetime = readLifetime(mapping, duration: duration, context: context)
+        let lifetime = readLifetime(mapping, duration: duration, context: context, storesNothing: storage == .networkRequest)
         guard let names, let patterns = patterns.flatMap({ $0.contains(where: { $0 == nil }) ? nil : $0.compactMap { $0 } }),
               let purpose, let lifetime else { return nil }
         return Cookie(
@@ -156,7 +156,8 @@ struct RegistryReader {
     /// The machine lifetime: `lifetime:` when given, else read from the published duration. Published words
     /// are never refused: what cannot be read is a warning that asks for `lifetime:`, and the lifetime is
     /// `unknown` meanwhile. Only an unreadable `lifetime:` (a machine value) is an error, and then `nil`.
-    private func readLifetime(_ mapping: YAMLMapping, duration: Located<String>?, context: String)
+    /// A row that stores nothing (`storage: none`) has nothing to last, so no duration is no warning.
+    private func readLifetime(_ mapping: YAMLMapping, duration: Located<String>?, context: String, storesNothing: Bool)
         -> (value: CookieDuration, source: Cookie.LifetimeSource, qualified: Bool)? {
         let reading = duration.flatMap { DurationParser.read($0.value, grammars: grammars) }
         if let given = mapping.string("lifetime", in: context) {
@@ -175,7 +176,7 @@ struct RegistryReader {
             return (value, .given, reading?.qualified ?? false)
         }
         guard let duration else {
-            warnNotStated(context, duration: nil, at: mapping.location)
+            if !storesNothing { warnNotStated(context, duration: nil, at: mapping.location) }
             return (.unknown, .none, false)
         }
         guard let reading else {
