@@ -28,6 +28,7 @@ struct BuildCommand: ParsableCommand {
     var baseURL: String?
 
     func run() throws {
+        options.location.announce()
         let progress = ProgressLine(enabled: report.diagnostics == .human && Console.standardError.isTerminal)
         var buildOptions = SiteBuilder.Options(
             siteDirectory: options.siteDirectory, outputDirectory: options.outputDirectory,

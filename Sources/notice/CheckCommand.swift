@@ -20,6 +20,7 @@ struct CheckCommand: ParsableCommand {
     var baseURL: String?
 
     func run() throws {
+        location.announce()
         var options = SiteBuilder.Options(siteDirectory: location.siteDirectory, outputDirectory: location.siteDirectory,
                                           themeSearchPaths: location.themeSearchPaths, strict: report.strict)
         options.baseURL = baseURL

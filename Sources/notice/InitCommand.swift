@@ -16,6 +16,9 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The organisation's name, shown on every page.", valueName: "name"))
     var title: String = "Example Council"
 
+    @Option(name: .customLong("title-cy"), help: ArgumentHelp("The organisation's name in Welsh, for a site started with --languages en-GB,cy.", valueName: "name"))
+    var welshTitle: String?
+
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The site's public address, such as https://www.example.gov.uk.", valueName: "url"))
     var baseURL: String?
 
@@ -30,17 +33,23 @@ struct InitCommand: ParsableCommand {
         let starter = (searchPaths.first ?? URL(fileURLWithPath: "themes")).appendingPathComponent("default/starter", isDirectory: true)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
-        let site = SiteStarter(starter: starter, destination: URL(fileURLWithPath: directory, isDirectory: true), title: title,
+        let starterSite = SiteStarter(starter: starter, destination: URL(fileURLWithPath: directory, isDirectory: true), title: title,
                                baseURL: baseURL, today: formatter.string(from: Date()),
                                languages: languages.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        var site = starterSite
+        if let welshTitle { site.otherTitles["cy"] = welshTitle }
         do {
             let files = try site.write()
             let shown = DisplayPaths().display(URL(fileURLWithPath: directory))
+            // Notice finds the site in the folder it runs in (or in content/), so the next steps start
+            // with `cd` into any other folder; the path is quoted as a shell reads it when pasted.
+            let goThere = shown == "content" ? "" : "  cd \(ShellText.quoted(shown))\n"
             Console.standardOutput.write("""
-                Created a site in \(shown)/ (\(English.count(files.count, "file"))).
-                Next: preview it as you edit, then check it:
-                  notice serve --site \(shown) --open
-                  notice check --site \(shown) --strict
+                Created a site in \(ShellText.printable(shown))/ (\(English.count(files.count, "file"))).
+                Next: preview it as you edit, then check and build it:
+                \(goThere)  notice serve --open
+                  notice check --strict
+                  notice build
 
                 """)
         } catch {

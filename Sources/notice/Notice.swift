@@ -8,7 +8,8 @@ struct Notice: AsyncParsableCommand {
         commandName: "notice",
         abstract: "Build accessible cookie policies and privacy notices from Markdown and a cookie registry.",
         discussion: """
-            Run `notice build` from the folder that holds content/ to write the site to output/.
+            Run `notice build` in your site's folder (the one that holds site.yaml; else its content/ folder is \
+            used) to write the site to output/.
             Exit status: 0 on success, 1 when the site has errors, 2 when the command is used wrongly.
             """,
         version: NoticeVersion.current,

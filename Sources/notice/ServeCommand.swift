@@ -34,6 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        location.announce()
         guard location.hasSite() else { throw ExitCode.failure }
         let site = location.site
         guard let chosenPort = PortFinder.firstFree(host: bind, from: port) else {

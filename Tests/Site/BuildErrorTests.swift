@@ -90,7 +90,7 @@ struct BuildErrorTests {
 
     @Test func missingSiteFolderIsExplained() throws {
         let site = try TempSite([:])
-        #expect(site.failingBuild() == ["error: there is no site folder at content; run notice from the folder that holds content/, or give --site"])
+        #expect(site.failingBuild() == ["error: there is no site folder at content; run notice from your site's folder (the one that holds site.yaml), or give --site"])
     }
 
     @Test func siteSettingsMustNameRealPages() throws {

@@ -155,8 +155,7 @@ struct CommandLineTests {
         try FileManager.default.createDirectory(at: site.root, withIntermediateDirectories: true)
         let created = try notice(["init", "policies", "--title", "St. Helens & \"Wirral\": Council #1", "--base-url", "https://www.example.gov.uk/"], in: site.root)
         #expect(created.status == 0, "\(created.standardError)")
-        #expect(created.standardOutput.contains("notice serve --site policies --open"))
-        #expect(created.standardOutput.contains("notice check --site policies --strict"))
+        #expect(created.standardOutput.contains("  cd policies\n  notice serve --open\n  notice check --strict\n  notice build\n"))
         for file in ["site.yaml", "registry.yaml", "pages/index.md", "pages/cookies.md", "pages/privacy.md", "pages/accessibility.md"] {
             #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("policies/" + file).path), "\(file)")
         }
@@ -179,17 +178,42 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("other").path))
     }
 
+    /// What init prints is safe to paste, and it refuses options that `check` would refuse, before writing.
+    @Test func initQuotesWhatItPrintsAndChecksItsOptionsFirst() throws {
+        let site = try TempSite([:])
+        try FileManager.default.createDirectory(at: site.root, withIntermediateDirectories: true)
+        let odd = try notice(["init", "x; touch PWNED #"], in: site.root)
+        #expect(odd.status == 0)
+        #expect(odd.standardOutput.contains("  cd 'x; touch PWNED #'\n"), "\(odd.standardOutput)")
+        let escape = try notice(["init", "a\u{1B}[31mb"], in: site.root)
+        #expect(escape.status == 0)
+        #expect(!escape.standardOutput.contains("\u{1B}") && escape.standardOutput.contains("cd $'a\\x1B[31mb'"), "\(escape.standardOutput)")
+        for arguments in [["init", "t1", "--title", "Bad\u{07}Name"], ["init", "t2", "--languages", "en-GB;rm -rf"], ["init", "t3", "--languages", "en-GB,cy", "--title-cy", ""]] {
+            let refused = try notice(arguments, in: site.root)
+            #expect(refused.status == 1, "\(arguments)")
+            #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(arguments[1]).path), "nothing written for \(arguments)")
+        }
+        let gitignore = try String(contentsOf: site.root.appendingPathComponent("x; touch PWNED #/.gitignore"), encoding: .utf8)
+        #expect(gitignore == "/output/\n")
+    }
+
     /// `--languages en-GB,cy`: English and Welsh pages and registry words, clean under --strict.
     @Test func initStartsABilingualSite() throws {
         let site = try TempSite([:])
         try FileManager.default.createDirectory(at: site.root, withIntermediateDirectories: true)
-        let created = try notice(["init", "gwefan", "--title", "Cyngor Enghraifft", "--languages", "en-GB,CY", "--base-url", "https://example.gov.uk"], in: site.root)
+        // Without the Welsh name, the check says what is left to write.
+        #expect(try notice(["init", "heb-enw", "--title", "Example Council", "--languages", "en-GB,cy"], in: site.root).status == 0)
+        let unnamed = try notice(["check", "--strict"], in: site.root.appendingPathComponent("heb-enw"))
+        #expect(unnamed.status == 1 && unnamed.standardError.contains("the 'cy' title is still 'TODO: the organisation's name in 'cy' (notice init --title-cy sets it)'"),
+                "\(unnamed.standardError)")
+        let created = try notice(["init", "gwefan", "--title", "Example Council", "--title-cy", "Cyngor Enghraifft", "--languages", "en-GB,CY", "--base-url", "https://example.gov.uk"], in: site.root)
         #expect(created.status == 0, "\(created.standardError)")
         let check = try notice(["check", "-s", "gwefan", "--strict"], in: site.root)
         #expect(check.status == 0 && check.standardOutput == "" && check.standardError == "", "\(check.standardError)")
         #expect(try notice(["build", "-s", "gwefan", "-o", "out", "--strict"], in: site.root).status == 0)
         let welsh = try String(contentsOf: site.root.appendingPathComponent("out/cy/cwcis/index.html"), encoding: .utf8)
         #expect(welsh.contains(#"<html lang="cy" dir="ltr">"#))
+        #expect(welsh.contains("<title>Cwcis - Cyngor Enghraifft</title>"), "the Welsh pages carry the Welsh name")
         #expect(welsh.contains("Gosodiadau cwcis"))
         #expect(!welsh.contains(">Cookie settings<"), "the consent cookies' service is named in Welsh")
         // Only the languages the starter has, English first; an English-only start has no Welsh files.

@@ -120,8 +120,12 @@ struct SiteConfigReader {
             }
             let navigation = entry.sequence("navigation", in: context) == nil ? nil : readNavigation(entry)
             let strings = entry.mapping("strings", in: context).map(StringsReader.read) ?? Strings()
+            let title = entry.string("title", in: context)
+            if let title, title.value.hasPrefix(Self.todoMarker) {
+                reader.warning("the '\(code.value)' title is still '\(title.value)'; write the organisation's name in that language, as its pages show it", at: title.location)
+            }
             languages.append(SiteLanguage(code: code.value, path: path, baseURL: baseURL, isRightToLeft: rightToLeft,
-                                          title: entry.string("title", in: context)?.value, navigation: navigation, strings: strings,
+                                          title: title?.value, navigation: navigation, strings: strings,
                                           location: reader.location(of: item)))
         }
         if languages.isEmpty, !items.isEmpty || location != nil {
@@ -265,8 +269,11 @@ struct SiteConfigReader {
         }
     }
 
+    /// How `notice init` marks a text the editor still has to write (the Welsh title, without `--title-cy`).
+    public static let todoMarker = "TODO"
+
     /// A rough BCP 47 check: letters and digits in hyphen-separated parts, first part 2 or 3 letters.
-    static func isLanguageTag(_ tag: String) -> Bool {
+    public static func isLanguageTag(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             return false

@@ -30,7 +30,7 @@ public struct SiteLoader: Sendable {
     public func load() throws(BuildFailure) -> (site: Site, diagnostics: [Diagnostic]) {
         var log = DiagnosticLog()
         guard FileSystem.isDirectory(directory) else {
-            throw BuildFailure(.error("there is no site folder at \(paths.display(directory)); run notice from the folder that holds content/, or give --site", at: nil))
+            throw BuildFailure(.error("there is no site folder at \(paths.display(directory)); run notice from your site's folder (the one that holds site.yaml), or give --site", at: nil))
         }
         let configFile = directory.appendingPathComponent(Self.configFileName)
         var config = readConfig(configFile, log: &log)

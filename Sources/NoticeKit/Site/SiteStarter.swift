@@ -9,6 +9,9 @@ public struct SiteStarter: Sendable {
     /// The folder to create the site in.
     public var destination: URL
     public var title: String
+    /// The organisation's name in each other language, by tag (`cy`); a language without one gets a
+    /// `TODO` title that `notice check` warns about.
+    public var otherTitles: [String: String] = [:]
     public var baseURL: String?
     /// `YYYY-MM-DD`, for the pages' `updated` dates.
     public var today: String
@@ -49,8 +52,16 @@ public struct SiteStarter: Sendable {
         var log = DiagnosticLog()
         let shown = paths.display(destination)
         let title = self.title.trimmingSpacesAndNewlines
-        if title.isEmpty || title.contains(where: \.isNewline) {
-            log.error("--title is the organisation's name on one line, such as --title \"Example County Council\"", at: nil)
+        // The options are checked as `notice check` would check what they become, before anything is written.
+        if title.isEmpty || title.contains(where: \.isNewline) || title.unicodeScalars.contains(where: Self.isControl) {
+            log.error("--title is the organisation's name on one line, in plain characters, such as --title \"Example County Council\"", at: nil)
+        }
+        for (language, name) in otherTitles.sorted(by: { $0.key < $1.key })
+        where name.trimmingSpacesAndNewlines.isEmpty || name.contains(where: \.isNewline) || name.unicodeScalars.contains(where: Self.isControl) {
+            log.error("--title-\(language) is the organisation's name in that language on one line, in plain characters", at: nil)
+        }
+        for language in languages where !SiteConfigReader.isLanguageTag(language) {
+            log.error("'\(language.unicodeScalars.map { Self.isControl($0) ? "?" : String($0) }.joined())' in --languages is not a language tag; give tags such as en-GB or cy, separated by commas", at: nil)
         }
         var baseURL = self.baseURL
         if let written = baseURL {
@@ -86,7 +97,14 @@ public struct SiteStarter: Sendable {
         if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
 
         let languageLines = languages.count > 1
-            ? "languages:\n" + languages.map { "  - code: \($0)" }.joined(separator: "\n")
+            ? "languages:\n" + languages.enumerated().map { index, code in
+                guard index > 0 else { return "  - code: \(code)" }
+                let primary = code.split(separator: "-").first.map(String.init) ?? code
+                let name = otherTitles[code] ?? otherTitles[primary]
+                let title = name.map { "\"\(Self.yamlEscaped($0.trimmingSpacesAndNewlines))\"" }
+                    ?? "\"\(SiteConfigReader.todoMarker): the organisation's name in '\(code)' (notice init --title-\(primary) sets it)\""
+                return "  - code: \(code)\n    title: \(title)"
+            }.joined(separator: "\n")
             : "language: \(languages.first ?? "en-GB")"
         let values = [
             "languageLines": languageLines,
@@ -108,10 +126,17 @@ public struct SiteStarter: Sendable {
                 try FileTree.write(Data(Placeholders.fill(text, fill).utf8), to: target.path)
                 written.append(relative)
             }
+            // The output is made from the site, so it stays out of the site's repository.
+            try FileTree.write(Data("/output/\n".utf8), to: destination.appendingPathComponent(".gitignore").path)
+            written.append(".gitignore")
         } catch {
             throw BuildFailure(.error("could not write the new site into \(shown): \(error.reason)", at: nil))
         }
         return written.sorted()
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// For a YAML double-quoted scalar.
