@@ -41,5 +41,7 @@ struct Notice: AsyncParsableCommand {
 }
 
 enum NoticeVersion {
-    static let current = "0.1.0"
+    /// The release, as the CHANGELOG's newest version heading and the publishing examples' tag give it
+    /// (checked by the tests).
+    static let current = "0.2.0"
 }

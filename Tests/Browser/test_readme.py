@@ -14,12 +14,16 @@ import urllib.request
 from conftest import REPOSITORY
 
 
-def start_your_own_site_commands():
-    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Start your own site", 1)[1].split("\n## ", 1)[0]
+def commands_of(document, heading):
+    """The first ```sh block under a heading, one command a line, comments after a command dropped."""
+    text = (REPOSITORY / document).read_text(encoding="utf-8")
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
     block = re.search(r"```sh\n(.*?)```", section, re.S).group(1)
-    # A comment after the command is for the reader.
     return [re.sub(r"\s+#.*$", "", line).strip() for line in block.splitlines() if line.strip()]
+
+
+def start_your_own_site_commands():
+    return commands_of("README.md", "## Start your own site")
 
 
 def test_the_readme_path_works_as_written(tmp_path):
@@ -45,7 +49,7 @@ def test_the_readme_path_works_as_written(tmp_path):
         if words[:2] == ["notice", "serve"]:
             serve(words, folder, environment)
             continue
-        result = subprocess.run(words, cwd=folder, capture_output=True, text=True, env=environment)
+        result = run(command, words, folder, environment)
         assert result.returncode == 0, f"{command}\n{result.stdout}{result.stderr}"
         if words[:2] == ["notice", "check"]:
             assert (result.stdout, result.stderr) == ("", ""), f"a fresh site is clean: {result.stderr}"
@@ -53,6 +57,34 @@ def test_the_readme_path_works_as_written(tmp_path):
     assert (folder / "output" / "cookies" / "index.html").is_file()
     assert 'integrity="sha384-' in (folder / "output" / "cookies" / "index.html").read_text(encoding="utf-8")
     assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines().count("/output/") == 1
+
+
+def run(command, words, folder, environment):
+    """A line as a shell runs it when it joins commands (`git init && git add .`), else the words themselves."""
+    if any(operator in words for operator in ["&&", "||", "|", ";"]):
+        return subprocess.run(["bash", "-c", command], cwd=folder, capture_output=True, text=True, env=environment)
+    return subprocess.run(words, cwd=folder, capture_output=True, text=True, env=environment)
+
+
+def test_a_site_repository_of_its_own_starts_as_publishing_md_shows(tmp_path):
+    """docs/publishing.md's commands for a site repository, with the program `make test` built."""
+    environment = {**os.environ, "PATH": f"{REPOSITORY / '.build' / 'debug'}:{os.environ.get('PATH', '')}",
+                   "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.gov.uk",
+                   "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.gov.uk",
+                   "NOTICE_THEMES": str(REPOSITORY / "themes")}
+    folder = tmp_path
+    for command in commands_of("docs/publishing.md", "## A site in a repository of its own"):
+        words = shlex.split(command)
+        if words[0] == "cd":
+            folder = folder / words[1]
+            continue
+        result = run(command, words, folder, environment)
+        assert result.returncode == 0, f"{command}\n{result.stdout}{result.stderr}"
+    tracked = subprocess.run(["git", "ls-files"], cwd=folder, capture_output=True, text=True).stdout.split()
+    assert "site.yaml" in tracked and ".gitignore" in tracked
+    # The pipelines' commands, run at the repository's top, find the site.
+    checked = subprocess.run(["notice", "check", "--strict"], cwd=folder, capture_output=True, text=True, env=environment)
+    assert (checked.returncode, checked.stderr) == (0, "")
 
 
 def serve(words, folder, environment):

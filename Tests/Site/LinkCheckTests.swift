@@ -45,6 +45,17 @@ struct LinkCheckTests {
         ])
     }
 
+    /// `../` from the home page leaves the site when it is opened from disk or published below a path.
+    @Test func aLinkThatClimbsAboveTheSitesTopIsAnErrorWithTheFixedLink() throws {
+        let site = try site(with: "[too far](../../cookies/) [far home](../../#main-content) [fine](../cookies/)\n")
+        try site.write("pages/index.md", "---\ntitle: Home\ndescription: D\n---\n[Cookies](../cookies/)\n")
+        #expect(site.failingBuild() == [
+            "content/pages/index.md:5:1: error: the link '../cookies/' climbs above the site's top folder, so opened from disk or published below a path (https://…/policies/) it leads out of the site; write 'cookies/'",
+            "content/pages/links.md:5:1: error: the link '../../cookies/' climbs above the site's top folder, so opened from disk or published below a path (https://…/policies/) it leads out of the site; write '../cookies/'",
+            "content/pages/links.md:5:27: error: the link '../../#main-content' climbs above the site's top folder, so opened from disk or published below a path (https://…/policies/) it leads out of the site; write '../#main-content'",
+        ])
+    }
+
     @Test func checkWritesNothing() throws {
         let site = try site(with: "[broken](../nope/)\n")
         #expect(throws: BuildFailure.self) { try site.builder().check() }

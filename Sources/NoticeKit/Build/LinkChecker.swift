@@ -19,7 +19,18 @@ struct LinkChecker {
         let fragment = parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : nil
 
         var target = pageURL
-        if !pathPart.isEmpty { target = Self.resolve(pathPart, from: pageURL) }
+        if !pathPart.isEmpty {
+            let resolved = Self.resolving(pathPart, from: pageURL)
+            target = resolved.target
+            if resolved.climbsAboveRoot {
+                // Browsers stay at the server's root, but from disk, or on a site below a path, the link leaves it.
+                var fixed = relative(target, from: pageURL)
+                if fixed.isEmpty { fixed = "./" }
+                if let fragment { fixed += "#" + fragment }
+                return .error("the link '\(url)' climbs above the site's top folder, so opened from disk or published below a path (https://…/policies/) it leads out of the site; write '\(fixed)'",
+                              at: link.location)
+            }
+        }
         if target == "index.html" || target.hasSuffix("/index.html") { target = String(target.dropLast("index.html".count)) }
         if anchors[target] == nil, anchors[target + "/"] != nil { target += "/" }
 
@@ -50,19 +61,25 @@ struct LinkChecker {
     /// against a page's address and percent-decoded segment by segment, as a browser would find the file.
     /// `..` above the site's root stays at the root, as in browsers.
     static func resolve(_ path: String, from pageURL: String) -> String {
+        resolving(path, from: pageURL).target
+    }
+
+    /// The resolved address, and whether a `..` went above the site's root on the way.
+    static func resolving(_ path: String, from pageURL: String) -> (target: String, climbsAboveRoot: Bool) {
         var segments = pageURL.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var climbs = false
         for part in parts {
             switch part {
             case ".": continue
-            case "..": if !segments.isEmpty { segments.removeLast() }
+            case "..": if segments.isEmpty { climbs = true } else { segments.removeLast() }
             default: segments.append(part.removingPercentEncoding ?? part)
             }
         }
         let endsAsFolder = parts.last.map { $0.isEmpty || $0 == "." || $0 == ".." } ?? false
         if endsAsFolder, segments.last == "" { segments.removeLast() }
         let joined = segments.filter { !$0.isEmpty }.joined(separator: "/")
-        return endsAsFolder && !joined.isEmpty ? joined + "/" : joined
+        return (endsAsFolder && !joined.isEmpty ? joined + "/" : joined, climbs)
     }
 
     /// A page address written relative to another page (`../cookies/`).
