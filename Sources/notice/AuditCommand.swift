@@ -17,7 +17,7 @@ struct AuditCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var options: SiteOptions
+    @OptionGroup var options: SiteLocationOptions
 
     @Option(help: ArgumentHelp("Audit a published site from this address instead of the built site.", valueName: "url"))
     var url: String?
@@ -49,11 +49,13 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        options.announce()
         let started = ContinuousClock.now
         let reporter = Reporter(command: "audit", format: diagnostics)
         let rendered: RenderedSite
         do {
-            rendered = try SiteBuilder(options: .init(siteDirectory: options.siteDirectory, outputDirectory: options.outputDirectory,
+            // Built in memory and served from there: an audit writes no output folder.
+            rendered = try SiteBuilder(options: .init(siteDirectory: options.siteDirectory, outputDirectory: options.siteDirectory,
                                                       themeSearchPaths: options.themeSearchPaths)).render()
         } catch {
             reporter.failed(error, closing: "Audit stopped: the site has errors")
@@ -93,7 +95,7 @@ struct AuditCommand: AsyncParsableCommand {
             summary += ". The pages have no Notice consent script, so only the state before any choice was audited"
         }
         let build = BuildReport(pageCount: pageCount, fileCount: 0, diagnostics: findings, duration: ContinuousClock.now - started,
-                                outputDirectory: options.outputDirectory)
+                                outputDirectory: options.siteDirectory)
         if findings.contains(where: { $0.severity == .error }) {
             reporter.failed(BuildFailure(diagnostics: findings), closing: heading)
             throw ExitCode.failure

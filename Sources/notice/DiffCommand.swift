@@ -11,17 +11,21 @@ struct DiffCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case human, text, json
     }
 
-    @Argument(help: ArgumentHelp("The earlier registry file.", valueName: "old"))
+    @Argument(help: ArgumentHelp("The earlier registry: a file, - for standard input, or a stream such as <(git show HEAD~1:registry.yaml).", valueName: "old"))
     var old: String
 
-    @Argument(help: ArgumentHelp("The later registry file.", valueName: "new"))
+    @Argument(help: ArgumentHelp("The later registry, likewise.", valueName: "new"))
     var new: String
 
-    @Option(help: "text, or json for tools.")
-    var format: Format = .text
+    @Option(name: [.customLong("diagnostics"), .customLong("format")], help: ArgumentHelp("human (or text), or json for tools; --format is the older name.", valueName: "format"))
+    var format: Format = .human
+
+    func validate() throws {
+        if old == "-", new == "-" { throw ValidationError("only one of the two registries can come from standard input (-)") }
+    }
 
     @Flag(name: .customLong("exit-code"), help: "Exit 1 when the registries differ (as git diff --exit-code does), 0 when they do not, 2 when one cannot be read.")
     var exitCode = false
@@ -33,8 +37,8 @@ struct DiffCommand: ParsableCommand {
         do {
             // Both get the consent script's own cookies, as a site with the default consent settings would,
             // so the versions shown are the ones such a site's pages carry.
-            oldRegistry = try RegistryFile.load(URL(fileURLWithPath: old)).registry.declaringConsentCookies()
-            newRegistry = try RegistryFile.load(URL(fileURLWithPath: new)).registry.declaringConsentCookies()
+            oldRegistry = try Self.registry(at: old).declaringConsentCookies()
+            newRegistry = try Self.registry(at: new).declaringConsentCookies()
         } catch {
             for diagnostic in error.diagnostics { console.write(formatter.format(diagnostic) + "\n") }
             // With --exit-code, 1 means "they differ"; a registry that cannot be read is another answer.
@@ -45,10 +49,39 @@ struct DiffCommand: ParsableCommand {
         case .json:
             let encoder = JSONOutput.readable()
             Console.standardOutput.write(String(decoding: try encoder.encode(diff), as: UTF8.self) + "\n")
-        case .text:
+        case .human, .text:
             Console.standardOutput.write(RegistryDiffText.render(diff, old: old, new: new))
         }
         if exitCode, !diff.isEmpty || diff.versionChanged { throw ExitCode.failure }
+    }
+}
+
+extension DiffCommand {
+    /// A registry from a file, a stream (a pipe, `<(…)`) or standard input (`-`): read whole, as bytes, since
+    /// a stream cannot be looked at twice.
+    static func registry(at argument: String) throws(BuildFailure) -> CookieRegistry {
+        let shown = argument == "-" ? "standard input" : argument
+        let handle: FileHandle?
+        if argument == "-" {
+            handle = FileHandle.standardInput
+        } else {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) else {
+                throw BuildFailure(.error("there is no registry file at \(argument)", at: nil))
+            }
+            if isFolder.boolValue {
+                throw BuildFailure(.error("\(argument) is a folder; give the registry file in it, such as \(argument)/registry.yaml", at: nil))
+            }
+            handle = FileHandle(forReadingAtPath: argument)
+        }
+        guard let handle, let data = try? handle.readToEnd() ?? Data() else {
+            throw BuildFailure(.error("\(shown) could not be read (check that you may read it)", at: nil))
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw BuildFailure(.error("\(shown) is not UTF-8 text; save the registry as UTF-8", at: SourceLocation(path: shown)))
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return try RegistryFile.load(text: text, shownAs: shown).registry
     }
 }
 

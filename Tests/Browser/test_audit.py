@@ -81,6 +81,14 @@ def test_the_example_site_audits_clean():
     assert report["pages"] == 3
 
 
+def test_every_language_of_a_bilingual_site_is_audited():
+    result = audit("--site", str(REPOSITORY / "Tests" / "Bilingual" / "site"), "--diagnostics", "json")
+    report = json.loads(result.stdout)
+    assert report["pages"] == 4, report  # index and cookies, in English and in Welsh
+    # The audit writes no output folder, so it takes no -o.
+    assert audit("--site", "content", "-o", "elsewhere").returncode == 2
+
+
 def test_every_planted_problem_is_reported_once(fixture_server, tmp_path):
     result = audit("--site", str(AUDIT_SITE), "--url", fixture_server, "--diagnostics", "json",
                    "--report", str(tmp_path / "report"))

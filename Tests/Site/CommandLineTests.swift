@@ -35,6 +35,49 @@ struct CommandLineTests {
                    standardError: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A shell line, as a person types it (for `<(…)` and `|`), with the built notice first on PATH.
+    func shell(_ line: String, in directory: URL) throws -> Run {
+        try notice([], in: directory, executable: URL(fileURLWithPath: "/bin/bash"), arguments: ["-c", line],
+                   environment: ["PATH": Self.executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
+    }
+
+    func notice(_ ignored: [String], in directory: URL, executable: URL, arguments: [String], environment: [String: String]) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var merged = ProcessInfo.processInfo.environment
+        merged["NOTICE_THEMES"] = TempSite.builtInThemes.path
+        merged.merge(environment) { _, new in new }
+        process.environment = merged
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+                   standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// `notice diff` reads any readable stream: a process substitution, a pipe on standard input.
+    @Test func diffReadsStreamsAndStandardInput() throws {
+        let site = try TempSite()
+        let registry = site.siteDirectory.appendingPathComponent("registry.yaml").path
+        let changed = try String(contentsOfFile: registry, encoding: .utf8).replacingOccurrences(of: "duration: 90 days", with: "duration: 2 years")
+        try changed.write(to: site.root.appendingPathComponent("new.yaml"), atomically: true, encoding: .utf8)
+        let substituted = try shell("notice diff <(cat content/registry.yaml) new.yaml", in: site.root)
+        #expect(substituted.status == 0, "\(substituted.standardError)")
+        #expect(substituted.standardOutput.contains("duration: \"90 days\" → \"2 years\""), "\(substituted.standardOutput)")
+        let piped = try shell("cat content/registry.yaml | notice diff --diagnostics json - new.yaml", in: site.root)
+        #expect(piped.status == 0 && piped.standardOutput.contains("\"changed\""), "\(piped.standardError)")
+        let oldName = try shell("notice diff --format json content/registry.yaml new.yaml", in: site.root)
+        #expect(oldName.status == 0 && oldName.standardOutput.hasPrefix("{"), "--format stays as the older name")
+        let folder = try shell("notice diff content new.yaml", in: site.root)
+        #expect(folder.status == 1 && folder.standardError.contains("content is a folder; give the registry file in it"))
+    }
+
     @Test func theExecutableWasBuilt() {
         #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path), "run `swift build` before `swift test`")
     }

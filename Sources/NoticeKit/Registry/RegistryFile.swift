@@ -11,6 +11,12 @@ public enum RegistryFile {
         guard let text = FileSystem.readText(url) else {
             throw BuildFailure(.error("this file could not be read; save it as UTF-8 text", at: SourceLocation(path: display)))
         }
+        return try load(text: text, shownAs: display)
+    }
+
+    /// The registry in text read from anywhere (standard input, a pipe, `<(git show …)`), shown in messages
+    /// as `shownAs`.
+    public static func load(text: String, shownAs display: String) throws(BuildFailure) -> (registry: CookieRegistry, warnings: [Diagnostic]) {
         let reader = RegistryReader(file: SourceFile(path: display, text: text))
         let registry = reader.read()
         let diagnostics = reader.reader.log.sorted
