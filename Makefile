@@ -32,6 +32,13 @@ INSTALL_BUILD := -c $(CONFIGURATION)
 INSTALL_BIN   := .build/$(CONFIGURATION)/notice
 endif
 
+# The version, as the program says it (`notice --version`).
+VERSION       := $(shell sed -n 's/.*static let current = "\(.*\)"/\1/p' Sources/notice/Notice.swift)
+# What the installed program is built from: a build is run again only when one of these changed.
+INSTALL_SOURCES := Package.swift $(shell find Sources -type f 2>/dev/null)
+MAN_PAGE      := .build/notice.1
+COMMANDS      := init build check serve audit diff
+
 .PHONY: site test unit-tests fuzz-replay browser-tests build release deps test-deps minify bench fuzz install uninstall clean help
 
 help:
@@ -123,18 +130,38 @@ bench: release test-deps
 
 ## install: notice into PREFIX/bin, its built-in themes (with the starter site of `notice init`) into
 ## PREFIX/share/notice/themes, where the program looks for them relative to itself.
-install: deps
-	@echo "Building notice ($(CONFIGURATION))…"
+## install: the program (built again only when its sources changed), its themes, a man page made from
+## its help, and the docs, under PREFIX.
+$(INSTALL_BIN): $(INSTALL_SOURCES)
+	@$(MAKE) --no-print-directory deps
+	@echo "Building notice $(VERSION) ($(CONFIGURATION))…"
 	@mkdir -p .build && $(SWIFT) build $(INSTALL_BUILD) --product notice > .build/install.log 2>&1 || { cat .build/install.log; exit 1; }
-	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/notice"
+	@touch $@
+
+# The man page: the help of notice and of each command, as roff (backslashes and leading dots escaped).
+$(MAN_PAGE): $(INSTALL_BIN)
+	@mkdir -p $(dir $@)
+	@{ echo '.TH NOTICE 1 "" "notice $(VERSION)" "User Commands"'; \
+	  echo '.SH NAME'; echo 'notice \- build accessible cookie policies, privacy notices and accessibility statements'; \
+	  for command in "" $(COMMANDS); do \
+	    if [ -z "$$command" ]; then echo '.SH DESCRIPTION'; else echo ".SH notice $$command"; fi; \
+	    echo '.nf'; NOTICE_THEMES=themes $(INSTALL_BIN) help $$command | sed -e 's/\\/\\e/g' -e 's/^\./\\\&./'; echo '.fi'; \
+	  done; \
+	  echo '.SH SEE ALSO'; echo 'The documentation in $(PREFIX)/share/doc/notice.'; } > $@
+
+install: $(INSTALL_BIN) $(MAN_PAGE)
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/notice" "$(DESTDIR)$(PREFIX)/share/doc/notice" "$(DESTDIR)$(PREFIX)/share/man/man1"
 	install -m 755 $(INSTALL_STRIP) $(INSTALL_BIN) "$(DESTDIR)$(PREFIX)/bin/notice"
-	rm -rf "$(DESTDIR)$(PREFIX)/share/notice/themes"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/notice/themes" "$(DESTDIR)$(PREFIX)/share/doc/notice/docs"
 	cp -R themes "$(DESTDIR)$(PREFIX)/share/notice/themes"
-	@echo "Installed $(DESTDIR)$(PREFIX)/bin/notice and $(DESTDIR)$(PREFIX)/share/notice/themes."
+	cp -R docs "$(DESTDIR)$(PREFIX)/share/doc/notice/docs"
+	install -m 644 README.md CHANGELOG.md LICENSE "$(DESTDIR)$(PREFIX)/share/doc/notice/"
+	install -m 644 $(MAN_PAGE) "$(DESTDIR)$(PREFIX)/share/man/man1/notice.1"
+	@echo "Installed notice $(VERSION): $(DESTDIR)$(PREFIX)/bin/notice, its themes in $(DESTDIR)$(PREFIX)/share/notice, its docs in $(DESTDIR)$(PREFIX)/share/doc/notice and 'man notice'."
 
 uninstall:
-	rm -f "$(DESTDIR)$(PREFIX)/bin/notice"
-	rm -rf "$(DESTDIR)$(PREFIX)/share/notice"
+	rm -f "$(DESTDIR)$(PREFIX)/bin/notice" "$(DESTDIR)$(PREFIX)/share/man/man1/notice.1"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/notice" "$(DESTDIR)$(PREFIX)/share/doc/notice"
 
 clean:
 	rm -rf .build $(OUTPUT)

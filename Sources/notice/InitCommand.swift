@@ -54,7 +54,7 @@ struct InitCommand: ParsableCommand {
                 """)
         } catch {
             let formatter = DiagnosticFormatter(useColour: Console.standardError.allowsColour)
-            for diagnostic in error.diagnostics { Console.standardError.write(formatter.format(diagnostic) + "\n") }
+            for diagnostic in error.diagnostics { Console.standardError.write(formatter.format(InstalledDocs.located(diagnostic)) + "\n") }
             throw ExitCode.failure
         }
     }

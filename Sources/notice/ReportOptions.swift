@@ -24,6 +24,8 @@ struct Reporter {
 
     /// Success: warnings, then the summary line (none when `summary` is nil).
     func succeeded(_ report: BuildReport, summary: String?) {
+        var report = report
+        report.diagnostics = report.diagnostics.map(InstalledDocs.located)
         let seconds = report.duration.seconds
         switch format {
         case .human:
@@ -42,6 +44,7 @@ struct Reporter {
 
     /// Failure: every diagnostic and a closing line saying nothing was changed.
     func failed(_ failure: BuildFailure, closing: String) {
+        let failure = BuildFailure(diagnostics: failure.diagnostics.map(InstalledDocs.located))
         let warnings = failure.diagnostics.count { $0.severity == .warning }
         let counts = DiagnosticFormatter.summary(errors: failure.errorCount, warnings: warnings,
                                                  notes: failure.diagnostics.count { $0.severity == .note })
