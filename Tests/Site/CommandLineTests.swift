@@ -206,6 +206,9 @@ struct CommandLineTests {
         #expect(check.status == 0 && check.standardOutput == "" && check.standardError == "", "\(check.standardError)")
         let build = try notice(["build", "-s", "policies", "-o", "out", "--strict"], in: site.root)
         #expect(build.status == 0, "\(build.standardError)")
+        // The starter has no optional category yet: its form says there is nothing to choose, and offers no choice.
+        let policy = try String(contentsOf: site.root.appendingPathComponent("out/cookies/index.html"), encoding: .utf8)
+        #expect(policy.contains("so there are no cookie settings to choose") && !policy.contains("data-notice-settings"))
         let page = try String(contentsOf: site.root.appendingPathComponent("out/privacy/index.html"), encoding: .utf8)
         #expect(page.contains("<title>Privacy notice - St. Helens &amp; &quot;Wirral&quot;: Council #1</title>"))
         #expect(page.contains("St. Helens &amp; &quot;Wirral&quot;: Council #1 is the controller"))

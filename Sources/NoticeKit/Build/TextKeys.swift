@@ -8,7 +8,7 @@ enum TextKeys {
         "consent.serviceName", "consent.cookie.preferencesSet", "consent.cookie.status", "consent.cookie.version",
         "date.format", "notFound.title", "notFound.description", "notFound.body",
     ] + CookieDeclarationCSV.columns.map { "declaration.csv.\($0)" } + (ConsentScript.textKeys + ConsentScript.settingsTextKeys + ["purpose", "services", "moreAbout"]).map { "consent.ui.\($0)" }
-        + ["consent.noScript", "consent.embed.text", "consent.embed.button", "consent.embed.link"]
+        + ["consent.noScript", "consent.onlyNecessary", "consent.embed.text", "consent.embed.button", "consent.embed.link"]
 }
 
 extension SiteBuilder {
