@@ -72,6 +72,13 @@ struct RegistryChecksTests {
         #expect(result.isEmpty)
     }
 
+    /// A key one space off its block is told to line up with the key above, whichever way it is off.
+    @Test(arguments: [("   title: A", "3:4 error: 'title' is indented 3 spaces, but 'id' on the line above is indented 4; keys of one block line up, so put 4 spaces before 'title'"),
+                      ("     title: A", "3:6 error: 'title' is indented 5 spaces, but 'id' on the line above is indented 4; keys of one block line up, so put 4 spaces before 'title'")])
+    func aMisalignedKeyIsToldToLineUp(line: String, message: String) {
+        #expect(diagnostics("categories:\n  - id: a\n\(line)\nservices: []\n") == [message])
+    }
+
     @Test func spaceInACookieNameIsCaught() {
         let result = diagnostics(registry(cookies: "      - {name: VISITOR INFO1 LIVE, purpose: P., duration: Session}"))
         #expect(result.count == 1)
