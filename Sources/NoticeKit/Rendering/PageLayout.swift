@@ -12,6 +12,10 @@ enum PageLayout {
     static let sectionsForContents = 3
 
     /// Ids the layout uses or may use, which headings must not take.
+    /// The pages the footer links when the site has them: the privacy notice and the accessibility
+    /// statement, by the names `notice init` gives them.
+    static let footerPages = ["privacy", "accessibility"]
+
     static let reservedIDs: Set<String> = [mainContentID, contentsID, "content", "top", "footer", "header", ConsentMarkup.formAnchor]
 
     /// The page's `##` sections, which the list of sections shows.

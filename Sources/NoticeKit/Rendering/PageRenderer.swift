@@ -54,6 +54,11 @@ struct PageRenderer {
                 return PageView.NavigationItem(title: link.title, href: url, current: false)
             }
         }
+        let footerLinks = PageLayout.footerPages.compactMap { name -> PageView.NavigationItem? in
+            guard let target = site.pages.first(where: { $0.name == name }) else { return nil }
+            return PageView.NavigationItem(title: target.frontMatter.title, href: PageAddress.path(target.urlPath).href(root: root),
+                                           current: target.urlPath == page.urlPath)
+        }
         let policyHref = config.policyPage.map { site.link(toPage: $0.value).href(root: root) }
         let consent = assets.consentScript.map { script in
             PageView.Consent(script: root + script.path, scriptIntegrity: script.integrity,
@@ -68,6 +73,7 @@ struct PageRenderer {
             hasContents: PageLayout.hasContents(content.headings))
         return PageView(
             page: pageValues, root: root, homeHref: site.link(toPage: "index").href(root: root), navigation: navigation,
+            footerLinks: footerLinks,
             stylesheets: assets.stylesheets.map { PageView.Asset(href: root + $0.path, integrity: $0.integrity) },
             policyHref: policyHref ?? "", settingsHref: policyHref.map { $0 + "#" + ConsentMarkup.formAnchor } ?? "",
             consent: consent, languages: languageVersions(of: page, root: root))

@@ -6,6 +6,9 @@ struct PageView: TemplateView {
     let root: String
     let homeHref: String
     let navigation: [NavigationItem]
+    /// The site's privacy notice and accessibility statement (pages named `privacy` and `accessibility`),
+    /// for the footer, where visitors look for them.
+    let footerLinks: [NavigationItem]
     let stylesheets: [Asset]
     /// Empty without `policyPage`.
     let policyHref: String
@@ -22,6 +25,8 @@ struct PageView: TemplateView {
         case "homeHref": .text(homeHref)
         case "navigation": .list(navigation)
         case "hasNavigation": .flag(!navigation.isEmpty)
+        case "footerLinks": .list(footerLinks)
+        case "hasFooterLinks": .flag(!footerLinks.isEmpty)
         case "stylesheets": .list(stylesheets)
         case "policyHref": .text(policyHref)
         case "settingsHref": .text(settingsHref)
