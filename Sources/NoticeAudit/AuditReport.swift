@@ -15,18 +15,17 @@ public struct AuditReport: Sendable {
         self.site = site
     }
 
-    /// Writes `index.html` and `notice.css` into the folder (created if needed).
-    public func write(to folder: URL) throws {
+    /// The report's files, `index.html` and the theme's stylesheet `notice.css`, for an ``OutputWriter`` of
+    /// kind `.auditReport` to put in place (so a report never replaces files it did not write).
+    public func files() throws -> [OutputFile] {
         guard let html = html() else {
             throw WebDriver.Failure(description: "the theme '\(site.theme.name)' has no audit-report template")
         }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(html.utf8).write(to: folder.appendingPathComponent("index.html"))
+        var files = [OutputFile.text("index.html", html)]
         if let stylesheet = site.theme.assets.first(where: { $0.key.hasSuffix("notice.css") })?.value {
-            let target = folder.appendingPathComponent("notice.css")
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.copyItem(at: stylesheet, to: target)
+            files.append(OutputFile(path: "notice.css", contents: .copy(stylesheet)))
         }
+        return files
     }
 
     func html() -> String? {

@@ -34,8 +34,11 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where Chromium is.", valueName: "path"))
     var chromium = "/usr/bin/chromium"
 
-    @Option(help: ArgumentHelp("Also write an HTML report for people into this folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Also write an HTML report for people into this folder (one of its own: never a folder of other files, nor a built site).", valueName: "dir"))
     var report: String?
+
+    @Flag(help: "Replace the report folder even if notice did not write it.")
+    var force = false
 
     @Option(help: ArgumentHelp("human (coloured on a terminal unless NO_COLOR is set), json, or github (workflow annotations).", valueName: "format"))
     var diagnostics: ReportOptions.Format = .human
@@ -61,6 +64,18 @@ struct AuditCommand: AsyncParsableCommand {
             reporter.failed(error, closing: "Audit stopped: the site has errors")
             throw ExitCode.failure
         }
+        // The report's folder is checked before the audit runs, so a refusal costs nothing.
+        let reportWriter = report.map {
+            OutputWriter(directory: URL(fileURLWithPath: $0, isDirectory: true), siteDirectory: options.siteDirectory, force: force, kind: .auditReport)
+        }
+        if let reportWriter {
+            do {
+                try reportWriter.checkDestination()
+            } catch {
+                reporter.failed(error, closing: "Audit not started")
+                throw ExitCode(2)
+            }
+        }
         let registryFile = SourceLocation(path: DisplayPaths().display(options.siteDirectory.appendingPathComponent(SiteLoader.registryFileName)))
         let evidence: AuditEvidence
         do {
@@ -77,9 +92,12 @@ struct AuditCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let findings = AuditRules(registry: rendered.site.registry, registryFile: registryFile).findings(for: evidence)
-        if let report {
+        if let reportWriter, let report {
             do {
-                try AuditReport(evidence: evidence, findings: findings, site: rendered.site).write(to: URL(fileURLWithPath: report, isDirectory: true))
+                try reportWriter.replace(with: AuditReport(evidence: evidence, findings: findings, site: rendered.site).files())
+            } catch let failure as BuildFailure {
+                reporter.failed(failure, closing: "The report was not written")
+                throw ExitCode.failure
             } catch {
                 Console.standardError.write("error: could not write the report to \(report): \(error)\n")
                 throw ExitCode.failure

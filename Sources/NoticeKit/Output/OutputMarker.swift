@@ -6,17 +6,24 @@ import Foundation
 /// files it lists, so one copied into another folder protects that folder's own files rather than
 /// exposing them. The list is the same for the same sources, so builds stay byte-identical.
 struct OutputMarker: Equatable {
-    static let heading = """
-        This folder is written by `notice build`. Its contents are replaced on every build.
+    typealias Kind = OutputKind
+
+    static func heading(_ kind: Kind) -> String {
+        """
+        This folder is written by `\(kind.command)`. Its contents are replaced each time.
         notice replaces it without --force only while it holds exactly the files listed below.
         """
+    }
     static let formatLine = "format: 1"
+    static let kindPrefix = "kind: "
 
     /// Sizes in bytes by path below the output folder.
     var files: [String: Int]
+    var kind: Kind
 
-    init(files: [String: Int]) {
+    init(files: [String: Int], kind: Kind = .build) {
         self.files = files
+        self.kind = kind
     }
 
     /// Reads a marker; `nil` for one from an older notice (which listed nothing) or not a marker at all.
@@ -24,6 +31,12 @@ struct OutputMarker: Equatable {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
         guard let format = lines.firstIndex(of: Substring(Self.formatLine)) else { return nil }
         lines = lines[(format + 1)...]
+        kind = .build
+        if let first = lines.first, first.hasPrefix(Self.kindPrefix) {
+            guard let kind = Kind(rawValue: String(first.dropFirst(Self.kindPrefix.count))) else { return nil }
+            self.kind = kind
+            lines = lines.dropFirst()
+        }
         var files: [String: Int] = [:]
         for line in lines where !line.isEmpty {
             guard let tab = line.firstIndex(of: "\t"), let size = Int(line[..<tab]),
@@ -34,7 +47,8 @@ struct OutputMarker: Equatable {
     }
 
     var text: String {
-        var text = Self.heading + "\n" + Self.formatLine + "\n"
+        // A build's marker stays as it always was; other kinds say what they are.
+        var text = Self.heading(kind) + "\n" + Self.formatLine + "\n" + (kind == .build ? "" : Self.kindPrefix + kind.rawValue + "\n")
         for (path, size) in files.sorted(by: { $0.key < $1.key }) {
             text += "\(size)\t\(Self.encode(path))\n"
         }
@@ -69,5 +83,27 @@ struct OutputMarker: Equatable {
             }
         }
         return encoded
+    }
+}
+
+/// What wrote a folder: one kind never replaces the other's folder (an audit report written over a built
+/// site would leave the site without its home page, and the next build refusing the folder).
+public enum OutputKind: String, Sendable {
+    case build
+    case auditReport = "audit-report"
+
+    var command: String {
+        switch self {
+        case .build: "notice build"
+        case .auditReport: "notice audit --report"
+        }
+    }
+
+    /// A folder name to suggest.
+    var usualFolder: String {
+        switch self {
+        case .build: "output/"
+        case .auditReport: "audit-report/"
+        }
     }
 }

@@ -19,12 +19,19 @@ public struct OutputWriter: Sendable {
     public var paths: DisplayPaths
     /// The home folder as the environment names it (`$HOME`); the account's own is checked as well.
     public var environmentHome: String?
+    /// What is written: a built site, or an audit report; each replaces only folders of its own kind.
+    public var kind: Kind
+    /// How messages name the folder ("the output folder", "the report folder").
+    private var role: String { kind == .build ? "the output folder" : "the report folder" }
 
-    public init(directory: URL, siteDirectory: URL, force: Bool = false, paths: DisplayPaths = DisplayPaths()) {
+    public typealias Kind = OutputKind
+
+    public init(directory: URL, siteDirectory: URL, force: Bool = false, paths: DisplayPaths = DisplayPaths(), kind: Kind = .build) {
         self.directory = directory.standardizedFileURL
         self.siteDirectory = siteDirectory.standardizedFileURL
         self.force = force
         self.paths = paths
+        self.kind = kind
         environmentHome = ProcessInfo.processInfo.environment["HOME"]
     }
 
@@ -53,24 +60,24 @@ public struct OutputWriter: Sendable {
         let shown = paths.display(directory)
         // These hold whatever --force says: no build may replace them.
         if target == "/" {
-            throw refusal("the output folder \(shown) is the root of the file system; choose a folder of its own, such as output/")
+            throw refusal("\(role) \(shown) is the root of the file system; choose a folder of its own, such as \(kind.usualFolder)")
         }
         if homes.contains(target) {
-            throw refusal("the output folder \(shown) is your home folder; choose a folder of its own, such as output/")
+            throw refusal("\(role) \(shown) is your home folder; choose a folder of its own, such as \(kind.usualFolder)")
         }
         if let home = homes.first(where: { $0.hasPrefix(target + "/") }) {
-            throw refusal("the output folder \(shown) holds your home folder \(home); choose a folder of its own, such as output/")
+            throw refusal("\(role) \(shown) holds your home folder \(home); choose a folder of its own, such as \(kind.usualFolder)")
         }
         if let system = SystemFolders.protecting(target) {
-            throw refusal("the output folder \(shown) is \(system == target ? "a system folder" : "inside the system folder \(system)"); choose a folder of its own, such as output/")
+            throw refusal("\(role) \(shown) is \(system == target ? "a system folder" : "inside the system folder \(system)"); choose a folder of its own, such as \(kind.usualFolder)")
         }
         if site == target || site.hasPrefix(target + "/") {
-            throw refusal("the output folder \(shown) holds the site itself; choose another folder, such as output/")
+            throw refusal("\(role) \(shown) holds the site itself; choose another folder, such as \(kind.usualFolder)")
         }
         for folder in [SiteLoader.pagesFolderName, SiteLoader.themesFolderName, SiteLoader.staticFolderName] {
             let source = site + "/" + folder
             if target == source || target.hasPrefix(source + "/") {
-                throw refusal("the output folder \(shown) is inside the site's \(folder)/ folder; choose a folder outside it, such as output/")
+                throw refusal("\(role) \(shown) is inside the site's \(folder)/ folder; choose a folder outside it, such as \(kind.usualFolder)")
             }
         }
         if FileSystem.isFile(directory) {
@@ -96,12 +103,15 @@ public struct OutputWriter: Sendable {
             let problem = FileSystem.exists(markerURL)
                 ? "has a \(Self.markerName) file from an older notice or another program, which does not say what notice wrote"
                 : "already has files that notice did not write"
-            throw refusal("the output folder \(shown) \(problem); empty it, choose another folder, or add --force to replace its contents")
+            throw refusal("\(role) \(shown) \(problem); empty it, choose another folder, or add --force to replace its contents")
+        }
+        guard marker.kind == kind else {
+            throw refusal("\(role) \(shown) holds what `\(marker.kind.command)` wrote, which this would replace; choose a folder of its own, such as \(kind.usualFolder)")
         }
         let foreign = marker.foreignEntries(in: present)
         guard foreign.isEmpty else {
             let listed = foreign.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (foreign.count > 5 ? " and \(foreign.count - 5) more" : "")
-            throw refusal("the output folder \(shown) has files that were not written by notice: \(listed); move them somewhere else, or add --force to replace them")
+            throw refusal("\(role) \(shown) has files that were not written by notice: \(listed); move them somewhere else, or add --force to replace them")
         }
     }
 
@@ -122,7 +132,20 @@ public struct OutputWriter: Sendable {
             try? manager.removeItem(at: staging)
             throw refusal("could not prepare the output next to \(paths.display(directory)): \(Self.describe(error)); the previous output was left as it was")
         }
-        return StagingFolder(url: staging)
+        return StagingFolder(url: staging, kind: kind)
+    }
+
+    /// Writes a few files as one replacement of the folder (an audit report): checked, staged, swapped in.
+    public func replace(with files: [OutputFile]) throws(BuildFailure) {
+        try checkDestination()
+        let staging = try beginStaging()
+        do {
+            for file in files { try staging.write(file) }
+        } catch {
+            discard(staging)
+            throw refusal("could not write into \(paths.display(directory)): \(Self.describe(error)); what was there was left as it was")
+        }
+        try commit(staging)
     }
 
     /// Puts a complete staging folder in place of the output, with the marker that lists its files.
@@ -201,13 +224,15 @@ public struct OutputWriter: Sendable {
 /// A build being written: files go here first, and the folder replaces the output only when complete.
 final class StagingFolder: OutputSink, @unchecked Sendable {
     let url: URL
+    let kind: OutputKind
     private let lock = NSLock()
     private var written: [String: Int] = [:]
     /// Folders already made, so each page costs one `open` rather than a walk up its folders.
     private var madeFolders: Set<String> = []
 
-    init(url: URL) {
+    init(url: URL, kind: OutputKind) {
         self.url = url
+        self.kind = kind
     }
 
     func write(_ file: OutputFile) throws {
@@ -240,6 +265,6 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
     var marker: OutputMarker {
         lock.lock()
         defer { lock.unlock() }
-        return OutputMarker(files: written)
+        return OutputMarker(files: written, kind: kind)
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// `notice audit --report DIR` follows the output folder's rules: it replaces only a folder it wrote, never
+/// writes through a link, never touches home or system folders or a built site. HAR input needs no browser.
+@Suite("Audit report folder safety")
+struct AuditReportSafetyTests {
+    static let har = TempSite.repositoryRoot.appendingPathComponent("Tests/Audit/Fixtures/recorded.har").path
+
+    func audit(_ site: TempSite, report: String, extra: [String] = [], environment: [String: String] = [:]) throws -> CommandLineTests.Run {
+        try CommandLineTests().notice(["audit", "--har", Self.har, "--report", report] + extra, in: site.root, environment: environment)
+    }
+
+    @Test func aFolderOfTheUsersFilesIsRefusedAndLeftAlone() throws {
+        let site = try TempSite()
+        let folder = site.root.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("my page".utf8).write(to: folder.appendingPathComponent("index.html"))
+        try Data("my styles".utf8).write(to: folder.appendingPathComponent("notice.css"))
+        let run = try audit(site, report: "mine")
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("the report folder mine already has files that notice did not write"), "\(run.standardError)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8) == "my page")
+        #expect(try String(contentsOf: folder.appendingPathComponent("notice.css"), encoding: .utf8) == "my styles")
+    }
+
+    @Test func aLinkInTheFolderIsNeverWrittenThrough() throws {
+        let site = try TempSite()
+        let outside = site.root.appendingPathComponent("outside.txt")
+        try Data("keep me".utf8).write(to: outside)
+        let folder = site.root.appendingPathComponent("report")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("index.html").path, withDestinationPath: "../outside.txt")
+        #expect(try audit(site, report: "report").status == 2)
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "keep me")
+        // Even told to replace the folder, the link is replaced, not followed.
+        let forced = try audit(site, report: "report", extra: ["--force"])
+        #expect(forced.status == 1, "the recording has findings: \(forced.standardError)")
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "keep me")
+        #expect(try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8).contains("<html"))
+    }
+
+    @Test(arguments: ["/", "/etc", "HOME"])
+    func homeAndSystemFoldersAreRefused(folder: String) throws {
+        let site = try TempSite()
+        let home = site.root.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let target = folder == "HOME" ? home.path : folder
+        let run = try audit(site, report: target, extra: ["--force"], environment: ["HOME": home.path])
+        #expect(run.status == 2, "\(run.standardError)")
+        #expect(run.standardError.contains("the report folder"), "\(run.standardError)")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: home.path)) == [])
+    }
+
+    @Test func aBuiltSiteIsNotAReportsFolder() throws {
+        let site = try TempSite()
+        try site.build()
+        let before = TempSite.snapshot(of: site.outputDirectory)
+        let run = try audit(site, report: "output")
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("the report folder output holds what `notice build` wrote"), "\(run.standardError)")
+        #expect(TempSite.snapshot(of: site.outputDirectory) == before)
+        try site.build()  // and the next build still takes its folder
+    }
+
+    @Test func aReportReplacesItsOwnFolder() throws {
+        let site = try TempSite()
+        // The recording has findings (exit 1); the report is written all the same.
+        #expect(try audit(site, report: "audit-report").status == 1)
+        let marker = try String(contentsOf: site.root.appendingPathComponent("audit-report/.notice-output"), encoding: .utf8)
+        #expect(marker.contains("kind: audit-report") && marker.contains("index.html"))
+        #expect(try audit(site, report: "audit-report").status == 1, "a second report replaces the first")
+        // A build refuses a report's folder the same way.
+        let build = try CommandLineTests().notice(["build", "-o", "audit-report"], in: site.root)
+        #expect(build.status == 1 && build.standardError.contains("holds what `notice audit --report` wrote"), "\(build.standardError)")
+    }
+}
