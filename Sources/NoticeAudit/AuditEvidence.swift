@@ -101,6 +101,23 @@ public struct StateEvidence: Sendable, Codable {
     public var storage: [ObservedStorageKey]
     public var requests: [ObservedRequest]
 
+    private enum CodingKeys: String, CodingKey {
+        case state, pages, cookies, storage, requests
+    }
+
+    /// What was already recorded, by key, so that recording stays linear however much a page (or a HAR
+    /// file of tens of thousands of entries) holds. Rebuilt whenever the lists were changed from outside.
+    private struct Index: Sendable {
+        var pages = Set<String>()
+        var cookieNames = Set<String>()
+        var cookies = Set<String>()
+        var storage = Set<String>()
+        var hosts = Set<String>()
+        var counts = [0, 0, 0, 0]
+    }
+
+    private var index = Index()
+
     public init(state: AuditState, pages: [String] = [], cookies: [ObservedCookie] = [], storage: [ObservedStorageKey] = [],
                 requests: [ObservedRequest] = []) {
         self.state = state
@@ -110,22 +127,36 @@ public struct StateEvidence: Sendable, Codable {
         self.requests = requests
     }
 
+    private static func key(_ cookie: ObservedCookie) -> String { cookie.name + "\u{0}" + cookie.domain + "\u{0}" + cookie.path }
+    private static func key(_ item: ObservedStorageKey) -> String { item.name + "\u{0}" + (item.area == .local ? "l" : "s") }
+
+    private mutating func refreshIndex() {
+        guard index.counts != [pages.count, cookies.count, storage.count, requests.count] else { return }
+        index = Index(pages: Set(pages), cookieNames: Set(cookies.map(\.name)), cookies: Set(cookies.map(Self.key)),
+                      storage: Set(storage.map(Self.key)), hosts: Set(requests.map(\.host)))
+        index.counts = [pages.count, cookies.count, storage.count, requests.count]
+    }
+
     /// Adds what a page showed, keeping the first page each cookie, key and host was seen on.
     mutating func record(page: String, cookies newCookies: [ObservedCookie], storage newKeys: [ObservedStorageKey],
                          requests newRequests: [ObservedRequest]) {
-        if !pages.contains(page) { pages.append(page) }
+        refreshIndex()
+        if index.pages.insert(page).inserted { pages.append(page) }
         // A cookie known only by name (a request carried it) adds nothing once the name was seen.
-        for cookie in newCookies where !cookies.contains(where: {
-            $0.name == cookie.name && (!cookie.lifetimeKnown || ($0.domain == cookie.domain && $0.path == cookie.path))
-        }) {
+        for cookie in newCookies {
+            let seen = cookie.lifetimeKnown ? index.cookies.contains(Self.key(cookie)) : index.cookieNames.contains(cookie.name)
+            guard !seen else { continue }
             cookies.append(cookie)
+            index.cookieNames.insert(cookie.name)
+            index.cookies.insert(Self.key(cookie))
         }
-        for key in newKeys where !storage.contains(where: { $0.name == key.name && $0.area == key.area }) {
+        for key in newKeys where index.storage.insert(Self.key(key)).inserted {
             storage.append(key)
         }
-        for request in newRequests where !requests.contains(where: { $0.host == request.host }) {
+        for request in newRequests where index.hosts.insert(request.host).inserted {
             requests.append(request)
         }
+        index.counts = [pages.count, cookies.count, storage.count, requests.count]
     }
 }
 

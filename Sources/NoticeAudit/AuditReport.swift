@@ -48,17 +48,18 @@ public struct AuditReport: Sendable {
             let cookies = state.cookies.map { cookie in
                 let flags = [cookie.httpOnly ? "HttpOnly" : nil, cookie.secure ? "Secure" : nil, cookie.sameSite.map { "SameSite=\($0)" }]
                 return AuditReportView.Cookie(
-                    name: cookie.name, domain: cookie.domain, page: cookie.page,
+                    name: AuditRules.clip(cookie.name), domain: AuditRules.clip(cookie.domain), page: AuditRules.clip(cookie.page),
                     expires: cookie.lifetimeKnown ? cookie.expires.map(formatter.string(from:)) ?? text("audit.session") : "",
                     flags: flags.compactMap { $0 }.joined(separator: ", "))
             }
             let storage = state.storage.map {
-                AuditReportView.Storage(name: $0.name, area: $0.area == .local ? "localStorage" : "sessionStorage", page: $0.page)
+                AuditReportView.Storage(name: AuditRules.clip($0.name), area: $0.area == .local ? "localStorage" : "sessionStorage",
+                                        page: AuditRules.clip($0.page))
             }
             let requests = state.requests.filter { !AuditRules.isSameSite($0.host, evidence.siteHost) }.map {
-                AuditReportView.Request(host: $0.host, page: $0.page)
+                AuditReportView.Request(host: AuditRules.clip($0.host), page: AuditRules.clip($0.page))
             }
-            return AuditReportView.State(title: text("audit.states.\(state.state.rawValue)"), pages: state.pages.joined(separator: ", "),
+            return AuditReportView.State(title: text("audit.states.\(state.state.rawValue)"), pages: state.pages.map(AuditRules.clip).joined(separator: ", "),
                                          cookies: cookies, storage: storage, requests: requests)
         }
         return site.renderTemplate("audit-report", view: AuditReportView(

@@ -71,37 +71,37 @@ public struct AuditRules: Sendable {
         for cookie in evidence.cookies {
             guard let declared = declaration(ofCookie: cookie.name) else {
                 let owner = registry.service(forHost: cookie.domain.hasPrefix(".") ? String(cookie.domain.dropFirst()) : cookie.domain)
-                var message = "the cookie '\(cookie.name)' (domain \(cookie.domain)\(cookie.setBy.map { ", set by \($0)" } ?? "")) is set \(state.phrase) on \(cookie.page), but the registry does not declare it"
+                var message = "the cookie '\(Self.clip(cookie.name))' (domain \(Self.clip(cookie.domain))\(cookie.setBy.map { ", set by \(Self.clip($0))" } ?? "")) is set \(state.phrase) on \(Self.clip(cookie.page)), but the registry does not declare it"
                 message += owner.map { "; add it to the service '\($0.id)', which loads from that host" } ?? "; add it to the service that sets it, with its purpose and duration"
                 log.error(message, at: owner?.location ?? registryFile)
                 continue
             }
             if state.optionalMustBeOff, let category = declared.category, !category.necessary {
-                log.error("the cookie '\(cookie.name)' (\(category.title), \(declared.service.name)) is present \(state.phrase) on \(cookie.page): nothing optional may be stored until the visitor agrees; load what sets it only once its category is allowed",
+                log.error("the cookie '\(Self.clip(cookie.name))' (\(category.title), \(declared.service.name)) is present \(state.phrase) on \(Self.clip(cookie.page)): nothing optional may be stored until the visitor agrees; load what sets it only once its category is allowed",
                           at: declared.cookie.location)
             }
             checkLifetime(of: cookie, declared: declared, state: state, log: &log)
         }
         for key in evidence.storage {
             guard let declared = declaration(ofStorageKey: key.name, area: key.area) else {
-                log.error("the \(key.area == .local ? "local" : "session") storage key '\(key.name)' is set \(state.phrase) on \(key.page), but the registry does not declare it; add it with storage: \(key.area == .local ? "local-storage" : "session-storage")",
+                log.error("the \(key.area == .local ? "local" : "session") storage key '\(Self.clip(key.name))' is set \(state.phrase) on \(Self.clip(key.page)), but the registry does not declare it; add it with storage: \(key.area == .local ? "local-storage" : "session-storage")",
                           at: registryFile)
                 continue
             }
             if state.optionalMustBeOff, let category = declared.category, !category.necessary {
-                log.error("the \(key.area == .local ? "local" : "session") storage key '\(key.name)' (\(category.title), \(declared.service.name)) is present \(state.phrase) on \(key.page): nothing optional may be stored until the visitor agrees",
+                log.error("the \(key.area == .local ? "local" : "session") storage key '\(Self.clip(key.name))' (\(category.title), \(declared.service.name)) is present \(state.phrase) on \(Self.clip(key.page)): nothing optional may be stored until the visitor agrees",
                           at: declared.cookie.location)
             }
         }
         for request in evidence.requests where !Self.isSameSite(request.host, siteHost) {
             guard let service = registry.service(forHost: request.host) else {
-                log.warning("\(request.page) loads from \(request.host) \(state.phrase), and no service lists that host; add it to the 'hosts' of the service it belongs to, or remove what loads it",
+                log.warning("\(Self.clip(request.page)) loads from \(Self.clip(request.host)) \(state.phrase), and no service lists that host; add it to the 'hosts' of the service it belongs to, or remove what loads it",
                             at: registryFile)
                 continue
             }
             let category = registry.category(id: service.categoryID)
             if state.optionalMustBeOff, let category, !category.necessary {
-                log.error("\(request.page) requests \(request.url) from \(service.name) (\(category.title)) \(state.phrase): an optional service must not be contacted until the visitor agrees",
+                log.error("\(Self.clip(request.page)) requests \(Self.clip(request.url)) from \(service.name) (\(category.title)) \(state.phrase): an optional service must not be contacted until the visitor agrees",
                           at: service.location)
             }
         }
@@ -113,9 +113,9 @@ public struct AuditRules: Sendable {
         let written = declared.cookie.duration.map { "'\($0)'" } ?? "(no stated duration)"
         switch (declared.cookie.lifetime, cookie.lifetime) {
         case (.session, let seconds?):
-            log.warning("the cookie '\(cookie.name)' is declared as \(written), a session cookie, but it is set to last \(Self.describe(seconds)); correct the registry's duration", at: declared.cookie.location)
+            log.warning("the cookie '\(Self.clip(cookie.name))' is declared as \(written), a session cookie, but it is set to last \(Self.describe(seconds)); correct the registry's duration", at: declared.cookie.location)
         case (.fixed, nil), (.range, nil):
-            log.warning("the cookie '\(cookie.name)' is declared to last \(written), but it is a session cookie (deleted when the browser closes); correct the registry's duration", at: declared.cookie.location)
+            log.warning("the cookie '\(Self.clip(cookie.name))' is declared to last \(written), but it is a session cookie (deleted when the browser closes); correct the registry's duration", at: declared.cookie.location)
         case (.fixed(let duration), let seconds?):
             warnIfLonger(cookie, seconds: seconds, declared: duration.approximateSeconds, written: written, at: declared.cookie.location, log: &log)
         case (.range(_, let maximum), let seconds?):
@@ -128,7 +128,7 @@ public struct AuditRules: Sendable {
     private func warnIfLonger(_ cookie: ObservedCookie, seconds: Double, declared: Double, written: String, at location: SourceLocation,
                               log: inout DiagnosticLog) {
         guard seconds > declared * Self.lifetimeTolerance.factor + Self.lifetimeTolerance.seconds else { return }
-        log.warning("the cookie '\(cookie.name)' is set to last \(Self.describe(seconds)), longer than the \(written) the registry declares; correct the duration, or set the cookie to expire sooner",
+        log.warning("the cookie '\(Self.clip(cookie.name))' is set to last \(Self.describe(seconds)), longer than the \(written) the registry declares; correct the duration, or set the cookie to expire sooner",
                     at: location)
     }
 
@@ -185,6 +185,23 @@ public struct AuditRules: Sendable {
         let host = host.lowercased(), site = site.lowercased()
         let base = site.hasPrefix("www.") ? String(site.dropFirst(4)) : site
         return host == site || host == base || host.hasSuffix("." + base)
+    }
+
+    /// What a message echoes of what a page or recording held: at most 120 characters, control characters
+    /// shown as `?`, so that a 50 MB cookie name is a line of a message, not 50 MB of it.
+    static func clip(_ text: String) -> String {
+        let limit = 120
+        var shown = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count == limit {
+                shown += "… (\(text.utf8.count) bytes)"
+                break
+            }
+            shown.unicodeScalars.append(scalar.value < 0x20 || scalar.value == 0x7F ? "?" : scalar)
+            count += 1
+        }
+        return shown
     }
 
     /// `2 years`, `90 days`, `3 hours`, `45 minutes`.

@@ -35,17 +35,21 @@ public struct BrowserAudit: Sendable {
         // No choice yet: this visit also finds the pages (when crawling) and the consent script.
         try await driver.startBrowser(binary: chromium)
         var noChoice = StateEvidence(state: .noChoice)
+        // Breadth first, with every address queued once: a page of 50,000 links costs 50,000 look-ups, not
+        // 50,000 times the queue.
         var queue = known ?? [start]
+        var queued = Set(queue)
+        var next = 0
         var pages: [URL] = []
         var usesConsentScript = false
-        while !queue.isEmpty, pages.count < limit {
-            let page = queue.removeFirst()
-            guard !pages.contains(page) else { continue }
+        while next < queue.count, pages.count < limit {
+            let page = queue[next]
+            next += 1
             pages.append(page)
             try await visit(page, driver: driver, into: &noChoice)
             if pages.count == 1 { usesConsentScript = try await !driver.elements("[\(ConsentMarkup.action)=\"accept\"]").isEmpty }
-            if known == nil {
-                for link in try await links(driver: driver, sameOriginAs: start) where !pages.contains(link) && !queue.contains(link) {
+            if known == nil, pages.count < limit {
+                for link in try await links(driver: driver, sameOriginAs: start) where queued.insert(link).inserted {
                     queue.append(link)
                 }
             }

@@ -17,7 +17,8 @@ struct PreviewResponder: HTTPResponder {
             return Self.text(.methodNotAllowed, "The preview only answers GET and HEAD requests.\n", extra: [.allow: "GET, HEAD"])
         }
         // A browser asks an origin server for `/path`; `GET http://elsewhere/…` is a proxy's request.
-        guard Self.isOriginForm(request.head.path ?? ""), allows(authority: request.head.authority) else {
+        guard Self.isOriginForm(request.head.path ?? ""), !request.headers.contains(where: { $0.name.canonicalName == RequestTargetCheck.markerHeader }),
+              allows(authority: request.head.authority) else {
             return Self.text(.misdirectedRequest, "This preview only answers requests for localhost.\n")
         }
         switch request.uri.path {

@@ -65,6 +65,7 @@ public struct PreviewServer: Sendable {
         let host = options.host
         let app = Application(
             responder: PreviewResponder(state: state, allowedHosts: allowedHosts),
+            server: .http1(configuration: .init(additionalChannelHandlers: [RequestTargetCheck()])),
             configuration: ApplicationConfiguration(address: .hostname(host, port: options.port), serverName: nil, reuseAddress: false),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

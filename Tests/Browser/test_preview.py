@@ -66,6 +66,21 @@ def test_requests_for_other_host_names_are_refused(preview):
     assert preview.get("/", host=f"localhost:{preview.port}")[0] == 200
 
 
+def test_a_whole_address_as_the_request_target_is_refused(preview):
+    """`GET http://elsewhere/cookies/` is a request for a proxy; the preview answers only paths, whatever the Host."""
+    import socket
+    answers = []
+    for target, extra in [("http://evil.example/cookies/", ""), (f"http://localhost:{preview.port}/cookies/", ""),
+                          ("/cookies/", "x-notice-request-target: forged\r\n")]:
+        with socket.create_connection(("127.0.0.1", preview.port), timeout=10) as connection:
+            connection.sendall(f"GET {target} HTTP/1.1\r\nHost: localhost:{preview.port}\r\n{extra}Connection: close\r\n\r\n".encode())
+            data = b""
+            while chunk := connection.recv(65536):
+                data += chunk
+        answers.append(data.split(b"\r\n", 1)[0])
+    assert answers == [b"HTTP/1.1 421 Misdirected Request", b"HTTP/1.1 421 Misdirected Request", b"HTTP/1.1 200 OK"]
+
+
 def test_saving_a_page_sends_the_reload_event_and_serves_the_new_text(preview, site):
     events = preview.events()
     edit(site / "pages" / "cookies.md", "We use cookies.", "We use very few cookies.")
