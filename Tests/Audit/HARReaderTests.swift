@@ -57,3 +57,28 @@ struct SetCookieTests {
         #expect(LoopbackHTTP.dechunk(Data("4\r\nWiki\r\n6\r\npedia \r\n0\r\n\r\n".utf8)) == Data("Wikipedia ".utf8))
     }
 }
+
+@Suite("HAR files: linear cost")
+struct HARLinearCostTests {
+    /// 16,000 entries, each setting a cookie and carrying another: 96 s when each record searched every
+    /// cookie seen before.
+    @Test func sixteenThousandEntriesAreReadQuickly() throws {
+        let entries = (0..<16_000).map { index in
+            #"{"startedDateTime":"2026-01-01T00:00:00.000Z","request":{"method":"GET","url":"https://www.example.gov.uk/p\#(index)","cookies":[{"name":"c\#(index)"}],"headers":[]},"response":{"status":200,"cookies":[],"headers":[{"name":"Set-Cookie","value":"s\#(index)=1; Path=/"}]}}"#
+        }
+        let opening = #"{"log":{"version":"1.2","pages":[],"entries":["#
+        let har = Data((opening + entries.joined(separator: ",") + "]}}").utf8)
+        let clock = ContinuousClock()
+        var evidence: AuditEvidence?
+        let elapsed = try clock.measure { evidence = try HARReader.read([("big.har", har)]) }
+        #expect(elapsed < .seconds(15), "\(elapsed)")
+        #expect(evidence?.states.first?.cookies.count == 32_000)
+    }
+
+    /// What a finding echoes of a 5 MB cookie name is a line, not 5 MB.
+    @Test func aHugeCookieNameIsClippedInMessages() throws {
+        let name = String(repeating: "x", count: 5_000_000)
+        let clipped = AuditRules.clip(name)
+        #expect(clipped.utf8.count < 200 && clipped.hasSuffix("… (5000000 bytes)"))
+    }
+}

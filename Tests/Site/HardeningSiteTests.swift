@@ -149,3 +149,33 @@ struct CombiningMarkEscapingTests {
         #expect(!page.contains(open))
     }
 }
+
+/// Costs that grow with the input grow linearly: each case with a time budget far above the linear
+/// figure (CI machines are noisy) and far below what the quadratic code took.
+@Suite("Linear costs")
+struct LinearCostTests {
+    /// 20,000 headings of one text: 28 s here (and 35 s for 10,000 on a slower machine) when ids were found
+    /// by counting up from 2 each time; under a second now.
+    @Test func manyIdenticalHeadingsBuildQuickly() throws {
+        var files = TempSite.minimalSite
+        files["pages/same.md"] = "---\ntitle: Same\ndescription: D\n---\n" + String(repeating: "## Same\n\n", count: 20_000)
+        let site = try TempSite(files)
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure { try site.build() }
+        #expect(elapsed < .seconds(8), "\(elapsed)")
+        let page = try site.output("same/index.html")
+        #expect(page.contains(#"<h2 id="same-20000">"#) && page.contains(#"<h2 id="same">"#))
+    }
+
+    /// A duration of a megabyte: 24 s when the reader tried every word as the start of a condition.
+    @Test func aHugeDurationIsReadQuicklyAndPublishedWhole() throws {
+        var files = TempSite.minimalSite
+        let huge = String(repeating: "renewed on each visit and ", count: 40_000)
+        files["registry.yaml"] = files["registry.yaml"]!.replacingOccurrences(of: "duration: 90 days", with: "duration: 90 days \(huge)")
+        let site = try TempSite(files)
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure { try site.build() }
+        #expect(elapsed < .seconds(10), "\(elapsed)")
+        #expect(try site.output("cookies.json").contains(#""iso" : "P90D""#))
+    }
+}
