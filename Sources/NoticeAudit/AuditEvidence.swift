@@ -167,10 +167,27 @@ public struct AuditEvidence: Sendable, Codable {
     public var states: [StateEvidence]
     /// Whether the pages carry Notice's consent script (without it, only `no-choice` can be audited).
     public var usesConsentScript: Bool
+    /// Pages that could not be audited in a state, and why (a redirect to another site, a page that never
+    /// finished loading): the rest of the audit goes on without them.
+    public var skipped: [SkippedPage] = []
 
-    public init(siteHost: String, states: [StateEvidence], usesConsentScript: Bool) {
+    public init(siteHost: String, states: [StateEvidence], usesConsentScript: Bool, skipped: [SkippedPage] = []) {
         self.siteHost = siteHost
         self.states = states
         self.usesConsentScript = usesConsentScript
+        self.skipped = skipped
+    }
+}
+
+/// A page an audit could not look at in one state.
+public struct SkippedPage: Sendable, Codable, Equatable {
+    public var state: AuditState
+    public var page: String
+    public var reason: String
+
+    public init(state: AuditState, page: String, reason: String) {
+        self.state = state
+        self.page = page
+        self.reason = reason
     }
 }

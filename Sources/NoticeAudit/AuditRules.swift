@@ -32,7 +32,14 @@ public struct AuditRules: Sendable {
         for state in evidence.states {
             var log = DiagnosticLog()
             check(state, siteHost: evidence.siteHost, log: &log)
+            for skipped in evidence.skipped where skipped.state == state.state {
+                log.warning("the page \(Self.clip(skipped.page)) could not be audited \(state.state.phrase): \(skipped.reason)", at: registryFile)
+            }
             perState.append((state.state, log.diagnostics))
+        }
+        // A page given up before its state's evidence began (the state was never recorded) is still said.
+        for skipped in evidence.skipped where !evidence.states.contains(where: { $0.state == skipped.state }) {
+            perState.append((skipped.state, [.warning("the page \(Self.clip(skipped.page)) could not be audited \(skipped.state.phrase): \(skipped.reason)", at: registryFile)]))
         }
         var log = DiagnosticLog()
         noteUnseen(in: evidence, log: &log)

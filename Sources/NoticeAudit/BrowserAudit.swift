@@ -11,6 +11,8 @@ public struct BrowserAudit: Sendable {
     public var chromium: String
     /// How long to let a page's scripts run after it has loaded.
     public var settle: Duration = .milliseconds(500)
+    /// How long a page may take to load before it is given up (and recorded as not audited).
+    public var pageTimeout: Duration = .seconds(30)
 
     public init(chromedriver: URL = URL(fileURLWithPath: "/usr/bin/chromedriver"), chromium: String = "/usr/bin/chromium") {
         self.chromedriver = chromedriver
@@ -29,10 +31,12 @@ public struct BrowserAudit: Sendable {
         guard let port = PortFinder.firstFree(host: "127.0.0.1", from: 9_515) else {
             throw WebDriver.Failure(description: "no free loopback port for chromedriver")
         }
-        let driver = try await WebDriver(chromedriver: chromedriver, port: port)
+        var driver = try await WebDriver(chromedriver: chromedriver, port: port, pageTimeout: pageTimeout)
         defer { driver.stop() }
+        var skipped: [SkippedPage] = []
 
-        // No choice yet: this visit also finds the pages (when crawling) and the consent script.
+        // No choice yet: this visit also finds the pages (when crawling) and the consent script. The first
+        // page must load: without it there is nothing to audit.
         try await driver.startBrowser(binary: chromium)
         var noChoice = StateEvidence(state: .noChoice)
         // Breadth first, with every address queued once: a page of 50,000 links costs 50,000 look-ups, not
@@ -45,8 +49,16 @@ public struct BrowserAudit: Sendable {
         while next < queue.count, pages.count < limit {
             let page = queue[next]
             next += 1
+            do {
+                try await visit(page, driver: driver, into: &noChoice)
+            } catch let skip as PageSkipped where !pages.isEmpty {
+                skipped.append(SkippedPage(state: .noChoice, page: page.absoluteString, reason: skip.reason))
+                driver = try await recover(driver, port: port, state: .noChoice, firstPage: pages[0])
+                continue
+            } catch let skip as PageSkipped {
+                throw WebDriver.Failure(description: "the first page, \(page.absoluteString), could not be audited: \(skip.reason)")
+            }
             pages.append(page)
-            try await visit(page, driver: driver, into: &noChoice)
             if pages.count == 1 { usesConsentScript = try await !driver.elements("[\(ConsentMarkup.action)=\"accept\"]").isEmpty }
             if known == nil, pages.count < limit {
                 for link in try await links(driver: driver, sameOriginAs: start) where queued.insert(link).inserted {
@@ -57,19 +69,47 @@ public struct BrowserAudit: Sendable {
         await driver.closeBrowser()
         var states = [noChoice]
         guard usesConsentScript else {
-            return AuditEvidence(siteHost: start.host ?? "", states: states, usesConsentScript: false)
+            return AuditEvidence(siteHost: start.host ?? "", states: states, usesConsentScript: false, skipped: skipped)
         }
         for state in [AuditState.rejected, .accepted, .withdrawn] {
             try await driver.startBrowser(binary: chromium)
             var evidence = StateEvidence(state: state)
-            try await driver.navigate(to: pages[0].absoluteString)
-            try await press(state == .rejected ? "reject" : "accept", driver: driver)
-            if state == .withdrawn { try await withdraw(driver: driver) }
-            for page in pages { try await visit(page, driver: driver, into: &evidence) }
+            try await reach(state, driver: driver, firstPage: pages[0])
+            for page in pages {
+                do {
+                    try await visit(page, driver: driver, into: &evidence)
+                } catch let skip as PageSkipped {
+                    skipped.append(SkippedPage(state: state, page: page.absoluteString, reason: skip.reason))
+                    driver = try await recover(driver, port: port, state: state, firstPage: pages[0])
+                }
+            }
             states.append(evidence)
             await driver.closeBrowser()
         }
-        return AuditEvidence(siteHost: start.host ?? "", states: states, usesConsentScript: true)
+        return AuditEvidence(siteHost: start.host ?? "", states: states, usesConsentScript: true, skipped: skipped)
+    }
+
+    /// A page that could not be audited in a state, and why.
+    struct PageSkipped: Error {
+        var reason: String
+    }
+
+    /// Makes the choice of a state, from the first page, as a visitor would.
+    private func reach(_ state: AuditState, driver: WebDriver, firstPage: URL) async throws {
+        guard state != .noChoice else { return }
+        try await driver.navigate(to: firstPage.absoluteString)
+        try await press(state == .rejected ? "reject" : "accept", driver: driver)
+        if state == .withdrawn { try await withdraw(driver: driver) }
+    }
+
+    /// After a page that wedged the browser (it never finished loading, or its script never ends): a new
+    /// chromedriver and browser, the old ones ended, and the state made again.
+    private func recover(_ driver: WebDriver, port: Int, state: AuditState, firstPage: URL) async throws -> WebDriver {
+        driver.stop()
+        let fresh = try await WebDriver(chromedriver: chromedriver, port: port, pageTimeout: pageTimeout)
+        try await fresh.startBrowser(binary: chromium)
+        try await reach(state, driver: fresh, firstPage: firstPage)
+        return fresh
     }
 
     /// Clicks one of the banner's buttons, as a visitor would.
@@ -99,15 +139,27 @@ public struct BrowserAudit: Sendable {
 
     /// Loads a page, lets its scripts run, and records cookies, storage keys and requests.
     private func visit(_ page: URL, driver: WebDriver, into evidence: inout StateEvidence) async throws {
-        let failure = "Chromium could not load \(page.absoluteString); check the address and that the site is up"
         do {
             try await driver.navigate(to: page.absoluteString)
-        } catch {
-            throw WebDriver.Failure(description: "\(failure) (\(error))")
+        } catch let failure as WebDriver.Failure where failure.code == "timeout" {
+            throw PageSkipped(reason: "it did not finish loading within \(pageTimeout.components.seconds) seconds (--page-timeout)")
+        } catch let failure as LoopbackHTTP.Failure {
+            throw PageSkipped(reason: "the browser stopped answering while loading it (\(failure.description))")
+        } catch let failure as WebDriver.Failure {
+            throw PageSkipped(reason: "Chromium could not load it (\(failure.description))")
         }
-        // A page that did not load is Chromium's own error page, not an error of the command.
-        if let location = try await driver.execute("return location.href") as? String, location.hasPrefix("chrome-error:") {
-            throw WebDriver.Failure(description: failure)
+        // Where the page ended up: Chromium's own error page (a redirect loop, no server), or another site.
+        let location: String
+        do {
+            location = try await driver.execute("return location.href") as? String ?? ""
+        } catch {
+            throw PageSkipped(reason: "its scripts did not let the audit look at it within \(pageTimeout.components.seconds) seconds")
+        }
+        if location.hasPrefix("chrome-error:") {
+            throw PageSkipped(reason: "Chromium could not load it (a redirect loop, or no answer from the server)")
+        }
+        if let landed = URL(string: location), !Self.sameOrigin(landed, page) {
+            throw PageSkipped(reason: "it redirects to another site, \(AuditRules.clip(location)); what happens there is not this site's page")
         }
         try await Task.sleep(for: settle)
         let label = page.path.isEmpty ? "/" : page.path + (page.query.map { "?" + $0 } ?? "")
@@ -153,6 +205,11 @@ public struct BrowserAudit: Sendable {
             }
         }
         return (requests, setBy)
+    }
+
+    /// Same scheme, host and port.
+    static func sameOrigin(_ a: URL, _ b: URL) -> Bool {
+        a.scheme?.lowercased() == b.scheme?.lowercased() && a.host?.lowercased() == b.host?.lowercased() && a.port == b.port
     }
 
     /// The page's links to the same site (scheme, host and port), without fragments, in page order.

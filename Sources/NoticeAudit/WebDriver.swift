@@ -12,28 +12,30 @@ final class WebDriver: @unchecked Sendable {
     /// What went wrong talking to the browser, in plain words.
     struct Failure: Error, CustomStringConvertible {
         var description: String
+        /// The WebDriver error code (`timeout`, `unexpected alert open` …), when the browser gave one.
+        var code: String?
+
+        init(description: String, code: String? = nil) {
+            self.description = description
+            self.code = code
+        }
     }
 
-    private let process: Process
+    private let processes: ProcessGroup
     private let port: Int
     private var session: String?
+    /// How long a page may take to load, and a script to run, before the page is given up.
+    let pageTimeout: Duration
 
-    /// Starts chromedriver on a free loopback port and waits until it answers.
-    init(chromedriver: URL, port: Int) async throws {
+    /// Starts chromedriver on a free loopback port, in a process group of its own with the browsers it
+    /// starts, and waits until it answers.
+    init(chromedriver: URL, port: Int, pageTimeout: Duration = .seconds(30)) async throws {
         guard FileManager.default.isExecutableFile(atPath: chromedriver.path) else {
             throw Failure(description: "there is no chromedriver at \(chromedriver.path); install Chromium and its driver (on Debian: apt-get install chromium chromium-driver), or give its path with --chromedriver")
         }
-        process = Process()
-        process.executableURL = chromedriver
-        process.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1", "--silent"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        processes = try ProcessGroup(executable: chromedriver.path, arguments: ["--port=\(port)", "--allowed-ips=127.0.0.1", "--silent"])
         self.port = port
-        do {
-            try process.run()
-        } catch {
-            throw Failure(description: "chromedriver at \(chromedriver.path) could not be started: \(error.localizedDescription)")
-        }
+        self.pageTimeout = pageTimeout
         var lastError = ""
         for _ in 0..<100 {
             do {
@@ -62,6 +64,9 @@ final class WebDriver: @unchecked Sendable {
             "browserName": "chrome",
             "goog:chromeOptions": ["binary": binary, "args": arguments],
             "goog:loggingPrefs": ["performance": "ALL"],
+            // A page's alert() or confirm() is dismissed, as a visitor would, rather than stopping every command.
+            "unhandledPromptBehavior": "dismiss",
+            "timeouts": ["pageLoad": Int(pageTimeout.components.seconds * 1000), "script": Int(pageTimeout.components.seconds * 1000)],
         ]]]
         let value = try await send("POST", "/session", capabilities)
         guard let object = value as? [String: Any], let id = object["sessionId"] as? String else {
@@ -72,22 +77,20 @@ final class WebDriver: @unchecked Sendable {
 
     func closeBrowser() async {
         guard let session else { return }
-        _ = try? await send("DELETE", "/session/\(session)")
+        _ = try? await send("DELETE", "/session/\(session)", timeout: 10)
         self.session = nil
     }
 
-    /// Stops chromedriver: asked first (its `/shutdown`), then killed if it is still there a second later.
-    /// It must not outlive the audit, and it does not always heed SIGTERM from here.
+    /// Stops chromedriver and every browser it started: asked first (its `/shutdown`), then the whole
+    /// process group ended. Nothing it started outlives the audit.
     func stop() {
-        guard process.isRunning else { return }
+        guard processes.isRunning else { return }
         _ = try? LoopbackHTTP.send(port: port, method: "GET", path: "/shutdown", body: nil, timeout: 2)
-        for _ in 0..<20 where process.isRunning { usleep(50_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        processes.end()
     }
 
     func navigate(to url: String) async throws {
-        _ = try await send("POST", path("url"), ["url": url])
+        _ = try await send("POST", path("url"), ["url": url], timeout: Int(pageTimeout.components.seconds) + 15)
     }
 
     /// The ids of the elements a CSS selector finds (none is not an error).
@@ -127,19 +130,23 @@ final class WebDriver: @unchecked Sendable {
 
     /// One WebDriver command: the `value` of its answer, or its error as a ``Failure``.
     @discardableResult
-    private func send(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any? {
+    private func send(_ method: String, _ path: String, _ body: [String: Any]? = nil, timeout: Int? = nil) async throws -> Any? {
         let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) }
         let port = self.port
+        // A browser busy forever (a page running `while (true) {}`) must not hold the audit for ever.
+        let timeout = timeout ?? Int(pageTimeout.components.seconds) + 15
         // The socket blocks, so it runs off the cooperative threads.
         let data: Data = try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try LoopbackHTTP.send(port: port, method: method, path: path, body: payload) })
+                continuation.resume(with: Result { try LoopbackHTTP.send(port: port, method: method, path: path, body: payload, timeout: timeout) })
             }
         }
         let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         let value = object?["value"]
         if let failure = value as? [String: Any], let error = failure["error"] as? String {
-            throw Failure(description: "the browser refused '\(path.split(separator: "/").last ?? "")': \(error): \(failure["message"] as? String ?? "")")
+            // chromedriver's messages go on with lines of its own ("Session info: …"): a diagnostic is one line.
+            let message = (failure["message"] as? String ?? "").split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            throw Failure(description: "the browser refused '\(path.split(separator: "/").last ?? "")': \(error)\(message.isEmpty ? "" : ": " + message)", code: error)
         }
         return value
     }

@@ -28,6 +28,9 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Audit HAR files recorded in a browser instead (no browser needed).", valueName: "file"))
     var har: [String] = []
 
+    @Option(name: .customLong("page-timeout"), help: ArgumentHelp("How many seconds a page may take to load before it is recorded as not audited.", valueName: "seconds"))
+    var pageTimeout = 30
+
     @Option(help: ArgumentHelp("Where chromedriver is.", valueName: "path"))
     var chromedriver = "/usr/bin/chromedriver"
 
@@ -46,6 +49,7 @@ struct AuditCommand: AsyncParsableCommand {
     func validate() throws {
         if url != nil, !har.isEmpty { throw ValidationError("give either --url or --har, not both") }
         if pages < 1 { throw ValidationError("--pages needs at least 1") }
+        if !(1...600).contains(pageTimeout) { throw ValidationError("--page-timeout is a number of seconds from 1 to 600") }
         if let url, URL(string: url)?.host == nil || !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             throw ValidationError("--url needs a full web address, such as https://www.example.gov.uk/")
         }
@@ -53,6 +57,8 @@ struct AuditCommand: AsyncParsableCommand {
 
     func run() async throws {
         options.announce()
+        // Ctrl-C, kill or a closed terminal: the browsers end first, then the audit, with nothing left running.
+        AuditInterruption.install { signal in "\nAudit stopped (signal \(signal)); the browsers it started were ended.\n" }
         let started = ContinuousClock.now
         let reporter = Reporter(command: "audit", format: diagnostics)
         let rendered: RenderedSite
@@ -86,10 +92,14 @@ struct AuditCommand: AsyncParsableCommand {
             } else {
                 .built(rendered)
             }
-            evidence = try await source.evidence(browser: BrowserAudit(chromedriver: URL(fileURLWithPath: chromedriver), chromium: chromium))
+            var browser = BrowserAudit(chromedriver: URL(fileURLWithPath: chromedriver), chromium: chromium)
+            browser.pageTimeout = .seconds(pageTimeout)
+            evidence = try await source.evidence(browser: browser)
         } catch {
+            // The audit itself could not run (no browser, no site): 2, not the 1 of findings.
+            AuditInterruption.yieldToSignal()
             Console.standardError.write("error: \(error)\n")
-            throw ExitCode.failure
+            throw ExitCode(2)
         }
         let findings = AuditRules(registry: rendered.site.registry, registryFile: registryFile).findings(for: evidence)
         if let reportWriter, let report {

@@ -9,6 +9,7 @@ import json
 import pathlib
 import subprocess
 import threading
+import time
 
 import pytest
 
@@ -87,6 +88,149 @@ def test_every_language_of_a_bilingual_site_is_audited():
     assert report["pages"] == 4, report  # index and cookies, in English and in Welsh
     # The audit writes no output folder, so it takes no -o.
     assert audit("--site", "content", "-o", "elsewhere").returncode == 2
+
+
+def test_a_page_of_fifty_thousand_links_is_crawled_in_linear_time(tmp_path):
+    """`--pages 3` on pages of 50,000 same-site links each: 309 s when every link was looked for in the queue."""
+    import time
+    links = "".join(f'<a href="/p{index}">{index}</a>' for index in range(50_000))
+    body = f"<!doctype html><title>Links</title>{links}".encode()
+
+    class Links(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Links)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        started = time.monotonic()
+        result = audit("--site", "content", "--url", f"http://127.0.0.1:{server.server_address[1]}/", "--pages", "3",
+                       "--diagnostics", "json")
+        elapsed = time.monotonic() - started
+    finally:
+        server.shutdown()
+    assert result.returncode in (0, 1), result.stderr
+    assert json.loads(result.stdout)["pages"] == 3
+    assert elapsed < 90, f"{elapsed:.1f} s"
+
+
+class Troublesome(http.server.BaseHTTPRequestHandler):
+    """Pages that stopped the whole audit once: one that never finishes, one whose script never ends, a
+    redirect to another site, a redirect loop, and an alert()."""
+    other_origin = ""
+
+    def do_GET(self):
+        if self.path == "/":
+            links = "".join(f'<a href="/{name}/">{name}</a> ' for name in ["slow", "busy", "away", "loop", "alert", "fine"])
+            return self.page(f"<!doctype html><title>Start</title>{links}")
+        if self.path == "/slow/":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<!doctype html><title>Slow</title>")
+            self.wfile.flush()
+            time.sleep(40)
+            return
+        if self.path == "/busy/":
+            return self.page("<!doctype html><title>Busy</title><script>while (true) {}</script>")
+        if self.path == "/away/":
+            return self.redirect(self.other_origin + "/")
+        if self.path == "/loop/":
+            return self.redirect("/loop/")
+        if self.path == "/alert/":
+            return self.page("<!doctype html><title>Alert</title><script>alert('hello')</script>")
+        return self.page("<!doctype html><title>Fine</title><p>Fine.</p>")
+
+    def page(self, text):
+        body = text.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def redirect(self, location):
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format, *args):
+        pass
+
+
+def browser_processes():
+    """Running chromedriver and Chromium processes (a zombie has ended: only its parent has yet to read its status)."""
+    listing = subprocess.run(["ps", "-eo", "pid,stat,args"], capture_output=True, text=True).stdout.splitlines()[1:]
+    running = [line.split(None, 2) for line in listing]
+    return {fields[0] for fields in running if len(fields) == 3 and not fields[1].startswith("Z")
+            and ("chromedriver" in fields[2] or "chrom" in fields[2])}
+
+
+@pytest.fixture
+def troublesome_site():
+    import socketserver
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Troublesome)
+    server.daemon_threads = True
+    other = http.server.ThreadingHTTPServer(("127.0.0.2", 0), Troublesome)
+    other.daemon_threads = True
+    Troublesome.other_origin = f"http://127.0.0.2:{other.server_address[1]}"
+    for running in (server, other):
+        threading.Thread(target=running.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    other.shutdown()
+
+
+def test_pages_that_misbehave_are_recorded_as_not_audited_and_the_audit_goes_on(troublesome_site):
+    before = browser_processes()
+    started = time.monotonic()
+    result = audit("--site", "content", "--url", troublesome_site, "--pages", "10", "--page-timeout", "5", "--diagnostics", "json")
+    elapsed = time.monotonic() - started
+    assert result.returncode in (0, 1), result.stderr
+    report = json.loads(result.stdout)
+    messages = [d["message"] for d in report["diagnostics"]]
+    def skipped(path):
+        return [m for m in messages if m.startswith(f"the page {troublesome_site}{path}/ could not be audited")]
+    assert skipped("slow") and "did not finish loading within 5 seconds" in skipped("slow")[0], messages
+    assert skipped("busy"), messages
+    assert skipped("away") and "redirects to another site" in skipped("away")[0], messages
+    assert skipped("loop") and "could not load it" in skipped("loop")[0], messages
+    assert not skipped("alert") and not skipped("fine"), "an alert is dismissed, as a visitor would"
+    assert all("\n" not in m for m in messages)
+    assert not any("127.0.0.2" in page for page in report.get("pages_list", []))
+    assert elapsed < 240, f"{elapsed:.0f} s"
+    time.sleep(1)
+    assert browser_processes() <= before, "no chromedriver or Chromium outlives the audit"
+
+
+@pytest.mark.parametrize("signal_number", [2, 15])
+def test_an_interrupted_audit_ends_its_browsers(troublesome_site, signal_number):
+    """SIGINT or SIGTERM to notice alone, while Chromium waits for a page that never finishes."""
+    import signal as signals
+    before = browser_processes()
+    process = subprocess.Popen([str(NOTICE), "audit", "--site", "content", "--url", troublesome_site + "slow/", "--page-timeout", "60"],
+                               cwd=REPOSITORY, env=ENVIRONMENT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not (browser_processes() - before):
+        time.sleep(0.2)
+    time.sleep(2)
+    process.send_signal(signal_number)
+    try:
+        _, error = process.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise AssertionError("the audit did not stop")
+    assert process.returncode == 128 + signal_number, error
+    time.sleep(1)
+    assert browser_processes() <= before, "no chromedriver or Chromium outlives the audit"
 
 
 def test_every_planted_problem_is_reported_once(fixture_server, tmp_path):
