@@ -54,8 +54,8 @@ public struct AuditRules: Sendable {
         var others: [String: [AuditState]] = [:]
         for (state, diagnostics) in perState {
             for diagnostic in diagnostics {
-                let key = "\(diagnostic.severity)|\(diagnostic.location?.description ?? "")|" + diagnostic.message.replacingOccurrences(of: state.phrase, with: "\u{0}")
-                    .replacingOccurrences(of: #" on [^ :;,]+"#, with: "", options: .regularExpression)
+                let key = "\(diagnostic.severity)|\(diagnostic.location?.description ?? "")|"
+                    + withoutPages(diagnostic.message.replacingOccurrences(of: state.phrase, with: "\u{0}"))
                 if first[key] == nil {
                     first[key] = diagnostic
                     order.append(key)
@@ -71,6 +71,17 @@ public struct AuditRules: Sendable {
             }
             return diagnostic
         }
+    }
+
+    /// The message without its " on PAGE" parts, so that one problem seen on several pages is one key.
+    /// (A scan, not a regular expression compiled for every finding: a recording can hold 100,000.)
+    static func withoutPages(_ message: String) -> String {
+        var result = Substring(), rest = Substring(message)
+        while let range = rest.range(of: " on ") {
+            result += rest[..<range.lowerBound]
+            rest = rest[range.upperBound...].drop { !" :;,".contains($0) }
+        }
+        return String(result + rest)
     }
 
     private func check(_ evidence: StateEvidence, siteHost: String, log: inout DiagnosticLog) {

@@ -83,11 +83,10 @@ public enum HARReader {
 
     /// ISO 8601 with or without fractional seconds.
     static func parseDate(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
+        if let date = DateText.iso8601(text) { return date }
+        return Formatters.shared.withLock { formatters in
+            formatters.isoFractional.date(from: text) ?? formatters.iso.date(from: text)
+        }
     }
 }
 
@@ -120,13 +119,115 @@ enum SetCookie {
 
     /// `Wed, 21 Oct 2026 07:28:00 GMT`, and the dashed form some servers still send.
     static func httpDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEE, dd-MMM-yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz"] {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return date }
+        if let date = DateText.http(text) { return date }
+        return Formatters.shared.withLock { formatters in
+            formatters.http.lazy.compactMap { $0.date(from: text) }.first
         }
-        return nil
+    }
+}
+
+/// The two date forms a recording is full of, read directly: a HAR of 60,000 entries has 120,000 dates,
+/// and ICU's formatters took most of the time reading them. Anything else goes to the formatters.
+enum DateText {
+    /// `2026-01-01T00:00:00.000Z`, `2026-01-01T00:00:00+01:00`.
+    static func iso8601(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]),
+              let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]), let second = number(bytes[17..<19]) else { return nil }
+        var index = 19, fraction = 0.0
+        if bytes[index] == UInt8(ascii: ".") {
+            var scale = 0.1
+            index += 1
+            while index < bytes.count, let digit = digit(bytes[index]) {
+                fraction += Double(digit) * scale
+                scale /= 10
+                index += 1
+            }
+        }
+        guard index < bytes.count else { return nil }
+        var offset = 0
+        switch bytes[index] {
+        case UInt8(ascii: "Z"):
+            guard index + 1 == bytes.count else { return nil }
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            guard bytes.count == index + 6, bytes[index + 3] == UInt8(ascii: ":"),
+                  let hours = number(bytes[(index + 1)..<(index + 3)]), let minutes = number(bytes[(index + 4)..<(index + 6)]) else { return nil }
+            offset = (hours * 3_600 + minutes * 60) * (bytes[index] == UInt8(ascii: "+") ? 1 : -1)
+        default:
+            return nil
+        }
+        guard let seconds = epochSeconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second) else { return nil }
+        return Date(timeIntervalSince1970: Double(seconds - offset) + fraction)
+    }
+
+    /// `Wed, 21 Oct 2026 07:28:00 GMT`, `Wed, 21-Oct-2026 07:28:00 GMT`, `Wednesday, 21-Oct-26 07:28:00 GMT`.
+    static func http(_ text: String) -> Date? {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," })
+        guard parts.count == 6, parts[5] == "GMT", let day = Int(parts[1]), var year = Int(parts[3]),
+              let month = months.firstIndex(of: parts[2].lowercased()) else { return nil }
+        if parts[3].count == 2 { year += year < 70 ? 2000 : 1900 }
+        let time = parts[4].split(separator: ":")
+        guard time.count == 3, let hour = Int(time[0]), let minute = Int(time[1]), let second = Int(time[2]),
+              let seconds = epochSeconds(year: year, month: month + 1, day: day, hour: hour, minute: minute, second: second) else { return nil }
+        return Date(timeIntervalSince1970: Double(seconds))
+    }
+
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    private static func digit(_ byte: UInt8) -> Int? {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? Int(byte - UInt8(ascii: "0")) : nil
+    }
+
+    private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in bytes {
+            guard let digit = digit(byte) else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
+
+    /// Seconds since 1970 for a UTC calendar date (days from civil, proleptic Gregorian).
+    static func epochSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int? {
+        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
+              (1...9999).contains(year) else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return days * 86_400 + hour * 3_600 + minute * 60 + second
+    }
+}
+
+/// Date formatters made once: making one costs ICU far more than using it, and a recording has a date
+/// on every entry.
+final class Formatters: @unchecked Sendable {
+    static let shared = Formatters()
+    private let lock = NSLock()
+    let iso = ISO8601DateFormatter()
+    let isoFractional = ISO8601DateFormatter()
+    let http: [DateFormatter]
+
+    private init() {
+        iso.formatOptions = [.withInternetDateTime]
+        isoFractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        http = ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEE, dd-MMM-yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz"].map { format in
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = format
+            return formatter
+        }
+    }
+
+    /// Formatters are not safe to share between threads: one user at a time.
+    func withLock<T>(_ body: (Formatters) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(self)
     }
 }

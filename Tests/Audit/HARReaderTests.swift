@@ -82,3 +82,32 @@ struct HARLinearCostTests {
         #expect(clipped.utf8.count < 200 && clipped.hasSuffix("… (5000000 bytes)"))
     }
 }
+
+/// The direct readers of HAR dates agree with Foundation's formatters on every date tried.
+@Suite("HAR dates")
+struct HARDateTests {
+    @Test func directReadingAgreesWithTheFormatters() throws {
+        let http = DateFormatter()
+        http.locale = Locale(identifier: "en_US_POSIX")
+        http.timeZone = TimeZone(identifier: "GMT")
+        http.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        let dashedFormatter = DateFormatter()
+        dashedFormatter.locale = Locale(identifier: "en_US_POSIX")
+        dashedFormatter.timeZone = TimeZone(identifier: "GMT")
+        dashedFormatter.dateFormat = "EEE, dd-MMM-yyyy HH:mm:ss zzz"
+        let iso = ISO8601DateFormatter()
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let date = Date(timeIntervalSince1970: Double(Int.random(in: 0...4_000_000_000, using: &generator)))
+            let httpText = http.string(from: date)
+            #expect(DateText.http(httpText) == date, "\(httpText)")
+            let dashed = dashedFormatter.string(from: date)
+            #expect(DateText.http(dashed) == date, "\(dashed)")
+            let isoText = iso.string(from: date)
+            #expect(DateText.iso8601(isoText) == date, "\(isoText)")
+        }
+        #expect(DateText.iso8601("2026-01-01T00:00:00.250+01:00") == Date(timeIntervalSince1970: 1_767_222_000.25))
+        #expect(DateText.http("Wednesday, 21-Oct-26 07:28:00 GMT") == http.date(from: "Wed, 21 Oct 2026 07:28:00 GMT"))
+        #expect(DateText.iso8601("2026-13-01T00:00:00Z") == nil && DateText.http("Wed, 32 Oct 2026 07:28:00 GMT") == nil)
+    }
+}
