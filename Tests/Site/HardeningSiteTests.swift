@@ -179,3 +179,50 @@ struct LinearCostTests {
         #expect(try site.output("cookies.json").contains(#""iso" : "P90D""#))
     }
 }
+
+/// Page names and language folders become addresses: what an address cannot carry is refused where it is
+/// written, and what it can is encoded in full addresses.
+@Suite("Addresses from names")
+struct AddressNameTests {
+    @Test(arguments: ["my page.md", "a#b.md", "what?.md", "100%.md", "tab\there.md", "bell\u{07}.md"])
+    func aPageFileNameAnAddressCannotCarryIsAnErrorAtTheFile(name: String) throws {
+        var files = TempSite.minimalSite
+        files["pages/" + name] = "---\ntitle: T\ndescription: D\n---\nText.\n"
+        let site = try TempSite(files)
+        let errors = site.failingBuild()
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.contains("error: this page's file name has") == true, "\(errors)")
+        #expect(errors.first?.hasPrefix("content/pages/") == true)
+    }
+
+    @Test func aWelshSlugIsEncodedInFullAddresses() throws {
+        var files = TempSite.minimalSite
+        files["site.yaml"] = files["site.yaml"]!.replacingOccurrences(of: "language: en-GB", with: "languages:\n  - code: en-GB\n  - code: cy")
+        files["pages/cookies.cy.md"] = "---\ntitle: Cwcis\ndescription: D\nslug: cwcis-ŵyr\n---\nTestun.\n"
+        files["pages/index.cy.md"] = "---\ntitle: Hafan\ndescription: D\n---\nHafan.\n"
+        let site = try TempSite(files)
+        try site.build()
+        let sitemap = try site.output("sitemap.xml")
+        #expect(sitemap.contains("https://www.example.gov.uk/cy/cwcis-%C5%B5yr/"), "\(sitemap)")
+        #expect(!sitemap.contains("ŵ"))
+        #expect(try site.output("cy/cwcis-ŵyr/index.html").contains(#"<link rel="canonical" href="https://www.example.gov.uk/cy/cwcis-%C5%B5yr/">"#))
+    }
+
+    @Test(arguments: ["a/b", "-", "assets", "-cy", "cy_1"])
+    func aLanguageFolderIsOneFolderName(path: String) throws {
+        var files = TempSite.minimalSite
+        files["site.yaml"] = files["site.yaml"]!.replacingOccurrences(of: "language: en-GB", with: "languages:\n  - code: en-GB\n  - code: cy\n    path: \"\(path)\"")
+        let site = try TempSite(files)
+        let errors = site.failingBuild()
+        #expect(errors.contains { $0.hasPrefix("content/site.yaml:") && $0.contains("'path' should be one folder name") }, "\(errors)")
+    }
+
+    @Test func aSlugTooLongForAFolderIsAnErrorWithItsPosition() throws {
+        var files = TempSite.minimalSite
+        files["site.yaml"] = files["site.yaml"]!.replacingOccurrences(of: "language: en-GB", with: "languages:\n  - code: en-GB\n  - code: cy")
+        files["pages/cookies.cy.md"] = "---\ntitle: Cwcis\ndescription: D\nslug: \(String(repeating: "a", count: 5_000))\n---\nTestun.\n"
+        let site = try TempSite(files)
+        let errors = site.failingBuild()
+        #expect(errors.contains { $0.hasPrefix("content/pages/cookies.cy.md:4:7: error: 'slug' is the last part of the page's address") }, "\(errors)")
+    }
+}

@@ -230,7 +230,7 @@ struct LanguageTests {
         ("language: en-GB\nlanguages:\n  - code: en-GB\n", "has both 'language' and 'languages'"),
         ("languages:\n  - code: en-GB\n  - code: en-gb\n", "is listed twice"),
         ("languages:\n  - code: en-GB\n    path: en\n", "the first language is the default"),
-        ("languages:\n  - code: en-GB\n  - code: cy\n    path: ../cy\n", "'path' should be a folder name"),
+        ("languages:\n  - code: en-GB\n  - code: cy\n    path: ../cy\n", "'path' should be one folder name"),
         ("languages:\n  - code: english\n", "'code' should be a language tag"),
         ("languages:\n  - code: en-GB\n  - code: cy\n    baseURL: https://cy.example.test\n", "give the site's 'baseURL' too"),
         ("robots: true\n", "'robots: true' writes a robots.txt that names the sitemap"),

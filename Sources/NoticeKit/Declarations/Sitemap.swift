@@ -19,9 +19,10 @@ struct Sitemap {
             return edition.pages.map { page in
                 let versions = edition.alternates.versions(of: page.name)
                 let alternates = versions.count > 1 ? versions.compactMap { version in
-                    version.baseURL.map { (version.language.code, $0 + "/" + version.urlPath) }
+                    version.baseURL.map { (version.language.code, $0 + "/" + PageSource.encodedURLPath(version.urlPath)) }
                 } : []
-                return Entry(location: base + "/" + page.urlPath, updated: page.frontMatter.updated?.iso, alternates: alternates)
+                return Entry(location: base + "/" + PageSource.encodedURLPath(page.urlPath), updated: page.frontMatter.updated?.iso,
+                             alternates: alternates)
             }
         }.sorted { $0.location < $1.location }
     }

@@ -68,7 +68,7 @@ struct PageRenderer {
             title: page.frontMatter.title, description: page.frontMatter.description, url: page.urlPath, content: content.html,
             isHome: page.name == "index",
             updated: page.frontMatter.updated.map { PageView.Updated(iso: $0.iso, text: formatted($0)) },
-            canonicalURL: config.baseURL.flatMap { page.name == "404" ? nil : $0 + "/" + page.urlPath },
+            canonicalURL: config.baseURL.flatMap { page.name == "404" ? nil : $0 + "/" + PageSource.encodedURLPath(page.urlPath) },
             contents: PageLayout.sections(of: content.headings).map { PageView.Section(id: $0.id, text: $0.text) },
             hasContents: PageLayout.hasContents(content.headings))
         return PageView(
@@ -88,7 +88,7 @@ struct PageRenderer {
             let isCurrent = version.language == site.language
             var href = PageAddress.path(version.urlPath).href(root: root)
             var absolute: String?
-            if let base = version.baseURL { absolute = base + "/" + version.urlPath }
+            if let base = version.baseURL { absolute = base + "/" + PageSource.encodedURLPath(version.urlPath) }
             if version.isSeparate != site.isSeparate || (version.isSeparate && !isCurrent), let absolute { href = absolute }
             return PageView.LanguageVersion(code: version.language.code, name: version.name, title: version.title, href: href,
                                             absoluteHref: absolute ?? href, isCurrent: isCurrent,

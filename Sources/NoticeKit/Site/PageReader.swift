@@ -39,8 +39,9 @@ struct PageReader {
         }
         let template = mapping.string("template", in: context)
         let slug = mapping.string("slug", in: context)
-        if let slug, !slug.value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) || slug.value.hasPrefix("-") {
-            reader.error("'slug' is the last part of the page's address: letters, digits and hyphens, such as cwcis or polisi-cwcis, not '\(slug.value)'", at: slug.location)
+        if let slug, !slug.value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) || slug.value.hasPrefix("-") || slug.value.count > 100 {
+            let shown = slug.value.count > 100 ? String(slug.value.prefix(40)) + "…" : slug.value
+            reader.error("'slug' is the last part of the page's address: letters, digits and hyphens, at most 100 of them, such as cwcis or polisi-cwcis, not '\(shown)'", at: slug.location)
         }
         let translationOf = mapping.string("translationOf", in: context)
         guard let title else { return nil }

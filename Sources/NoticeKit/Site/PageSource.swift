@@ -41,4 +41,9 @@ public struct PageSource: Sendable {
         if name.hasSuffix("/index") { return String(name.dropLast("index".count)) }
         return name + "/"
     }
+
+    /// A page's address as a full URL carries it: letters outside ASCII (a Welsh slug's `ŵ`) percent-encoded.
+    static func encodedURLPath(_ urlPath: String) -> String {
+        urlPath.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? urlPath
+    }
 }

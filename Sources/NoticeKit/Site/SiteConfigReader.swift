@@ -99,15 +99,18 @@ struct SiteConfigReader {
             let baseURL = readBaseURL(entry, in: "the language '\(code.value)'")
             var path = index == 0 && baseURL == nil ? "" : code.value.lowercased()
             if let written = entry.string("path", in: context) {
-                let valid = written.value.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
-                    !part.isEmpty && part != "." && part != ".." && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
-                }
+                // One folder name, as the message says: `a/b`, `-`, or a folder the build writes itself are not.
+                let name = written.value
+                let valid = !name.isEmpty && name.count <= 63 && name.first.map { $0.isASCII && ($0.isLetter || $0.isNumber) } == true
+                    && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+                    && !Self.reservedFolders.contains(name.lowercased())
                 if index == 0, baseURL == nil {
                     reader.error("the first language is the default, whose pages are at the site's root; remove its 'path', or give it a 'baseURL' of its own", at: written.location)
                 } else if valid {
                     path = written.value
                 } else {
-                    reader.error("'path' should be a folder name of letters, digits and hyphens, such as cy, not '\(written.value)'", at: written.location)
+                    let reason = Self.reservedFolders.contains(name.lowercased()) ? " (Notice writes its own \(name)/ folder)" : ""
+                    reader.error("'path' should be one folder name of letters, digits and hyphens, starting with a letter or digit, such as cy, not '\(written.value.prefix(80))'\(reason)", at: written.location)
                 }
             }
             var rightToLeft: Bool?
@@ -268,6 +271,9 @@ struct SiteConfigReader {
         default: return nil
         }
     }
+
+    /// Folders every build writes at the site's root, which no language can have as its own.
+    static let reservedFolders: Set<String> = ["assets"]
 
     /// How `notice init` marks a text the editor still has to write (the Welsh title, without `--title-cy`).
     public static let todoMarker = "TODO"

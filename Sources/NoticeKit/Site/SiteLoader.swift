@@ -320,8 +320,11 @@ public struct SiteLoader: Sendable {
             var pageLog = DiagnosticLog()
             let display = paths.display(file)
             var page: PageSource?
-            if let text = FileSystem.readText(file) {
-                let name = PageSource.name(forRelativePath: FileSystem.relativePath(of: file, under: folder)) ?? ""
+            let relative = FileSystem.relativePath(of: file, under: folder)
+            if let problem = Self.addressProblem(ofPagePath: relative) {
+                pageLog.error(problem, at: SourceLocation(path: display))
+            } else if let text = FileSystem.readText(file) {
+                let name = PageSource.name(forRelativePath: relative) ?? ""
                 page = PageReader.read(name: name, file: SourceFile(path: display, text: text), log: &pageLog)
             } else {
                 pageLog.error("this page could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
@@ -334,6 +337,26 @@ public struct SiteLoader: Sendable {
             if let page { pages.append(page) }
         }
         return pages
+    }
+
+    /// Why a page's file name cannot become its address, or `nil`: its address is its path, so a space,
+    /// `#`, `?`, `%`, a control character or a name too long for a folder would break links, the sitemap
+    /// or the build's own writing.
+    static func addressProblem(ofPagePath path: String) -> String? {
+        let unsafe: Set<Character> = [" ", "#", "?", "%", "\"", "<", ">", "\\", "^", "`", "{", "|", "}", "'"]
+        for part in path.split(separator: "/") {
+            if part.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }) {
+                return "this page's file name has a control character, which its address cannot carry; rename the file with letters, digits and hyphens"
+            }
+            if let character = part.first(where: { unsafe.contains($0) || $0.isWhitespace }) {
+                let suggestion = part.split(whereSeparator: { unsafe.contains($0) || $0.isWhitespace }).joined(separator: "-")
+                return "this page's file name has \(character == " " || character.isWhitespace ? "a space" : "'\(character)'"), which its address (\(PageSource.urlPath(forPage: String(part.dropLast(part.hasSuffix(".md") ? 3 : 0))))) would have to encode; rename it with letters, digits and hyphens, such as \(suggestion.prefix(60))"
+            }
+            if part.utf8.count > 200 {
+                return "this page's file name is \(part.utf8.count) bytes long, more than a folder's name can be; give it a shorter name (its address is its name)"
+            }
+        }
+        return nil
     }
 
     private func readRequired(_ file: URL, what: String, log: inout DiagnosticLog) -> String? {
