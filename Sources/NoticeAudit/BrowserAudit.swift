@@ -56,7 +56,7 @@ public struct BrowserAudit: Sendable {
                 driver = try await recover(driver, port: port, state: .noChoice, firstPage: pages[0])
                 continue
             } catch let skip as PageSkipped {
-                throw WebDriver.Failure(description: "the first page, \(page.absoluteString), could not be audited: \(skip.reason)")
+                throw WebDriver.Failure(description: "the first page, \(page.absoluteString), could not be audited: \(skip.reason); check the address and that the site is up")
             }
             pages.append(page)
             if pages.count == 1 { usesConsentScript = try await !driver.elements("[\(ConsentMarkup.action)=\"accept\"]").isEmpty }
@@ -156,7 +156,7 @@ public struct BrowserAudit: Sendable {
             throw PageSkipped(reason: "its scripts did not let the audit look at it within \(pageTimeout.components.seconds) seconds")
         }
         if location.hasPrefix("chrome-error:") {
-            throw PageSkipped(reason: "Chromium could not load it (a redirect loop, or no answer from the server)")
+            throw PageSkipped(reason: "Chromium could not load it (no answer from the server, or a redirect loop)")
         }
         if let landed = URL(string: location), !Self.sameOrigin(landed, page) {
             throw PageSkipped(reason: "it redirects to another site, \(AuditRules.clip(location)); what happens there is not this site's page")

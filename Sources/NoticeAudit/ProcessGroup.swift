@@ -57,19 +57,45 @@ final class ProcessGroup: @unchecked Sendable {
         ended = true
         lock.unlock()
         Self.unregister(self)
+        // Chromium's crash handler starts a session of its own, outside the group: every descendant is
+        // found first, while they can still be traced to the leader, and ended too.
+        let descendants = Self.descendants(of: leader)
         kill(-leader, SIGTERM)
+        for pid in descendants { kill(pid, SIGTERM) }
         let deadline = ContinuousClock.now + grace
         var status: Int32 = 0
+        var leaderGone = false
         while ContinuousClock.now < deadline {
             if waitpid(leader, &status, WNOHANG) == leader {
-                // The leader is gone; its children may not be.
-                kill(-leader, SIGKILL)
-                return
+                leaderGone = true
+                break
             }
             usleep(20_000)
         }
         kill(-leader, SIGKILL)
-        waitpid(leader, &status, 0)
+        for pid in descendants { kill(pid, SIGKILL) }
+        if !leaderGone { waitpid(leader, &status, 0) }
+    }
+
+    /// Every process below `root`, read from /proc (empty where there is no /proc).
+    static func descendants(of root: pid_t) -> [pid_t] {
+        var children: [pid_t: [pid_t]] = [:]
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            // "PID (name) STATE PPID …": the name may hold spaces and brackets, so read after its last ')'.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 1, let parent = pid_t(fields[1]) else { continue }
+            children[parent, default: []].append(pid)
+        }
+        var found: [pid_t] = [], queue = [root]
+        while let next = queue.popLast() {
+            for child in children[next] ?? [] {
+                found.append(child)
+                queue.append(child)
+            }
+        }
+        return found
     }
 
     // MARK: - Every group still running, for a signal's way out

@@ -118,11 +118,11 @@ def test_a_broken_edit_shows_the_problems_on_every_page_and_the_last_good_versio
 
 def test_a_broken_link_saved_in_one_page_is_reported(preview, site):
     events = preview.events()
-    edit(site / "pages" / "index.md", "A page with gated scripts", "A page with a [broken link](../nowhere/) and gated scripts")
+    edit(site / "pages" / "index.md", "A page with gated scripts", "A page with a [broken link](nowhere/) and gated scripts")
     events.next_event(timeout=3)
     body = preview.get("/")[2]
-    assert "the link &#39;../nowhere/&#39; leads to no page or file of this site" in body
-    edit(site / "pages" / "index.md", "[broken link](../nowhere/)", "[working link](cookies/)")
+    assert "the link &#39;nowhere/&#39; leads to no page or file of this site" in body
+    edit(site / "pages" / "index.md", "[broken link](nowhere/)", "[working link](cookies/)")
     events.next_event(timeout=3)
     assert "notice-preview-errors" not in preview.get("/")[2]
     events.close()
