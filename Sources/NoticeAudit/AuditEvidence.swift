@@ -170,6 +170,8 @@ public struct AuditEvidence: Sendable, Codable {
     /// Pages that could not be audited in a state, and why (a redirect to another site, a page that never
     /// finished loading): the rest of the audit goes on without them.
     public var skipped: [SkippedPage] = []
+    /// What the audit has to say of its own evidence (a recording without cookie data), as warnings.
+    public var notes: [String] = []
 
     public init(siteHost: String, states: [StateEvidence], usesConsentScript: Bool, skipped: [SkippedPage] = []) {
         self.siteHost = siteHost

@@ -42,6 +42,7 @@ public struct AuditRules: Sendable {
             perState.append((skipped.state, [.warning("the page \(Self.clip(skipped.page)) could not be audited \(skipped.state.phrase): \(skipped.reason)", at: registryFile)]))
         }
         var log = DiagnosticLog()
+        for note in evidence.notes { log.warning(note, at: registryFile) }
         noteUnseen(in: evidence, log: &log)
         return (Self.merge(perState) + log.diagnostics).sorted()
     }

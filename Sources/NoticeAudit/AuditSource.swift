@@ -7,20 +7,20 @@ public enum AuditSource: Sendable {
     case built(RenderedSite)
     /// A published site, crawled from this address up to `limit` pages.
     case published(URL, limit: Int)
-    /// HAR files, by path.
-    case recordings([String])
+    /// HAR files, by path, of the site at `site` (its `baseURL`) when known.
+    case recordings([String], site: URL?)
 
     /// The evidence: in Chromium for a site, from the files for recordings.
     public func evidence(browser: BrowserAudit) async throws -> AuditEvidence {
         switch self {
-        case .recordings(let paths):
+        case .recordings(let paths, let site):
             let files = try paths.map { path in
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw HARReader.Failure(description: "\(path) could not be read; give the path of a HAR file exported from a browser's developer tools")
                 }
                 return (path, data)
             }
-            return try HARReader.read(files)
+            return try HARReader.read(files, siteAddress: site)
         case .published(let start, let limit):
             return try await browser.run(start: start, pages: nil, limit: limit)
         case .built(let rendered):

@@ -13,10 +13,13 @@ public enum HARReader {
         }
     }
 
-    /// The evidence of one or more HAR files; the site is the host of the first page recorded.
-    public static func read(_ files: [(path: String, data: Data)]) throws(Failure) -> AuditEvidence {
+    /// The evidence of one or more HAR files. The site is the host of `siteAddress` (the site's own
+    /// `baseURL`), else of the first request recorded; a file that holds no cookie data at all (Chrome's
+    /// default export leaves it out) is noted, with how to export one that does.
+    public static func read(_ files: [(path: String, data: Data)], siteAddress: URL? = nil) throws(Failure) -> AuditEvidence {
         var evidence = StateEvidence(state: .recorded)
-        var siteHost: String?
+        var siteHost: String? = siteAddress?.host?.lowercased()
+        var notes: [String] = []
         for file in files {
             let root: [String: Any]
             do {
@@ -36,7 +39,14 @@ public enum HARReader {
             for page in log["pages"] as? [[String: Any]] ?? [] {
                 if let id = page["id"] as? String { pageTitles[id] = page["title"] as? String ?? id }
             }
+            var holdsCookieData = false
+            defer {
+                if !holdsCookieData {
+                    notes.append("\(file.path) holds no cookie data (no Cookie or Set-Cookie headers, no cookie lists), so the audit can say nothing of its cookies; Chrome leaves them out unless asked: in DevTools' settings turn on 'Allow to generate HAR with sensitive data', then in the Network panel choose 'Export HAR (with sensitive data)'")
+                }
+            }
             for entry in entries {
+                if !holdsCookieData, Self.holdsCookieData(entry) { holdsCookieData = true }
                 guard let request = entry["request"] as? [String: Any], let url = request["url"] as? String,
                       let host = URLComponents(string: url)?.host?.lowercased() else { continue }
                 if siteHost == nil { siteHost = host }
@@ -57,7 +67,22 @@ public enum HARReader {
         }
         guard let siteHost else { throw Failure(description: "the HAR files record no requests; record the pages again with the Network panel open") }
         evidence.requests.removeAll { AuditRules.isSameSite($0.host, siteHost) }
-        return AuditEvidence(siteHost: siteHost, states: [evidence], usesConsentScript: false)
+        var result = AuditEvidence(siteHost: siteHost, states: [evidence], usesConsentScript: false)
+        result.notes = notes
+        return result
+    }
+
+    /// Whether an entry carries any cookie: a cookie list, or a Cookie or Set-Cookie header.
+    static func holdsCookieData(_ entry: [String: Any]) -> Bool {
+        for part in ["request", "response"] {
+            guard let message = entry[part] as? [String: Any] else { continue }
+            if let cookies = message["cookies"] as? [Any], !cookies.isEmpty { return true }
+            for header in message["headers"] as? [[String: Any]] ?? [] {
+                let name = (header["name"] as? String)?.lowercased()
+                if name == "cookie" || name == "set-cookie" { return true }
+            }
+        }
+        return false
     }
 
     /// The cookies a response set: its `cookies` list, or else its `Set-Cookie` headers.
@@ -74,11 +99,11 @@ public enum HARReader {
             }
         }
         let headers = response["headers"] as? [[String: Any]] ?? []
-        return headers.compactMap { header -> ObservedCookie? in
+        return headers.compactMap { header -> [ObservedCookie]? in
             guard (header["name"] as? String)?.lowercased() == "set-cookie", let value = header["value"] as? String else { return nil }
             // Some exports join several Set-Cookie headers with line breaks.
-            return value.split(separator: "\n").compactMap { SetCookie.parse(String($0), host: host, url: url, page: page, seenAt: seenAt) }.first
-        }
+            return value.split(separator: "\n").compactMap { SetCookie.parse(String($0), host: host, url: url, page: page, seenAt: seenAt) }
+        }.flatMap { $0 }
     }
 
     /// ISO 8601 with or without fractional seconds.

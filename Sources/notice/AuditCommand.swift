@@ -86,7 +86,7 @@ struct AuditCommand: AsyncParsableCommand {
         let evidence: AuditEvidence
         do {
             let source: AuditSource = if !har.isEmpty {
-                .recordings(har)
+                .recordings(har, site: rendered.site.config.baseURL.flatMap(URL.init(string:)))
             } else if let url, let start = URL(string: url) {
                 .published(start, limit: pages)
             } else {

@@ -40,6 +40,42 @@ struct HARReaderTests {
     }
 }
 
+/// HAR files as they really come: joined Set-Cookie headers, a site whose first request is elsewhere,
+/// and Chrome's default export, which leaves cookies out.
+@Suite("HAR files as exported")
+struct HARExportTests {
+    static func har(_ entries: [String]) -> Data {
+        Data(("{\"log\":{\"version\":\"1.2\",\"pages\":[],\"entries\":[" + entries.joined(separator: ",") + "]}}").utf8)
+    }
+
+    static func entry(url: String, setCookie: String? = nil, cookies: [String] = []) -> String {
+        let headers = setCookie.map { #"[{"name":"set-cookie","value":\#(String(data: try! JSONEncoder().encode($0), encoding: .utf8)!)}]"# } ?? "[]"
+        let carried = cookies.map { #"{"name":"\#($0)","value":"1"}"# }.joined(separator: ",")
+        return #"{"startedDateTime":"2026-01-01T00:00:00.000Z","request":{"method":"GET","url":"\#(url)","cookies":[\#(carried)],"headers":[]},"response":{"status":200,"cookies":[],"headers":\#(headers)}}"#
+    }
+
+    @Test func setCookieHeadersJoinedByLineBreaksAreEveryOneRead() throws {
+        let evidence = try HARReader.read([("a.har", Self.har([Self.entry(url: "https://www.example.gov.uk/", setCookie: "a=1; Path=/\nb=2; Max-Age=60\nc=3")]))])
+        #expect(evidence.states.first?.cookies.map(\.name) == ["a", "b", "c"])
+    }
+
+    @Test func theSitesOwnHostComesFromItsAddressNotTheFirstRequest() throws {
+        let data = Self.har([Self.entry(url: "https://www.googletagmanager.com/gtag/js", setCookie: "x=1"),
+                             Self.entry(url: "https://www.example.gov.uk/", setCookie: "a=1")])
+        let evidence = try HARReader.read([("a.har", data)], siteAddress: URL(string: "https://www.example.gov.uk"))
+        #expect(evidence.siteHost == "www.example.gov.uk")
+        #expect(evidence.states.first?.requests.map(\.host) == ["www.googletagmanager.com"])
+    }
+
+    @Test func aRecordingWithoutCookieDataSaysSoAndHowToExportOne() throws {
+        let data = Self.har([Self.entry(url: "https://www.example.gov.uk/"), Self.entry(url: "https://www.example.gov.uk/cookies/")])
+        let evidence = try HARReader.read([("plain.har", data)])
+        #expect(evidence.notes.contains { $0.contains("plain.har holds no cookie data") && $0.contains("with sensitive data") }, "\(evidence.notes)")
+        let findings = try AuditRulesTests.rules().findings(for: evidence).map(\.description)
+        #expect(findings.contains { $0.contains("warning: plain.har holds no cookie data") }, "\(findings)")
+    }
+}
+
 @Suite("Set-Cookie and HTTP bodies")
 struct SetCookieTests {
     @Test func maxAgeWinsOverExpiresAndAttributesAreRead() throws {
