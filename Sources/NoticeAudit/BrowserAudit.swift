@@ -100,6 +100,9 @@ public struct BrowserAudit: Sendable {
         try await driver.navigate(to: firstPage.absoluteString)
         try await press(state == .rejected ? "reject" : "accept", driver: driver)
         if state == .withdrawn { try await withdraw(driver: driver) }
+        // What reaching the state did (the Accept click's requests, the policy page's) is not evidence of the
+        // state: each state's evidence starts once it is reached.
+        _ = try await driver.performanceLog()
     }
 
     /// After a page that wedged the browser (it never finished loading, or its script never ends): a new

@@ -242,6 +242,33 @@ def test_an_interrupted_audit_ends_its_browsers(troublesome_site, signal_number)
     assert not settled_browser_processes(before), "no chromedriver or Chromium outlives the audit"
 
 
+def test_a_correctly_gated_tag_from_a_listed_host_audits_clean(tmp_path):
+    """The recommended setup: a tag gated on analytics, loaded from a host its service lists. What the
+    Accept click and the policy page did must not be blamed on the state after withdrawal."""
+    import shutil
+    third = tmp_path / "third"
+    third.mkdir()
+    (third / "tag.js").write_text("window.tagLoaded = true;\n")
+    server = serve(third, "127.0.0.1", Quiet)
+    site = tmp_path / "site"
+    shutil.copytree(REPOSITORY / "content", site)
+    registry = (site / "registry.yaml").read_text(encoding="utf-8")
+    registry = registry.replace("  - id: google-analytics\n", "  - id: google-analytics\n    hosts: [localhost]\n", 1)
+    assert "hosts: [localhost]" in registry
+    (site / "registry.yaml").write_text(registry, encoding="utf-8")
+    footer = (REPOSITORY / "themes" / "default" / "templates" / "footer.mustache").read_text(encoding="utf-8")
+    tag = f'<script type="text/plain" data-consent="analytics" data-src="http://localhost:{server.server_address[1]}/tag.js"></script>\n'
+    (site / "themes" / "default" / "templates").mkdir(parents=True)
+    (site / "themes" / "default" / "templates" / "footer.mustache").write_text(footer + tag, encoding="utf-8")
+    try:
+        result = audit("--site", str(site), "--diagnostics", "json")
+    finally:
+        server.shutdown()
+    report = json.loads(result.stdout)
+    problems = [d["message"] for d in report["diagnostics"] if d["severity"] in ("error", "warning")]
+    assert result.returncode == 0 and problems == [], problems
+
+
 def test_every_planted_problem_is_reported_once(fixture_server, tmp_path):
     result = audit("--site", str(AUDIT_SITE), "--url", fixture_server, "--diagnostics", "json",
                    "--report", str(tmp_path / "report"))
