@@ -13,6 +13,10 @@ public struct BrowserAudit: Sendable {
     public var settle: Duration = .milliseconds(500)
     /// How long a page may take to load before it is given up (and recorded as not audited).
     public var pageTimeout: Duration = .seconds(30)
+    /// How long to watch a loaded page at most, for tags that act late (`--wait`).
+    public var wait: Duration = .seconds(10)
+    /// How long a page must stay quiet (no new request, cookie or stored item) to count as done.
+    public var quietPeriod: Duration = .seconds(2)
 
     public init(chromedriver: URL = URL(fileURLWithPath: "/usr/bin/chromedriver"), chromium: String = "/usr/bin/chromium") {
         self.chromedriver = chromedriver
@@ -71,10 +75,19 @@ public struct BrowserAudit: Sendable {
         guard usesConsentScript else {
             return AuditEvidence(siteHost: start.host ?? "", states: states, usesConsentScript: false, skipped: skipped)
         }
+        var notes: [String] = []
         for state in [AuditState.rejected, .accepted, .withdrawn] {
             try await driver.startBrowser(binary: chromium)
             var evidence = StateEvidence(state: state)
-            try await reach(state, driver: driver, firstPage: pages[0])
+            // A state that cannot be reached (a policy page without its settings form) is said, and the
+            // other states' evidence is kept.
+            do {
+                try await reach(state, driver: driver, firstPage: pages[0])
+            } catch {
+                notes.append("the state \(state.phrase) could not be reached, so it was not audited: \(error)")
+                await driver.closeBrowser()
+                continue
+            }
             for page in pages {
                 do {
                     try await visit(page, driver: driver, into: &evidence)
@@ -86,7 +99,9 @@ public struct BrowserAudit: Sendable {
             states.append(evidence)
             await driver.closeBrowser()
         }
-        return AuditEvidence(siteHost: start.host ?? "", states: states, usesConsentScript: true, skipped: skipped)
+        var evidence = AuditEvidence(siteHost: start.host ?? "", states: states, usesConsentScript: true, skipped: skipped)
+        evidence.notes = notes
+        return evidence
     }
 
     /// A page that could not be audited in a state, and why.
@@ -164,7 +179,7 @@ public struct BrowserAudit: Sendable {
         if let landed = URL(string: location), !Self.sameOrigin(landed, page) {
             throw PageSkipped(reason: "it redirects to another site, \(AuditRules.clip(location)); what happens there is not this site's page")
         }
-        try await Task.sleep(for: settle)
+        try await waitUntilQuiet(driver)
         let label = page.path.isEmpty ? "/" : page.path + (page.query.map { "?" + $0 } ?? "")
         let now = Date()
         let (requests, setBy) = try await network(driver: driver, page: label)
@@ -208,6 +223,30 @@ public struct BrowserAudit: Sendable {
             }
         }
         return (requests, setBy)
+    }
+
+    /// Scrolls once to the end (tags that wait for a scroll), then watches the page until nothing new
+    /// happens for `quietPeriod`: no new request, cookie or stored item; at most `wait`. Tags that act a
+    /// moment after the page has loaded are seen, without every page costing the maximum.
+    private func waitUntilQuiet(_ driver: WebDriver) async throws {
+        let probe = "try { window.scrollTo(0, document.documentElement.scrollHeight); } catch (e) {} "
+            + "var n = 0; try { n = localStorage.length + sessionStorage.length; } catch (e) {} "
+            + "return [performance.getEntriesByType('resource').length, document.cookie, n].join('|');"
+        let clock = ContinuousClock()
+        let deadline = clock.now + wait
+        var last = try await driver.execute(probe) as? String
+        var quietSince = clock.now
+        try await Task.sleep(for: settle)
+        while clock.now < deadline {
+            let now = try await driver.execute(probe) as? String
+            if now != last {
+                last = now
+                quietSince = clock.now
+            } else if clock.now - quietSince >= quietPeriod {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
     }
 
     /// Same scheme, host and port.

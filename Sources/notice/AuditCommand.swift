@@ -31,6 +31,19 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(name: .customLong("page-timeout"), help: ArgumentHelp("How many seconds a page may take to load before it is recorded as not audited.", valueName: "seconds"))
     var pageTimeout = 30
 
+    @Flag(help: "Show the notes (declared cookies that were not seen, say) as well as errors and warnings; they are always counted, and always in --diagnostics json.")
+    var notes = false
+
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case error, warning
+    }
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 on an error-level finding (error), or on any warning too (warning).", valueName: "level"))
+    var failOn: FailOn = .error
+
+    @Option(name: .customLong("wait"), help: ArgumentHelp("How many seconds at most to watch each loaded page for tags that act late (it moves on once the page has been quiet for 2 seconds).", valueName: "seconds"))
+    var wait = 10
+
     @Option(help: ArgumentHelp("Where chromedriver is.", valueName: "path"))
     var chromedriver = "/usr/bin/chromedriver"
 
@@ -50,6 +63,7 @@ struct AuditCommand: AsyncParsableCommand {
         if url != nil, !har.isEmpty { throw ValidationError("give either --url or --har, not both") }
         if pages < 1 { throw ValidationError("--pages needs at least 1") }
         if !(1...600).contains(pageTimeout) { throw ValidationError("--page-timeout is a number of seconds from 1 to 600") }
+        if !(0...120).contains(wait) { throw ValidationError("--wait is a number of seconds from 0 to 120") }
         if let url, URL(string: url)?.host == nil || !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             throw ValidationError("--url needs a full web address, such as https://www.example.gov.uk/")
         }
@@ -94,6 +108,7 @@ struct AuditCommand: AsyncParsableCommand {
             }
             var browser = BrowserAudit(chromedriver: URL(fileURLWithPath: chromedriver), chromium: chromium)
             browser.pageTimeout = .seconds(pageTimeout)
+            browser.wait = .seconds(wait)
             evidence = try await source.evidence(browser: browser)
         } catch {
             // The audit itself could not run (no browser, no site): 2, not the 1 of findings.
@@ -122,10 +137,22 @@ struct AuditCommand: AsyncParsableCommand {
         if !evidence.usesConsentScript, har.isEmpty {
             summary += ". The pages have no Notice consent script, so only the state before any choice was audited"
         }
-        let build = BuildReport(pageCount: pageCount, fileCount: 0, diagnostics: findings, duration: ContinuousClock.now - started,
+        // Notes are counted, and printed with --notes (in JSON always; for GitHub at most the first ten, so
+        // a pull request is not buried in them).
+        var shown = findings
+        switch diagnostics {
+        case .json: break
+        case .human: if !notes { shown = findings.filter { $0.severity != .note } }
+        case .github: shown = findings.filter { $0.severity != .note } + (notes ? Array(findings.filter { $0.severity == .note }.prefix(10)) : [])
+        }
+        let hiddenNotes = notes || diagnostics == .json ? 0 : findings.count { $0.severity == .note }
+        if hiddenNotes > 0 { summary += " (--notes shows the notes)" }
+        let build = BuildReport(pageCount: pageCount, fileCount: 0, diagnostics: shown, duration: ContinuousClock.now - started,
                                 outputDirectory: options.siteDirectory)
-        if findings.contains(where: { $0.severity == .error }) {
-            reporter.failed(BuildFailure(diagnostics: findings), closing: heading)
+        let failing = findings.contains { $0.severity == .error || (failOn == .warning && $0.severity == .warning) }
+        if failing {
+            reporter.failed(BuildFailure(diagnostics: shown),
+                            closing: heading + (hiddenNotes > 0 ? " with \(English.count(hiddenNotes, "note")) hidden (--notes shows them)" : ""))
             throw ExitCode.failure
         }
         reporter.succeeded(build, summary: summary)

@@ -144,6 +144,8 @@ class Troublesome(http.server.BaseHTTPRequestHandler):
             return self.redirect(self.other_origin + "/")
         if self.path == "/loop/":
             return self.redirect("/loop/")
+        if self.path == "/late/":
+            return self.page("<!doctype html><title>Late</title><script>setTimeout(function () { document.cookie = 'late_cookie=1; path=/'; }, 2000);</script>")
         if self.path == "/alert/":
             return self.page("<!doctype html><title>Alert</title><script>alert('hello')</script>")
         return self.page("<!doctype html><title>Fine</title><p>Fine.</p>")
@@ -267,6 +269,28 @@ def test_a_correctly_gated_tag_from_a_listed_host_audits_clean(tmp_path):
     report = json.loads(result.stdout)
     problems = [d["message"] for d in report["diagnostics"] if d["severity"] in ("error", "warning")]
     assert result.returncode == 0 and problems == [], problems
+
+
+def test_a_cookie_set_two_seconds_after_load_is_seen(troublesome_site):
+    result = audit("--site", "content", "--url", troublesome_site + "late/", "--pages", "1", "--diagnostics", "json")
+    messages = [d["message"] for d in json.loads(result.stdout)["diagnostics"]]
+    assert any(m.startswith("the cookie 'late_cookie'") for m in messages), messages
+
+
+def test_a_state_that_cannot_be_reached_is_said_and_the_others_are_audited(tmp_path):
+    import shutil
+    site = tmp_path / "site"
+    shutil.copytree(REPOSITORY / "content", site)
+    policy = (site / "pages" / "cookies.md").read_text(encoding="utf-8")
+    assert "```consent-settings\n```" in policy
+    (site / "pages" / "cookies.md").write_text(policy.replace("```consent-settings\n```", ""), encoding="utf-8")
+    result = audit("--site", str(site), "--diagnostics", "json")
+    assert result.returncode in (0, 1), result.stderr
+    report = json.loads(result.stdout)
+    messages = [d["message"] for d in report["diagnostics"]]
+    assert any(m.startswith("the state after withdrawal could not be reached, so it was not audited: the cookie policy page has no settings form")
+               for m in messages), messages
+    assert report["pages"] == 3
 
 
 def test_every_planted_problem_is_reported_once(fixture_server, tmp_path):

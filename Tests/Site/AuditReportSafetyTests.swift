@@ -75,3 +75,22 @@ struct AuditReportSafetyTests {
         #expect(build.status == 1 && build.standardError.contains("holds what `notice audit --report` wrote"), "\(build.standardError)")
     }
 }
+
+/// `--notes` and `--fail-on`: what is printed, and what fails a pipeline.
+@Suite("Audit command line")
+struct AuditCommandLineTests {
+    @Test func notesAreCountedButShownOnlyWhenAskedAndWarningsFailOnlyWhenAsked() throws {
+        let site = try TempSite()
+        let har = #"{"log":{"version":"1.2","pages":[],"entries":[{"startedDateTime":"2026-01-01T00:00:00.000Z","request":{"method":"GET","url":"https://www.example.gov.uk/","cookies":[],"headers":[{"name":"Cookie","value":"_ga=1"}]},"response":{"status":200,"cookies":[],"headers":[]}},{"startedDateTime":"2026-01-01T00:00:01.000Z","request":{"method":"GET","url":"https://cdn.unknown.example/a.js","cookies":[],"headers":[]},"response":{"status":200,"cookies":[],"headers":[]}}]}}"#
+        try Data(har.utf8).write(to: site.root.appendingPathComponent("r.har"))
+        let runner = CommandLineTests()
+        let plain = try runner.notice(["audit", "--har", "r.har"], in: site.root)
+        #expect(plain.status == 0, "only a warning: \(plain.standardError)")
+        #expect(plain.standardError.contains("loads from cdn.unknown.example in the recording"))
+        #expect(!plain.standardError.contains(": note: ") && plain.standardOutput.contains("(--notes shows the notes)"), "\(plain.standardOutput)")
+        let withNotes = try runner.notice(["audit", "--har", "r.har", "--notes"], in: site.root)
+        #expect(withNotes.standardError.contains(": note: "))
+        let strict = try runner.notice(["audit", "--har", "r.har", "--fail-on", "warning"], in: site.root)
+        #expect(strict.status == 1)
+    }
+}
