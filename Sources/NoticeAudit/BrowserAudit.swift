@@ -46,7 +46,7 @@ public struct BrowserAudit: Sendable {
         // Breadth first, with every address queued once: a page of 50,000 links costs 50,000 look-ups, not
         // 50,000 times the queue.
         var queue = known ?? [start]
-        var queued = Set(queue)
+        var queuedAddresses = Set(queue.map(Self.withoutQuery))
         var next = 0
         var pages: [URL] = []
         var usesConsentScript = false
@@ -65,7 +65,8 @@ public struct BrowserAudit: Sendable {
             pages.append(page)
             if pages.count == 1 { usesConsentScript = try await !driver.elements("[\(ConsentMarkup.action)=\"accept\"]").isEmpty }
             if known == nil, pages.count < limit {
-                for link in try await links(driver: driver, sameOriginAs: start) where queued.insert(link).inserted {
+                // One address is one page, whatever its query (`?page=2`, `?sort=a`): --pages counts addresses.
+                for link in try await links(driver: driver, sameOriginAs: start) where queuedAddresses.insert(Self.withoutQuery(link)).inserted {
                     queue.append(link)
                 }
             }
@@ -210,6 +211,10 @@ public struct BrowserAudit: Sendable {
                       let host = URLComponents(string: url)?.host, url.hasPrefix("http") else { continue }
                 if let id = parameters["requestId"] as? String { urls[id] = url }
                 requests.append(ObservedRequest(host: host.lowercased(), url: url, page: page))
+            case "Network.webSocketCreated":
+                // A WebSocket is a connection to its host like any request (`ws:`/`wss:` addresses).
+                guard let url = parameters["url"] as? String, let host = URLComponents(string: url)?.host else { continue }
+                requests.append(ObservedRequest(host: host.lowercased(), url: url, page: page))
             case "Network.responseReceivedExtraInfo":
                 guard let headers = parameters["headers"] as? [String: Any], let id = parameters["requestId"] as? String else { continue }
                 for (name, value) in headers where name.lowercased() == "set-cookie" {
@@ -247,6 +252,13 @@ public struct BrowserAudit: Sendable {
             }
             try await Task.sleep(for: .milliseconds(250))
         }
+    }
+
+    /// The address without its query.
+    static func withoutQuery(_ url: URL) -> URL {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
+        components.query = nil
+        return components.url ?? url
     }
 
     /// Same scheme, host and port.

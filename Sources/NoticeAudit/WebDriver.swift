@@ -62,7 +62,10 @@ final class WebDriver: @unchecked Sendable {
         if getuid() == 0 { arguments.append("--no-sandbox") }
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
             "browserName": "chrome",
-            "goog:chromeOptions": ["binary": binary, "args": arguments],
+            // As a visitor's browser is by default: third-party cookies allowed (Debian's Chromium may block
+            // them, and then an embed's cookies would never show).
+            "goog:chromeOptions": ["binary": binary, "args": arguments,
+                                   "prefs": ["profile.block_third_party_cookies": false, "profile.cookie_controls_mode": 0]],
             "goog:loggingPrefs": ["performance": "ALL"],
             // A page's alert() or confirm() is dismissed, as a visitor would, rather than stopping every command.
             "unhandledPromptBehavior": "dismiss",

@@ -144,10 +144,20 @@ class Troublesome(http.server.BaseHTTPRequestHandler):
             return self.redirect(self.other_origin + "/")
         if self.path == "/loop/":
             return self.redirect("/loop/")
+        if self.path == "/socket/":
+            return self.page("<!doctype html><title>Socket</title><script>try { new WebSocket('ws://localhost:9/live'); } catch (e) {}</script>")
+        if self.path == "/query/":
+            links = "".join(f'<a href="/fine/?a={n}">{n}</a> ' for n in range(1, 6)) + '<a href="/other/">other</a>'
+            return self.page(f"<!doctype html><title>Query</title>{links}")
+        if self.path == "/other/":
+            return self.page("<!doctype html><title>Other</title><script>document.cookie = 'other_cookie=1; path=/';</script>")
         if self.path == "/late/":
             return self.page("<!doctype html><title>Late</title><script>setTimeout(function () { document.cookie = 'late_cookie=1; path=/'; }, 2000);</script>")
         if self.path == "/alert/":
             return self.page("<!doctype html><title>Alert</title><script>alert('hello')</script>")
+        if self.path.startswith("/fine/?a="):
+            number = self.path.rsplit("=", 1)[1]
+            return self.page(f"<!doctype html><title>Fine</title><script>document.cookie = 'fine_{number}=1; path=/';</script>")
         return self.page("<!doctype html><title>Fine</title><p>Fine.</p>")
 
     def page(self, text):
@@ -269,6 +279,20 @@ def test_a_correctly_gated_tag_from_a_listed_host_audits_clean(tmp_path):
     report = json.loads(result.stdout)
     problems = [d["message"] for d in report["diagnostics"] if d["severity"] in ("error", "warning")]
     assert result.returncode == 0 and problems == [], problems
+
+
+def test_a_websocket_is_a_connection_like_any_request(troublesome_site):
+    result = audit("--site", "content", "--url", troublesome_site + "socket/", "--pages", "1", "--diagnostics", "json")
+    messages = [d["message"] for d in json.loads(result.stdout)["diagnostics"]]
+    assert any("loads from localhost" in m for m in messages), messages
+
+
+def test_pages_counts_addresses_without_their_query(troublesome_site):
+    result = audit("--site", "content", "--url", troublesome_site + "query/", "--pages", "3", "--diagnostics", "json")
+    messages = [d["message"] for d in json.loads(result.stdout)["diagnostics"]]
+    assert any(m.startswith("the cookie 'fine_1'") for m in messages), messages
+    assert not any(m.startswith("the cookie 'fine_2'") for m in messages), "another query of /fine/ is not another page"
+    assert any(m.startswith("the cookie 'other_cookie'") for m in messages), "/other/ is the third address"
 
 
 def test_a_cookie_set_two_seconds_after_load_is_seen(troublesome_site):
