@@ -42,6 +42,7 @@ public struct BrowserAudit: Sendable {
         // No choice yet: this visit also finds the pages (when crawling) and the consent script. The first
         // page must load: without it there is nothing to audit.
         try await driver.startBrowser(binary: chromium)
+        try await driver.runBeforePageScripts(Self.writeHook)
         var noChoice = StateEvidence(state: .noChoice)
         // Breadth first, with every address queued once: a page of 50,000 links costs 50,000 look-ups, not
         // 50,000 times the queue.
@@ -79,6 +80,7 @@ public struct BrowserAudit: Sendable {
         var notes: [String] = []
         for state in [AuditState.rejected, .accepted, .withdrawn] {
             try await driver.startBrowser(binary: chromium)
+            try await driver.runBeforePageScripts(Self.writeHook)
             var evidence = StateEvidence(state: state)
             // A state that cannot be reached (a policy page without its settings form) is said, and the
             // other states' evidence is kept.
@@ -127,6 +129,7 @@ public struct BrowserAudit: Sendable {
         driver.stop()
         let fresh = try await WebDriver(chromedriver: chromedriver, port: port, pageTimeout: pageTimeout)
         try await fresh.startBrowser(binary: chromium)
+        try await fresh.runBeforePageScripts(Self.writeHook)
         try await reach(state, driver: fresh, firstPage: firstPage)
         return fresh
     }
@@ -183,7 +186,10 @@ public struct BrowserAudit: Sendable {
         try await waitUntilQuiet(driver)
         let label = page.path.isEmpty ? "/" : page.path + (page.query.map { "?" + $0 } ?? "")
         let now = Date()
-        let (requests, setBy) = try await network(driver: driver, page: label)
+        var (requests, setBy) = try await network(driver: driver, page: label)
+        // A cookie a script wrote: the script, from the hook on document.cookie (a response's Set-Cookie wins).
+        let written = try await driver.execute("return window.\(Self.writesName) || []") as? [[String]] ?? []
+        for write in written where write.count == 2 && setBy[write[0]] == nil { setBy[write[0]] = write[1] }
         var result = try await driver.devTools("Storage.getCookies")
         if result["cookies"] == nil { result = try await driver.devTools("Network.getAllCookies") }
         let cookies = (result["cookies"] as? [[String: Any]] ?? []).compactMap { cookie -> ObservedCookie? in
@@ -260,6 +266,33 @@ public struct BrowserAudit: Sendable {
         components.query = nil
         return components.url ?? url
     }
+
+    /// Where the hook keeps the writes it saw.
+    static let writesName = "__noticeAuditWrites"
+
+    /// Runs before any script of every page: wraps the `document.cookie` setter to note, for each cookie
+    /// name written, the script that wrote it (the first address in the stack that is not the hook's).
+    static let writeHook = """
+        (function () {
+          var descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+          if (!descriptor || !descriptor.set) return;
+          var writes = window.\(writesName) = [];
+          Object.defineProperty(Document.prototype, 'cookie', {
+            configurable: true,
+            get: function () { return descriptor.get.call(this); },
+            set: function (value) {
+              try {
+                var name = String(value).split('=')[0].trim();
+                var lines = (new Error().stack || '').split('\\n').slice(2);
+                var found = lines.map(function (line) { var m = line.match(/(https?:\\/\\/[^\\s)]+?)(?::\\d+){0,2}\\)?$/); return m && m[1]; })
+                  .filter(Boolean)[0];
+                if (name && writes.length < 10000) writes.push([name, found || location.href]);
+              } catch (e) {}
+              return descriptor.set.call(this, value);
+            }
+          });
+        })();
+        """
 
     /// Same scheme, host and port.
     static func sameOrigin(_ a: URL, _ b: URL) -> Bool {

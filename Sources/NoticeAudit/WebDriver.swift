@@ -78,6 +78,11 @@ final class WebDriver: @unchecked Sendable {
         session = id
     }
 
+    /// A script to run in every page before its own (the audit's write hook).
+    func runBeforePageScripts(_ source: String) async throws {
+        _ = try await devTools("Page.addScriptToEvaluateOnNewDocument", ["source": source])
+    }
+
     func closeBrowser() async {
         guard let session else { return }
         _ = try? await send("DELETE", "/session/\(session)", timeout: 10)

@@ -144,6 +144,16 @@ class Troublesome(http.server.BaseHTTPRequestHandler):
             return self.redirect(self.other_origin + "/")
         if self.path == "/loop/":
             return self.redirect("/loop/")
+        if self.path == "/tracker/":
+            return self.page('<!doctype html><title>Tracker</title><script src="/tracker.js"></script>')
+        if self.path == "/tracker.js":
+            body = b"document.cookie = 'tracked=1; path=/';"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/javascript")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if self.path == "/socket/":
             return self.page("<!doctype html><title>Socket</title><script>try { new WebSocket('ws://localhost:9/live'); } catch (e) {}</script>")
         if self.path == "/query/":
@@ -279,6 +289,12 @@ def test_a_correctly_gated_tag_from_a_listed_host_audits_clean(tmp_path):
     report = json.loads(result.stdout)
     problems = [d["message"] for d in report["diagnostics"] if d["severity"] in ("error", "warning")]
     assert result.returncode == 0 and problems == [], problems
+
+
+def test_a_finding_names_the_script_that_wrote_the_cookie(troublesome_site):
+    result = audit("--site", "content", "--url", troublesome_site + "tracker/", "--pages", "1", "--diagnostics", "json")
+    messages = [d["message"] for d in json.loads(result.stdout)["diagnostics"]]
+    assert any(m.startswith("the cookie 'tracked'") and f"set by {troublesome_site}tracker.js" in m for m in messages), messages
 
 
 def test_a_websocket_is_a_connection_like_any_request(troublesome_site):
