@@ -16,32 +16,17 @@ struct CommandLineTests {
     }
 
     func notice(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var merged = ProcessInfo.processInfo.environment
-        merged["NOTICE_THEMES"] = TempSite.builtInThemes.path
-        merged.merge(environment) { _, new in new }
-        process.environment = merged
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-                   standardError: String(decoding: errData, as: UTF8.self))
+        try run(Self.executable, arguments, in: directory, environment: environment)
     }
 
     /// A shell line, as a person types it (for `<(…)` and `|`), with the built notice first on PATH.
     func shell(_ line: String, in directory: URL) throws -> Run {
-        try notice([], in: directory, executable: URL(fileURLWithPath: "/bin/bash"), arguments: ["-c", line],
-                   environment: ["PATH": Self.executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
+        try run(URL(fileURLWithPath: "/bin/bash"), ["-c", line], in: directory,
+                environment: ["PATH": Self.executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
     }
 
-    func notice(_ ignored: [String], in directory: URL, executable: URL, arguments: [String], environment: [String: String]) throws -> Run {
+    /// A program run to its end, with the built-in themes named, its output and status collected.
+    func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
