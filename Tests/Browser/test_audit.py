@@ -111,14 +111,15 @@ def test_a_page_of_fifty_thousand_links_is_crawled_in_linear_time(tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         started = time.monotonic()
+        # --wait 0: the time measured is the crawl's, not the quiet period each page is watched for.
         result = audit("--site", "content", "--url", f"http://127.0.0.1:{server.server_address[1]}/", "--pages", "3",
-                       "--diagnostics", "json")
+                       "--wait", "0", "--diagnostics", "json")
         elapsed = time.monotonic() - started
     finally:
         server.shutdown()
     assert result.returncode in (0, 1), result.stderr
     assert json.loads(result.stdout)["pages"] == 3
-    assert elapsed < 90, f"{elapsed:.1f} s"
+    assert elapsed < 150, f"{elapsed:.1f} s (the quadratic crawl took 309 s)"
 
 
 class Troublesome(http.server.BaseHTTPRequestHandler):
