@@ -172,6 +172,8 @@ public struct AuditEvidence: Sendable, Codable {
     public var skipped: [SkippedPage] = []
     /// What the audit has to say of its own evidence (a recording without cookie data), as warnings.
     public var notes: [String] = []
+    /// The browser's version, when a browser was used.
+    public var browserVersion: String?
 
     public init(siteHost: String, states: [StateEvidence], usesConsentScript: Bool, skipped: [SkippedPage] = []) {
         self.siteHost = siteHost

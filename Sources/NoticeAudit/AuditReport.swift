@@ -5,14 +5,30 @@ public import NoticeKit
 /// findings, and what each state stored and requested), laid out by the theme's `audit-report`
 /// template with its texts, beside the theme's stylesheet.
 public struct AuditReport: Sendable {
+    /// What a data-protection officer needs to file the report: when, what, and with which tools.
+    public struct Context: Sendable {
+        public var started: Date
+        /// What was audited: the published address, the recordings, or the site built from its folder.
+        public var audited: String
+        public var noticeVersion: String
+
+        public init(started: Date, audited: String, noticeVersion: String) {
+            self.started = started
+            self.audited = audited
+            self.noticeVersion = noticeVersion
+        }
+    }
+
     public var evidence: AuditEvidence
     public var findings: [Diagnostic]
     public var site: Site
+    public var context: Context?
 
-    public init(evidence: AuditEvidence, findings: [Diagnostic], site: Site) {
+    public init(evidence: AuditEvidence, findings: [Diagnostic], site: Site, context: Context? = nil) {
         self.evidence = evidence
         self.findings = findings
         self.site = site
+        self.context = context
     }
 
     /// The report's files, `index.html` and the theme's stylesheet `notice.css`, for an ``OutputWriter`` of
@@ -33,14 +49,29 @@ public struct AuditReport: Sendable {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         let count = { (severity: Diagnostic.Severity) in String(findings.count { $0.severity == severity }) }
-        let totals = [
+        var header: [AuditReportView.Total] = []
+        if let context {
+            let time = ISO8601DateFormatter()
+            time.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate, .withSpaceBetweenDateAndTime]
+            header = [
+                AuditReportView.Total(label: text("audit.auditedOn"), value: time.string(from: context.started) + " UTC"),
+                AuditReportView.Total(label: text("audit.audited"), value: AuditRules.clip(context.audited)),
+                AuditReportView.Total(label: text("audit.registryVersion"), value: RegistryVersion.of(site.registry)),
+                AuditReportView.Total(label: text("audit.noticeVersion"), value: context.noticeVersion),
+                AuditReportView.Total(label: text("audit.browser"), value: evidence.browserVersion.map { "Chromium \($0)" } ?? text("audit.noBrowser")),
+            ]
+        }
+        let totals = header + [
             AuditReportView.Total(label: text("audit.pagesAudited"), value: String(Set(evidence.states.flatMap(\.pages)).count)),
             AuditReportView.Total(label: text("audit.statesAudited"), value: String(evidence.states.count)),
             AuditReportView.Total(label: text("audit.errors"), value: count(.error)),
             AuditReportView.Total(label: text("audit.warnings"), value: count(.warning)),
             AuditReportView.Total(label: text("audit.notes"), value: count(.note)),
         ]
-        let rows = findings.map { finding in
+        // Errors first, then warnings, then notes, each in the order found.
+        let rank: [Diagnostic.Severity: Int] = [.error: 0, .warning: 1, .note: 2]
+        let ordered = findings.enumerated().sorted { (rank[$0.element.severity] ?? 3, $0.offset) < (rank[$1.element.severity] ?? 3, $1.offset) }.map(\.element)
+        let rows = ordered.map { finding in
             AuditReportView.Finding(severity: text("audit.severityNames.\(finding.severity.rawValue)"),
                                     location: finding.location.map(\.description) ?? "", message: finding.printableMessage)
         }

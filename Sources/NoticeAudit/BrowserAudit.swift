@@ -74,8 +74,11 @@ public struct BrowserAudit: Sendable {
         }
         await driver.closeBrowser()
         var states = [noChoice]
+        let browserVersion = driver.browserVersion
         guard usesConsentScript else {
-            return AuditEvidence(siteHost: start.host ?? "", states: states, usesConsentScript: false, skipped: skipped)
+            var evidence = AuditEvidence(siteHost: start.host ?? "", states: states, usesConsentScript: false, skipped: skipped)
+            evidence.browserVersion = browserVersion
+            return evidence
         }
         var notes: [String] = []
         for state in [AuditState.rejected, .accepted, .withdrawn] {
@@ -104,6 +107,7 @@ public struct BrowserAudit: Sendable {
         }
         var evidence = AuditEvidence(siteHost: start.host ?? "", states: states, usesConsentScript: true, skipped: skipped)
         evidence.notes = notes
+        evidence.browserVersion = browserVersion
         return evidence
     }
 

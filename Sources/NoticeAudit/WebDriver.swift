@@ -24,6 +24,8 @@ final class WebDriver: @unchecked Sendable {
     private let processes: ProcessGroup
     private let port: Int
     private var session: String?
+    /// The browser's version, once one was started (from the session's capabilities).
+    private(set) var browserVersion: String?
     /// How long a page may take to load, and a script to run, before the page is given up.
     let pageTimeout: Duration
 
@@ -76,6 +78,7 @@ final class WebDriver: @unchecked Sendable {
             throw Failure(description: "Chromium did not start (\(binary)); install it (on Debian: apt-get install chromium)")
         }
         session = id
+        browserVersion = (object["capabilities"] as? [String: Any])?["browserVersion"] as? String
     }
 
     /// A script to run in every page before its own (the audit's write hook).

@@ -74,6 +74,7 @@ struct AuditCommand: AsyncParsableCommand {
         // Ctrl-C, kill or a closed terminal: the browsers end first, then the audit, with nothing left running.
         AuditInterruption.install { signal in "\nAudit stopped (signal \(signal)); the browsers it started were ended.\n" }
         let started = ContinuousClock.now
+        let startedAt = Date()
         let reporter = Reporter(command: "audit", format: diagnostics)
         let rendered: RenderedSite
         do {
@@ -119,7 +120,9 @@ struct AuditCommand: AsyncParsableCommand {
         let findings = AuditRules(registry: rendered.site.registry, registryFile: registryFile).findings(for: evidence)
         if let reportWriter, let report {
             do {
-                try reportWriter.replace(with: AuditReport(evidence: evidence, findings: findings, site: rendered.site).files())
+                let audited = url ?? (har.isEmpty ? "the site built from \(DisplayPaths().display(options.siteDirectory))" : har.joined(separator: ", "))
+                let context = AuditReport.Context(started: startedAt, audited: audited, noticeVersion: NoticeVersion.current)
+                try reportWriter.replace(with: AuditReport(evidence: evidence, findings: findings, site: rendered.site, context: context).files())
             } catch let failure as BuildFailure {
                 reporter.failed(failure, closing: "The report was not written")
                 throw ExitCode.failure

@@ -69,6 +69,13 @@ struct AuditReportSafetyTests {
         #expect(try audit(site, report: "audit-report").status == 1)
         let marker = try String(contentsOf: site.root.appendingPathComponent("audit-report/.notice-output"), encoding: .utf8)
         #expect(marker.contains("kind: audit-report") && marker.contains("index.html"))
+        // A report a data-protection officer can file: when, what, with which tools, errors first.
+        let report = try String(contentsOf: site.root.appendingPathComponent("audit-report/index.html"), encoding: .utf8)
+        for heading in ["Audited on", "What was audited", "Registry version", "Notice version", "Browser", "What this audit cannot see"] {
+            #expect(report.contains(heading), "\(heading)")
+        }
+        let severities = report.matches(of: /data-label="Severity">(\w+)</).map { String($0.output.1) }
+        #expect(!severities.isEmpty && severities == severities.sorted { ["Error", "Warning", "Note"].firstIndex(of: $0)! < ["Error", "Warning", "Note"].firstIndex(of: $1)! })
         #expect(try audit(site, report: "audit-report").status == 1, "a second report replaces the first")
         // A build refuses a report's folder the same way.
         let build = try CommandLineTests().notice(["build", "-o", "audit-report"], in: site.root)
