@@ -205,8 +205,9 @@ public struct BrowserAudit: Sendable {
                                   sameSite: cookie["sameSite"] as? String, page: label, setBy: setBy[name], seenAt: now)
         }
         let keys = try await driver.execute("try { return [Object.keys(localStorage), Object.keys(sessionStorage)]; } catch (error) { return [[], []]; }") as? [[String]] ?? [[], []]
-        let storage = (keys.first ?? []).map { ObservedStorageKey(name: $0, area: .local, page: label) }
+        var storage = (keys.first ?? []).map { ObservedStorageKey(name: $0, area: .local, page: label) }
             + (keys.dropFirst().first ?? []).map { ObservedStorageKey(name: $0, area: .session, page: label) }
+        storage += try await frameStorage(driver: driver, page: label, besides: page)
         evidence.record(page: label, cookies: cookies, storage: storage, requests: requests)
     }
 
@@ -269,6 +270,32 @@ public struct BrowserAudit: Sendable {
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
         components.query = nil
         return components.url ?? url
+    }
+
+    /// What the page's frames from other origins (an embedded video, a chat window) keep in local and
+    /// session storage, read through DevTools, since the page's own scripts cannot see it.
+    private func frameStorage(driver: WebDriver, page: String, besides pageURL: URL) async throws -> [ObservedStorageKey] {
+        let tree = try await driver.devTools("Page.getFrameTree")
+        var origins: [String] = []
+        func collect(_ node: [String: Any]) {
+            if let frame = node["frame"] as? [String: Any], let origin = frame["securityOrigin"] as? String,
+               origin.hasPrefix("http"), !origins.contains(origin) { origins.append(origin) }
+            for child in node["childFrames"] as? [[String: Any]] ?? [] { collect(child) }
+        }
+        if let root = tree["frameTree"] as? [String: Any] { collect(root) }
+        let own = (pageURL.scheme ?? "") + "://" + (pageURL.host ?? "") + (pageURL.port.map { ":\($0)" } ?? "")
+        var found: [ObservedStorageKey] = []
+        _ = try? await driver.devTools("DOMStorage.enable")
+        for origin in origins where origin != own {
+            for isLocal in [true, false] {
+                let result = try? await driver.devTools("DOMStorage.getDOMStorageItems",
+                                                         ["storageId": ["securityOrigin": origin, "isLocalStorage": isLocal]])
+                for entry in result?["entries"] as? [[String]] ?? [] where !entry.isEmpty {
+                    found.append(ObservedStorageKey(name: entry[0], area: isLocal ? .local : .session, page: page))
+                }
+            }
+        }
+        return found
     }
 
     /// Where the hook keeps the writes it saw.

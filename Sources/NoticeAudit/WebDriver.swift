@@ -58,8 +58,12 @@ final class WebDriver: @unchecked Sendable {
 
     /// A fresh headless Chromium with a profile of its own (nothing carried over from another state).
     func startBrowser(binary: String) async throws {
+        // Embedded frames from other sites (a video, a chat window) run in the page's own process, so that
+        // their requests, cookies and storage are in view of the page's DevTools session: the audit is a
+        // measuring instrument that visits only the site's pages, not a browser for the web.
         var arguments = ["--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,800",
-                         "--no-first-run", "--disable-background-networking"]
+                         "--no-first-run", "--disable-background-networking", "--disable-site-isolation-trials",
+                         "--disable-features=IsolateOrigins,site-per-process"]
         // Chromium refuses to run as root without this; a build container often is root.
         if getuid() == 0 { arguments.append("--no-sandbox") }
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [

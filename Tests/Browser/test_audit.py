@@ -145,6 +145,11 @@ class Troublesome(http.server.BaseHTTPRequestHandler):
             return self.redirect(self.other_origin + "/")
         if self.path == "/loop/":
             return self.redirect("/loop/")
+        if self.path == "/embed/":
+            return self.page(f'<!doctype html><title>Embed</title><iframe title="Player" src="{self.other_origin}/player/"></iframe>')
+        if self.path == "/player/":
+            return self.page("<!doctype html><title>Player</title><script>localStorage.setItem('player_volume', '5');</script>"
+                             '<img src="http://localhost:9/pixel.gif" alt="">')
         if self.path == "/tracker/":
             return self.page('<!doctype html><title>Tracker</title><script src="/tracker.js"></script>')
         if self.path == "/tracker.js":
@@ -296,6 +301,13 @@ def test_a_finding_names_the_script_that_wrote_the_cookie(troublesome_site):
     result = audit("--site", "content", "--url", troublesome_site + "tracker/", "--pages", "1", "--diagnostics", "json")
     messages = [d["message"] for d in json.loads(result.stdout)["diagnostics"]]
     assert any(m.startswith("the cookie 'tracked'") and f"set by {troublesome_site}tracker.js" in m for m in messages), messages
+
+
+def test_an_embeds_own_storage_is_seen(troublesome_site):
+    result = audit("--site", "content", "--url", troublesome_site + "embed/", "--pages", "1", "--diagnostics", "json")
+    messages = [d["message"] for d in json.loads(result.stdout)["diagnostics"]]
+    assert any(m.startswith("the local storage key 'player_volume'") for m in messages), messages
+    assert any("loads from localhost" in m for m in messages), "a request made from inside the embed"
 
 
 def test_a_websocket_is_a_connection_like_any_request(troublesome_site):
