@@ -100,9 +100,11 @@ public struct StateEvidence: Sendable, Codable {
     public var cookies: [ObservedCookie]
     public var storage: [ObservedStorageKey]
     public var requests: [ObservedRequest]
+    /// The first page as this state showed it (PNG), for the report.
+    public var screenshot: Data?
 
     private enum CodingKeys: String, CodingKey {
-        case state, pages, cookies, storage, requests
+        case state, pages, cookies, storage, requests, screenshot
     }
 
     /// What was already recorded, by key, so that recording stays linear however much a page (or a HAR

@@ -38,10 +38,18 @@ public struct AuditReport: Sendable {
             throw WebDriver.Failure(description: "the theme '\(site.theme.name)' has no audit-report template")
         }
         var files = [OutputFile.text("index.html", html)]
+        for state in evidence.states {
+            if let screenshot = state.screenshot { files.append(OutputFile(path: Self.screenshotName(state.state), contents: .data(screenshot))) }
+        }
         if let stylesheet = site.theme.assets.first(where: { $0.key.hasSuffix("notice.css") })?.value {
             files.append(OutputFile(path: "notice.css", contents: .copy(stylesheet)))
         }
         return files
+    }
+
+    /// `state-accepted.png`, beside the report.
+    static func screenshotName(_ state: AuditState) -> String {
+        "state-\(state.rawValue).png"
     }
 
     func html() -> String? {
@@ -90,7 +98,10 @@ public struct AuditReport: Sendable {
             let requests = state.requests.filter { !AuditRules.isSameSite($0.host, evidence.siteHost) }.map {
                 AuditReportView.Request(host: AuditRules.clip($0.host), page: AuditRules.clip($0.page))
             }
-            return AuditReportView.State(title: text("audit.states.\(state.state.rawValue)"), pages: state.pages.map(AuditRules.clip).joined(separator: ", "),
+            let title = text("audit.states.\(state.state.rawValue)")
+            return AuditReportView.State(title: title, pages: state.pages.map(AuditRules.clip).joined(separator: ", "),
+                                         screenshot: state.screenshot == nil ? nil : Self.screenshotName(state.state),
+                                         screenshotAlt: Placeholders.fill(text("audit.screenshotAlt"), ["state": title]),
                                          cookies: cookies, storage: storage, requests: requests)
         }
         return site.renderTemplate("audit-report", view: AuditReportView(

@@ -51,6 +51,9 @@ struct AuditReportView: TemplateView {
     struct State: TemplateView {
         let title: String
         let pages: String
+        /// The first page's screenshot, by file name beside the report, and its text alternative.
+        let screenshot: String?
+        let screenshotAlt: String
         let cookies: [Cookie]
         let storage: [Storage]
         let requests: [Request]
@@ -59,6 +62,8 @@ struct AuditReportView: TemplateView {
             switch name {
             case "title": .text(title)
             case "pages": .text(pages)
+            case "screenshot": screenshot.map { .text($0) }
+            case "screenshotAlt": .text(screenshotAlt)
             case "cookies": .list(cookies)
             case "hasCookies": .flag(!cookies.isEmpty)
             case "storage": .list(storage)

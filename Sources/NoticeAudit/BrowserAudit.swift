@@ -64,7 +64,10 @@ public struct BrowserAudit: Sendable {
                 throw WebDriver.Failure(description: "the first page, \(page.absoluteString), could not be audited: \(skip.reason); check the address and that the site is up")
             }
             pages.append(page)
-            if pages.count == 1 { usesConsentScript = try await !driver.elements("[\(ConsentMarkup.action)=\"accept\"]").isEmpty }
+            if pages.count == 1 {
+                usesConsentScript = try await !driver.elements("[\(ConsentMarkup.action)=\"accept\"]").isEmpty
+                noChoice.screenshot = try? await driver.screenshot()
+            }
             if known == nil, pages.count < limit {
                 // One address is one page, whatever its query (`?page=2`, `?sort=a`): --pages counts addresses.
                 for link in try await links(driver: driver, sameOriginAs: start) where queuedAddresses.insert(Self.withoutQuery(link)).inserted {
@@ -97,6 +100,7 @@ public struct BrowserAudit: Sendable {
             for page in pages {
                 do {
                     try await visit(page, driver: driver, into: &evidence)
+                    if page == pages[0] { evidence.screenshot = try? await driver.screenshot() }
                 } catch let skip as PageSkipped {
                     skipped.append(SkippedPage(state: state, page: page.absoluteString, reason: skip.reason))
                     driver = try await recover(driver, port: port, state: state, firstPage: pages[0])

@@ -85,6 +85,12 @@ final class WebDriver: @unchecked Sendable {
         browserVersion = (object["capabilities"] as? [String: Any])?["browserVersion"] as? String
     }
 
+    /// The page as it looks now, as PNG.
+    func screenshot() async throws -> Data? {
+        guard let text = try await send("GET", path("screenshot")) as? String else { return nil }
+        return Data(base64Encoded: text)
+    }
+
     /// A script to run in every page before its own (the audit's write hook).
     func runBeforePageScripts(_ source: String) async throws {
         _ = try await devTools("Page.addScriptToEvaluateOnNewDocument", ["source": source])

@@ -370,6 +370,12 @@ def test_every_planted_problem_is_reported_once(fixture_server, tmp_path):
     one("note", "'never_seen' (Tracker) was not seen")
     assert len(findings) == 7, findings
     assert (tmp_path / "report" / "index.html").is_file()
+    # A screenshot of the first page in each state, a real PNG, shown in the report with its text alternative.
+    report = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    for state in ["no-choice", "rejected", "accepted", "withdrawn"]:
+        image = tmp_path / "report" / f"state-{state}.png"
+        assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", state
+        assert f'src="state-{state}.png" alt="The first page, as it looked in this state: ' in report
 
 
 def test_a_site_without_the_consent_script_is_audited_before_any_choice_only(tmp_path):
