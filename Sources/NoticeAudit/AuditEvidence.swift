@@ -72,11 +72,14 @@ public struct ObservedStorageKey: Sendable, Equatable, Codable {
     public var name: String
     public var area: Area
     public var page: String
+    /// The script that wrote it, when the audit saw the write.
+    public var setBy: String?
 
-    public init(name: String, area: Area, page: String) {
+    public init(name: String, area: Area, page: String, setBy: String? = nil) {
         self.name = name
         self.area = area
         self.page = page
+        self.setBy = setBy
     }
 }
 

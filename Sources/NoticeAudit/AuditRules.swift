@@ -103,7 +103,7 @@ public struct AuditRules: Sendable {
         }
         for key in evidence.storage {
             guard let declared = declaration(ofStorageKey: key.name, area: key.area) else {
-                log.error("the \(key.area == .local ? "local" : "session") storage key '\(Self.clip(key.name))' is set \(state.phrase) on \(Self.clip(key.page)), but the registry does not declare it; add it with storage: \(key.area == .local ? "local-storage" : "session-storage")",
+                log.error("the \(key.area == .local ? "local" : "session") storage key '\(Self.clip(key.name))'\(key.setBy.map { " (set by \(Self.clip($0)))" } ?? "") is set \(state.phrase) on \(Self.clip(key.page)), but the registry does not declare it; add it with storage: \(key.area == .local ? "local-storage" : "session-storage")",
                           at: registryFile)
                 continue
             }

@@ -197,7 +197,11 @@ public struct BrowserAudit: Sendable {
         var (requests, setBy) = try await network(driver: driver, page: label)
         // A cookie a script wrote: the script, from the hook on document.cookie (a response's Set-Cookie wins).
         let written = try await driver.execute("return window.\(Self.writesName) || []") as? [[String]] ?? []
-        for write in written where write.count == 2 && setBy[write[0]] == nil { setBy[write[0]] = write[1] }
+        var storageWriters: [String: String] = [:]
+        for write in written where write.count == 3 {
+            if write[0] == "cookie", setBy[write[1]] == nil { setBy[write[1]] = write[2] }
+            if write[0] != "cookie", storageWriters[write[0] + "\u{0}" + write[1]] == nil { storageWriters[write[0] + "\u{0}" + write[1]] = write[2] }
+        }
         var result = try await driver.devTools("Storage.getCookies")
         if result["cookies"] == nil { result = try await driver.devTools("Network.getAllCookies") }
         let cookies = (result["cookies"] as? [[String: Any]] ?? []).compactMap { cookie -> ObservedCookie? in
@@ -209,8 +213,8 @@ public struct BrowserAudit: Sendable {
                                   sameSite: cookie["sameSite"] as? String, page: label, setBy: setBy[name], seenAt: now)
         }
         let keys = try await driver.execute("try { return [Object.keys(localStorage), Object.keys(sessionStorage)]; } catch (error) { return [[], []]; }") as? [[String]] ?? [[], []]
-        var storage = (keys.first ?? []).map { ObservedStorageKey(name: $0, area: .local, page: label) }
-            + (keys.dropFirst().first ?? []).map { ObservedStorageKey(name: $0, area: .session, page: label) }
+        var storage = (keys.first ?? []).map { ObservedStorageKey(name: $0, area: .local, page: label, setBy: storageWriters["local\u{0}" + $0]) }
+            + (keys.dropFirst().first ?? []).map { ObservedStorageKey(name: $0, area: .session, page: label, setBy: storageWriters["session\u{0}" + $0]) }
         storage += try await frameStorage(driver: driver, page: label, besides: page)
         evidence.record(page: label, cookies: cookies, storage: storage, requests: requests)
     }
@@ -318,14 +322,27 @@ public struct BrowserAudit: Sendable {
             set: function (value) {
               try {
                 var name = String(value).split('=')[0].trim();
-                var lines = (new Error().stack || '').split('\\n').slice(2);
-                var found = lines.map(function (line) { var m = line.match(/(https?:\\/\\/[^\\s)]+?)(?::\\d+){0,2}\\)?$/); return m && m[1]; })
-                  .filter(Boolean)[0];
-                if (name && writes.length < 10000) writes.push([name, found || location.href]);
+                if (name && writes.length < 10000) writes.push(['cookie', name, writer()]);
               } catch (e) {}
               return descriptor.set.call(this, value);
             }
           });
+          // localStorage and sessionStorage writes, by area.
+          var setItem = Storage.prototype.setItem;
+          Storage.prototype.setItem = function (key, value) {
+            try {
+              var area = this === window.localStorage ? 'local' : 'session';
+              if (writes.length < 10000) writes.push([area, String(key), writer()]);
+            } catch (e) {}
+            return setItem.apply(this, arguments);
+          };
+          // The first address in the stack that is not this hook's: the script that wrote.
+          function writer() {
+            var lines = (new Error().stack || '').split('\\n').slice(3);
+            var found = lines.map(function (line) { var m = line.match(/(https?:\\/\\/[^\\s)]+?)(?::\\d+){0,2}\\)?$/); return m && m[1]; })
+              .filter(Boolean)[0];
+            return found || location.href;
+          }
         })();
         """
 

@@ -153,7 +153,7 @@ class Troublesome(http.server.BaseHTTPRequestHandler):
         if self.path == "/tracker/":
             return self.page('<!doctype html><title>Tracker</title><script src="/tracker.js"></script>')
         if self.path == "/tracker.js":
-            body = b"document.cookie = 'tracked=1; path=/';"
+            body = b"document.cookie = 'tracked=1; path=/'; localStorage.setItem('tracked_key', '1');"
             self.send_response(200)
             self.send_header("Content-Type", "text/javascript")
             self.send_header("Content-Length", str(len(body)))
@@ -301,6 +301,7 @@ def test_a_finding_names_the_script_that_wrote_the_cookie(troublesome_site):
     result = audit("--site", "content", "--url", troublesome_site + "tracker/", "--pages", "1", "--diagnostics", "json")
     messages = [d["message"] for d in json.loads(result.stdout)["diagnostics"]]
     assert any(m.startswith("the cookie 'tracked'") and f"set by {troublesome_site}tracker.js" in m for m in messages), messages
+    assert any(m.startswith(f"the local storage key 'tracked_key' (set by {troublesome_site}tracker.js)") for m in messages), messages
 
 
 def test_an_embeds_own_storage_is_seen(troublesome_site):
