@@ -111,3 +111,20 @@ def serve(words, folder, environment):
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+
+
+def test_the_registry_comparisons_in_registry_md_run_as_written(tmp_path):
+    """docs/registry.md's `notice diff` lines, run by bash in a site repository with two commits."""
+    environment = {**os.environ, "PATH": f"{REPOSITORY / '.build' / 'debug'}:{os.environ.get('PATH', '')}",
+                   "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.gov.uk",
+                   "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.gov.uk",
+                   "NOTICE_THEMES": str(REPOSITORY / "themes")}
+    site = tmp_path / "site"
+    for command in (["notice", "init", str(site)], ["git", "init", "-q"], ["git", "add", "."], ["git", "commit", "-qm", "First"]):
+        assert subprocess.run(command, cwd=site if command[0] == "git" else tmp_path, env=environment, capture_output=True).returncode == 0
+    (site / "site.yaml").write_text((site / "site.yaml").read_text(encoding="utf-8").replace("lifetime: 90 days", "lifetime: 180 days"), encoding="utf-8")
+    assert subprocess.run(["git", "commit", "-qam", "Second"], cwd=site, env=environment, capture_output=True).returncode == 0
+    for command in commands_of("docs/registry.md", "## Comparing two registries"):
+        result = subprocess.run(["bash", "-c", command], cwd=site, env=environment, capture_output=True, text=True)
+        assert result.returncode == 0, f"{command}\n{result.stderr}"
+        assert "Registry version" in result.stdout or '"oldVersion"' in result.stdout, result.stdout
