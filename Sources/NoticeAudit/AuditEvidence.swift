@@ -1,4 +1,5 @@
 public import Foundation
+public import NoticeKit
 
 /// When evidence was gathered: the consent states a visitor can be in, or a recording made elsewhere.
 public enum AuditState: String, Sendable, CaseIterable, Codable {
@@ -46,6 +47,11 @@ public struct ObservedCookie: Sendable, Equatable, Codable {
     public var seenAt: Date
     /// False when only the cookie's name is known (a request carried it), so nothing is said of its lifetime.
     public var lifetimeKnown = true
+    /// Kept in a jar of its own for the top-level site it was set under (CHIPS, `Partitioned`).
+    public var partitioned = false
+    /// Why this browser refused the `Set-Cookie` that sent it (`SameSiteNoneInsecure`), when it did: the
+    /// site still tried to set it, and another browser may keep it.
+    public var refused: String?
 
     public init(name: String, domain: String, path: String = "/", expires: Date?, httpOnly: Bool = false, secure: Bool = false,
                 sameSite: String? = nil, page: String, setBy: String? = nil, seenAt: Date, lifetimeKnown: Bool = true) {
@@ -66,9 +72,31 @@ public struct ObservedCookie: Sendable, Equatable, Codable {
     public var lifetime: Double? { expires.map { $0.timeIntervalSince(seenAt) } }
 }
 
-/// A `localStorage` or `sessionStorage` key.
+/// A `localStorage` or `sessionStorage` key, or an IndexedDB database.
 public struct ObservedStorageKey: Sendable, Equatable, Codable {
-    public enum Area: String, Sendable, Codable { case local, session }
+    public enum Area: String, Sendable, Codable {
+        case local, session
+        /// An IndexedDB database, by its name.
+        case indexedDB = "indexed-db"
+
+        /// The registry's word for where it is kept.
+        var storage: Cookie.Storage {
+            switch self {
+            case .local: .localStorage
+            case .session: .sessionStorage
+            case .indexedDB: .indexedDB
+            }
+        }
+
+        /// How a finding names the item: `the local storage key 'x'`, `the IndexedDB database 'x'`.
+        var noun: String {
+            switch self {
+            case .local: "local storage key"
+            case .session: "session storage key"
+            case .indexedDB: "IndexedDB database"
+            }
+        }
+    }
     public var name: String
     public var area: Area
     public var page: String
@@ -133,7 +161,7 @@ public struct StateEvidence: Sendable, Codable {
     }
 
     private static func key(_ cookie: ObservedCookie) -> String { cookie.name + "\u{0}" + cookie.domain + "\u{0}" + cookie.path }
-    private static func key(_ item: ObservedStorageKey) -> String { item.name + "\u{0}" + (item.area == .local ? "l" : "s") }
+    private static func key(_ item: ObservedStorageKey) -> String { item.name + "\u{0}" + item.area.rawValue }
 
     private mutating func refreshIndex() {
         guard index.counts != [pages.count, cookies.count, storage.count, requests.count] else { return }

@@ -52,6 +52,36 @@ public struct AuditReport: Sendable {
         "state-\(state.rawValue).png"
     }
 
+    /// What a finding concerns, as the registry titles it (service · category · name), or the name and
+    /// "not in the registry", or the state and page, so a reader needs no registry file to follow it.
+    func subject(of finding: Diagnostic, text: (String) -> String) -> String {
+        let details = finding.details
+        let name = details["name"]?.text.map(AuditRules.clip)
+        if let service = details["service"]?.text {
+            return [service, details["category"]?.text, name ?? details["host"]?.text.map(AuditRules.clip)].compactMap { $0 }.joined(separator: " · ")
+        }
+        if let what = name ?? details["host"]?.text.map(AuditRules.clip) { return text("audit.notDeclared") + " · " + what }
+        if let state = details["state"]?.text {
+            return [text("audit.states.\(state)"), details["page"]?.text.map(AuditRules.clip)].compactMap { $0 }.joined(separator: " · ")
+        }
+        return text("audit.theAudit")
+    }
+
+    /// The registry's entry for what was seen: service · category · the duration as published.
+    func declaredAs(_ declared: AuditRules.Declared?, text: (String) -> String) -> String {
+        guard let declared else { return text("audit.notDeclared") }
+        return [declared.service.name, declared.category?.title, declared.cookie.duration].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    /// A lifetime in the report's language: `400 days`, `3 hours`, `45 minutes`, or until the browser closes.
+    func lifetime(_ seconds: Double?, text: (String) -> String) -> String {
+        guard let seconds else { return text("audit.session") }
+        let day = 86_400.0
+        let (key, count): (String, Double) = seconds >= 2 * day ? ("days", seconds / day)
+            : seconds >= 2 * 3_600 ? ("hours", seconds / 3_600) : seconds >= 120 ? ("minutes", seconds / 60) : ("underTwoMinutes", 0)
+        return Placeholders.fill(text("audit.lifetime.\(key)"), ["count": String(Int(count.rounded()))])
+    }
+
     func html() -> String? {
         let text = { (key: String) in site.strings[key] ?? key }
         let formatter = ISO8601DateFormatter()
@@ -80,23 +110,36 @@ public struct AuditReport: Sendable {
         let rank: [Diagnostic.Severity: Int] = [.error: 0, .warning: 1, .note: 2]
         let ordered = findings.enumerated().sorted { (rank[$0.element.severity] ?? 3, $0.offset) < (rank[$1.element.severity] ?? 3, $1.offset) }.map(\.element)
         let rows = ordered.map { finding in
-            AuditReportView.Finding(severity: text("audit.severityNames.\(finding.severity.rawValue)"),
-                                    location: finding.location.map(\.description) ?? "", message: finding.printableMessage)
+            AuditReportView.Finding(level: finding.severity.rawValue, severity: text("audit.severityNames.\(finding.severity.rawValue)"), subject: subject(of: finding, text: text),
+                                    message: finding.printableMessage)
         }
+        let rules = AuditRules(registry: site.registry, registryFile: SourceLocation(path: ""))
         let states = evidence.states.map { state in
             let cookies = state.cookies.map { cookie in
-                let flags = [cookie.httpOnly ? "HttpOnly" : nil, cookie.secure ? "Secure" : nil, cookie.sameSite.map { "SameSite=\($0)" }]
+                var flags = [cookie.httpOnly ? "HttpOnly" : nil, cookie.secure ? "Secure" : nil, cookie.sameSite.map { "SameSite=\($0)" }]
+                if let refused = cookie.refused { flags.append(Placeholders.fill(text("audit.refused"), ["reasons": refused])) }
+                let host = cookie.domain.hasPrefix(".") ? String(cookie.domain.dropFirst()) : cookie.domain
                 return AuditReportView.Cookie(
                     name: AuditRules.clip(cookie.name), domain: AuditRules.clip(cookie.domain), page: AuditRules.clip(cookie.page),
+                    declared: declaredAs(rules.declaration(ofCookie: cookie.name), text: text),
+                    lifetime: cookie.lifetimeKnown ? lifetime(cookie.lifetime, text: text) : text("audit.notKnown"),
                     expires: cookie.lifetimeKnown ? cookie.expires.map(formatter.string(from:)) ?? text("audit.session") : "",
+                    party: text(AuditRules.isSameSite(host, evidence.siteHost) ? "audit.firstParty" : "audit.thirdParty"),
+                    partitioned: text(cookie.partitioned ? "audit.yes" : "audit.no"),
+                    setBy: cookie.setBy.map(AuditRules.clip) ?? text("audit.notKnown"),
                     flags: flags.compactMap { $0 }.joined(separator: ", "))
             }
             let storage = state.storage.map {
-                AuditReportView.Storage(name: AuditRules.clip($0.name), area: $0.area == .local ? "localStorage" : "sessionStorage",
-                                        page: AuditRules.clip($0.page))
+                AuditReportView.Storage(name: AuditRules.clip($0.name), area: text("cookieTable.storage.\($0.area.storage.rawValue)"),
+                                        declared: declaredAs(rules.declaration(ofStorageKey: $0.name, area: $0.area), text: text),
+                                        setBy: $0.setBy.map(AuditRules.clip) ?? text("audit.notKnown"), page: AuditRules.clip($0.page))
             }
-            let requests = state.requests.filter { !AuditRules.isSameSite($0.host, evidence.siteHost) }.map {
-                AuditReportView.Request(host: AuditRules.clip($0.host), page: AuditRules.clip($0.page))
+            let requests = state.requests.filter { !AuditRules.isSameSite($0.host, evidence.siteHost) }.map { request in
+                let service = site.registry.service(forHost: request.host)
+                let category = service.flatMap { site.registry.category(id: $0.categoryID) }
+                return AuditReportView.Request(host: AuditRules.clip(request.host), page: AuditRules.clip(request.page),
+                                               declared: service.map { [$0.name, category?.title].compactMap { $0 }.joined(separator: " · ") }
+                                                   ?? text("audit.notDeclared"))
             }
             let title = text("audit.states.\(state.state.rawValue)")
             return AuditReportView.State(title: title, pages: state.pages.map(AuditRules.clip).joined(separator: ", "),

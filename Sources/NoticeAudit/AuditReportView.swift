@@ -33,14 +33,18 @@ struct AuditReportView: TemplateView {
     }
 
     struct Finding: TemplateView {
+        /// `error`, `warning` or `note`, for the theme's styles; `severity` is the word shown.
+        let level: String
         let severity: String
-        let location: String
+        /// What it concerns, as the registry titles it (service · category · cookie).
+        let subject: String
         let message: String
 
         func value(named name: String) -> TemplateValue? {
             switch name {
+            case "level": .text(level)
             case "severity": .text(severity)
-            case "location": .text(location)
+            case "subject": .text(subject)
             case "message": .text(message)
             default: nil
             }
@@ -75,29 +79,37 @@ struct AuditReportView: TemplateView {
         }
     }
 
+    /// A cookie as the browser held it, beside what the registry declares of it.
     struct Cookie: TemplateView {
-        let name, domain, page, expires, flags: String
+        let name, domain, page, declared, lifetime, expires, party, partitioned, setBy, flags: String
 
         func value(named key: String) -> TemplateValue? {
             switch key {
             case "name": .text(name)
             case "domain": .text(domain)
             case "page": .text(page)
+            case "declared": .text(declared)
+            case "lifetime": .text(lifetime)
             case "expires": .text(expires)
+            case "party": .text(party)
+            case "partitioned": .text(partitioned)
+            case "setBy": .text(setBy)
             case "flags": .text(flags)
             default: nil
             }
         }
     }
 
-    /// A `localStorage` or `sessionStorage` entry.
+    /// A `localStorage` or `sessionStorage` entry, or an IndexedDB database.
     struct Storage: TemplateView {
-        let name, area, page: String
+        let name, area, declared, setBy, page: String
 
         func value(named key: String) -> TemplateValue? {
             switch key {
             case "name": .text(name)
             case "area": .text(area)
+            case "declared": .text(declared)
+            case "setBy": .text(setBy)
             case "page": .text(page)
             default: nil
             }
@@ -106,11 +118,12 @@ struct AuditReportView: TemplateView {
 
     /// A request to another site.
     struct Request: TemplateView {
-        let host, page: String
+        let host, page, declared: String
 
         func value(named key: String) -> TemplateValue? {
             switch key {
             case "host": .text(host)
+            case "declared": .text(declared)
             case "page": .text(page)
             default: nil
             }

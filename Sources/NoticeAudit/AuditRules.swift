@@ -32,19 +32,22 @@ public struct AuditRules: Sendable {
         for state in evidence.states {
             var log = DiagnosticLog()
             check(state, siteHost: evidence.siteHost, log: &log)
-            for skipped in evidence.skipped where skipped.state == state.state {
-                log.warning("the page \(Self.clip(skipped.page)) could not be audited \(state.state.phrase): \(skipped.reason)", at: registryFile)
-            }
+            for skipped in evidence.skipped where skipped.state == state.state { log.append(notAudited(skipped)) }
             perState.append((state.state, log.diagnostics))
         }
         // A page given up before its state's evidence began (the state was never recorded) is still said.
         for skipped in evidence.skipped where !evidence.states.contains(where: { $0.state == skipped.state }) {
-            perState.append((skipped.state, [.warning("the page \(Self.clip(skipped.page)) could not be audited \(skipped.state.phrase): \(skipped.reason)", at: registryFile)]))
+            perState.append((skipped.state, [notAudited(skipped)]))
         }
         var log = DiagnosticLog()
-        for note in evidence.notes { log.warning(note, at: registryFile) }
+        for note in evidence.notes { log.append(Self.with(["kind": "audit"], .warning(note, at: registryFile))) }
         noteUnseen(in: evidence, log: &log)
         return (Self.merge(perState) + log.diagnostics).sorted()
+    }
+
+    private func notAudited(_ skipped: SkippedPage) -> Diagnostic {
+        Self.with(Self.details(state: skipped.state, page: skipped.page, name: nil, kind: "page", host: nil, declared: nil, setBy: nil),
+                  .warning("the page \(Self.clip(skipped.page)) could not be audited \(skipped.state.phrase): \(skipped.reason)", at: registryFile))
     }
 
     /// One diagnostic per problem: the same message in several states (its state phrase aside) becomes
@@ -70,6 +73,9 @@ public struct AuditRules: Sendable {
             if let also = others[key], !also.isEmpty {
                 diagnostic.message += " (also \(also.map(\.phrase).joined(separator: ", ")))"
             }
+            if let state = diagnostic.details["state"]?.text {
+                diagnostic.details["states"] = .list([state] + (others[key] ?? []).map(\.rawValue))
+            }
             return diagnostic
         }
     }
@@ -88,67 +94,119 @@ public struct AuditRules: Sendable {
     private func check(_ evidence: StateEvidence, siteHost: String, log: inout DiagnosticLog) {
         let state = evidence.state
         for cookie in evidence.cookies {
-            guard let declared = declaration(ofCookie: cookie.name) else {
-                let owner = registry.service(forHost: cookie.domain.hasPrefix(".") ? String(cookie.domain.dropFirst()) : cookie.domain)
-                var message = "the cookie '\(Self.clip(cookie.name))' (domain \(Self.clip(cookie.domain))\(cookie.setBy.map { ", set by \(Self.clip($0))" } ?? "")) is set \(state.phrase) on \(Self.clip(cookie.page)), but the registry does not declare it"
+            let host = cookie.domain.hasPrefix(".") ? String(cookie.domain.dropFirst()) : cookie.domain
+            let declared = declaration(ofCookie: cookie.name)
+            var details = Self.details(state: state, page: cookie.page, name: cookie.name, kind: "cookie", host: host, declared: declared,
+                                       setBy: cookie.setBy)
+            details["observed"] = .text(cookie.lifetimeKnown ? Self.iso(cookie.lifetime) : "unknown")
+            details["party"] = .text(Self.isSameSite(host, siteHost) ? "first" : "third")
+            if cookie.partitioned { details["partitioned"] = "true" }
+            if let refused = cookie.refused { details["refused"] = .text(refused) }
+            // What the browser did with it: kept it, or refused it (the site still tried; another browser may keep it).
+            let action = cookie.refused.map { "is sent \(state.phrase) on \(Self.clip(cookie.page)) (this browser refused it: \(Self.clip($0)); others may keep it)" }
+                ?? "is set \(state.phrase) on \(Self.clip(cookie.page))"
+            guard let declared else {
+                let owner = registry.service(forHost: host)
+                var message = "the cookie '\(Self.clip(cookie.name))' (domain \(Self.clip(cookie.domain))\(cookie.setBy.map { ", set by \(Self.clip($0))" } ?? "")) \(action), but the registry does not declare it"
                 message += owner.map { "; add it to the service '\($0.id)', which loads from that host" } ?? "; add it to the service that sets it, with its purpose and duration"
-                log.error(message, at: owner?.location ?? registryFile)
+                if let owner { details["service"] = .text(owner.name) }
+                log.append(Self.with(details, .error(message, at: owner?.location ?? registryFile)))
                 continue
             }
             if state.optionalMustBeOff, let category = declared.category, !category.necessary {
-                log.error("the cookie '\(Self.clip(cookie.name))' (\(category.title), \(declared.service.name)) is present \(state.phrase) on \(Self.clip(cookie.page)): nothing optional may be stored until the visitor agrees; load what sets it only once its category is allowed",
-                          at: declared.cookie.location)
+                let presence = cookie.refused == nil ? "is present \(state.phrase) on \(Self.clip(cookie.page))" : action
+                log.append(Self.with(details, .error("the cookie '\(Self.clip(cookie.name))' (\(category.title), \(declared.service.name)) \(presence): nothing optional may be stored until the visitor agrees; load what sets it only once its category is allowed",
+                                                     at: declared.cookie.location)))
             }
-            checkLifetime(of: cookie, declared: declared, state: state, log: &log)
+            checkLifetime(of: cookie, declared: declared, details: details, log: &log)
         }
         for key in evidence.storage {
-            guard let declared = declaration(ofStorageKey: key.name, area: key.area) else {
-                log.error("the \(key.area == .local ? "local" : "session") storage key '\(Self.clip(key.name))'\(key.setBy.map { " (set by \(Self.clip($0)))" } ?? "") is set \(state.phrase) on \(Self.clip(key.page)), but the registry does not declare it; add it with storage: \(key.area == .local ? "local-storage" : "session-storage")",
-                          at: registryFile)
+            let declared = declaration(ofStorageKey: key.name, area: key.area)
+            let details = Self.details(state: state, page: key.page, name: key.name, kind: key.area.storage.rawValue, host: nil,
+                                       declared: declared, setBy: key.setBy)
+            guard let declared else {
+                log.append(Self.with(details, .error("the \(key.area.noun) '\(Self.clip(key.name))'\(key.setBy.map { " (set by \(Self.clip($0)))" } ?? "") is set \(state.phrase) on \(Self.clip(key.page)), but the registry does not declare it; add it with storage: \(key.area.storage.rawValue)",
+                                                     at: registryFile)))
                 continue
             }
             if state.optionalMustBeOff, let category = declared.category, !category.necessary {
-                log.error("the \(key.area == .local ? "local" : "session") storage key '\(Self.clip(key.name))' (\(category.title), \(declared.service.name)) is present \(state.phrase) on \(Self.clip(key.page)): nothing optional may be stored until the visitor agrees",
-                          at: declared.cookie.location)
+                log.append(Self.with(details, .error("the \(key.area.noun) '\(Self.clip(key.name))' (\(category.title), \(declared.service.name)) is present \(state.phrase) on \(Self.clip(key.page)): nothing optional may be stored until the visitor agrees",
+                                                     at: declared.cookie.location)))
             }
         }
         for request in evidence.requests where !Self.isSameSite(request.host, siteHost) {
-            guard let service = registry.service(forHost: request.host) else {
-                log.warning("\(Self.clip(request.page)) loads from \(Self.clip(request.host)) \(state.phrase), and no service lists that host; add it to the 'hosts' of the service it belongs to, or remove what loads it",
-                            at: registryFile)
+            let service = registry.service(forHost: request.host)
+            var details = Self.details(state: state, page: request.page, name: nil, kind: "request", host: request.host, declared: nil, setBy: nil)
+            details["url"] = .text(request.url)
+            guard let service else {
+                log.append(Self.with(details, .warning("\(Self.clip(request.page)) loads from \(Self.clip(request.host)) \(state.phrase), and no service lists that host; add it to the 'hosts' of the service it belongs to, or remove what loads it",
+                                                       at: registryFile)))
                 continue
             }
             let category = registry.category(id: service.categoryID)
+            details["service"] = .text(service.name)
+            if let category { details["category"] = .text(category.title) }
             if state.optionalMustBeOff, let category, !category.necessary {
-                log.error("\(Self.clip(request.page)) requests \(Self.clip(request.url)) from \(service.name) (\(category.title)) \(state.phrase): an optional service must not be contacted until the visitor agrees",
-                          at: service.location)
+                log.append(Self.with(details, .error("\(Self.clip(request.page)) requests \(Self.clip(request.url)) from \(service.name) (\(category.title)) \(state.phrase): an optional service must not be contacted until the visitor agrees",
+                                                     at: service.location)))
             }
         }
     }
 
+    /// A finding's parts as machine values: which state and page, what (name, kind, host), and the
+    /// registry's declaration of it (service, category, duration as written and as read).
+    static func details(state: AuditState?, page: String?, name: String?, kind: String, host: String?, declared: Declared?,
+                        setBy: String?) -> [String: DiagnosticDetail] {
+        var details: [String: DiagnosticDetail] = ["kind": .text(kind)]
+        if let state { details["state"] = .text(state.rawValue) }
+        if let page { details["page"] = .text(page) }
+        if let name { details["name"] = .text(name) }
+        if let host { details["host"] = .text(host) }
+        if let setBy { details["setBy"] = .text(setBy) }
+        if let declared {
+            details["service"] = .text(declared.service.name)
+            if let category = declared.category { details["category"] = .text(category.title) }
+            details["declaredName"] = .text(declared.name)
+            if let duration = declared.cookie.duration { details["declared"] = .text(duration) }
+            details["declaredLifetime"] = .text(declared.cookie.lifetime.isoText)
+        }
+        return details
+    }
+
+    static func with(_ details: [String: DiagnosticDetail], _ diagnostic: Diagnostic) -> Diagnostic {
+        var diagnostic = diagnostic
+        diagnostic.details = details
+        return diagnostic
+    }
+
+    /// A lifetime as a machine value: `session`, or ISO 8601 seconds (`PT34560000S`).
+    static func iso(_ seconds: Double?) -> String {
+        seconds.map { "PT\(Int(max($0, 0).rounded()))S" } ?? "session"
+    }
+
     /// Persistent where declared session (or the reverse), or living longer than declared.
-    private func checkLifetime(of cookie: ObservedCookie, declared: Declared, state: AuditState, log: inout DiagnosticLog) {
+    private func checkLifetime(of cookie: ObservedCookie, declared: Declared, details: [String: DiagnosticDetail], log: inout DiagnosticLog) {
         guard cookie.lifetimeKnown else { return }
         let written = declared.cookie.duration.map { "'\($0)'" } ?? "(no stated duration)"
         switch (declared.cookie.lifetime, cookie.lifetime) {
         case (.session, let seconds?):
-            log.warning("the cookie '\(Self.clip(cookie.name))' is declared as \(written), a session cookie, but it is set to last \(Self.describe(seconds)); correct the registry's duration", at: declared.cookie.location)
+            log.append(Self.with(details, .warning("the cookie '\(Self.clip(cookie.name))' is declared as \(written), a session cookie, but it is set to last \(Self.describe(seconds)); correct the registry's duration", at: declared.cookie.location)))
         case (.fixed, nil), (.range, nil):
-            log.warning("the cookie '\(Self.clip(cookie.name))' is declared to last \(written), but it is a session cookie (deleted when the browser closes); correct the registry's duration", at: declared.cookie.location)
+            log.append(Self.with(details, .warning("the cookie '\(Self.clip(cookie.name))' is declared to last \(written), but it is a session cookie (deleted when the browser closes); correct the registry's duration", at: declared.cookie.location)))
         case (.fixed(let duration), let seconds?):
-            warnIfLonger(cookie, seconds: seconds, declared: duration.approximateSeconds, written: written, at: declared.cookie.location, log: &log)
+            warnIfLonger(cookie, seconds: seconds, declared: duration.approximateSeconds, written: written, at: declared.cookie.location, details: details, log: &log)
         case (.range(_, let maximum), let seconds?):
-            warnIfLonger(cookie, seconds: seconds, declared: maximum.approximateSeconds, written: written, at: declared.cookie.location, log: &log)
+            warnIfLonger(cookie, seconds: seconds, declared: maximum.approximateSeconds, written: written, at: declared.cookie.location, details: details, log: &log)
         default:
             break
         }
     }
 
     private func warnIfLonger(_ cookie: ObservedCookie, seconds: Double, declared: Double, written: String, at location: SourceLocation,
-                              log: inout DiagnosticLog) {
+                              details: [String: DiagnosticDetail], log: inout DiagnosticLog) {
         guard seconds > declared * Self.lifetimeTolerance.factor + Self.lifetimeTolerance.seconds else { return }
-        log.warning("the cookie '\(Self.clip(cookie.name))' is set to last \(Self.describe(seconds)), longer than the \(written) the registry declares; correct the duration, or set the cookie to expire sooner",
-                    at: location)
+        log.append(Self.with(details, .warning("the cookie '\(Self.clip(cookie.name))' is set to last \(Self.describe(seconds)), longer than the \(written) the registry declares; correct the duration, or set the cookie to expire sooner",
+                    at: location)))
     }
 
     /// Declared cookies no state ever showed: a note, since some need a flow the crawl cannot reach.
@@ -161,22 +219,27 @@ public struct AuditRules: Sendable {
             for row in service.cookies {
                 guard row.storage.isStored else {
                     if service.hosts.isEmpty {
-                        log.note("'\(row.publishedName)' (\(service.name)) is a \(row.storage == .pixel ? "web beacon" : "network request"), which the audit can only recognise by the hosts it loads from; list them in the service's 'hosts'",
-                                 at: row.location)
+                        log.append(Self.with(unseenDetails(row.publishedName, row, service), .note("'\(row.publishedName)' (\(service.name)) is a \(row.storage == .pixel ? "web beacon" : "network request"), which the audit can only recognise by the hosts it loads from; list them in the service's 'hosts'",
+                                 at: row.location)))
                     } else if !contacted.contains(service.id) {
-                        log.note("'\(row.publishedName)' (\(service.name)) was not seen in any state: no page contacted \(service.hosts.joined(separator: ", ")); it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
-                                 at: row.location)
+                        log.append(Self.with(unseenDetails(row.publishedName, row, service), .note("'\(row.publishedName)' (\(service.name)) was not seen in any state: no page contacted \(service.hosts.joined(separator: ", ")); it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
+                                 at: row.location)))
                     }
                     continue
                 }
                 for (name, pattern) in zip(row.names, row.patterns) {
                     let seen = row.storage == .cookie ? seenCookies : seenKeys
                     guard !seen.contains(where: pattern.matches) else { continue }
-                    log.note("'\(name)' (\(service.name)) was not seen in any state; it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
-                             at: row.location)
+                    log.append(Self.with(unseenDetails(name, row, service), .note("'\(name)' (\(service.name)) was not seen in any state; it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
+                             at: row.location)))
                 }
             }
         }
+    }
+
+    private func unseenDetails(_ name: String, _ row: Cookie, _ service: CookieService) -> [String: DiagnosticDetail] {
+        let declared = Declared(cookie: row, name: name, service: service, category: registry.category(id: service.categoryID))
+        return Self.details(state: nil, page: nil, name: name, kind: row.storage.rawValue, host: nil, declared: declared, setBy: nil)
     }
 
     func declaration(ofCookie name: String) -> Declared? {
@@ -184,7 +247,7 @@ public struct AuditRules: Sendable {
     }
 
     func declaration(ofStorageKey name: String, area: ObservedStorageKey.Area) -> Declared? {
-        find(name) { $0.storage == (area == .local ? .localStorage : .sessionStorage) }
+        find(name) { $0.storage == area.storage }
     }
 
     private func find(_ name: String, where fits: (Cookie) -> Bool) -> Declared? {

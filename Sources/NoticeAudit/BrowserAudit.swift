@@ -42,7 +42,7 @@ public struct BrowserAudit: Sendable {
         // No choice yet: this visit also finds the pages (when crawling) and the consent script. The first
         // page must load: without it there is nothing to audit.
         try await driver.startBrowser(binary: chromium)
-        try await driver.runBeforePageScripts(Self.writeHook)
+        try await driver.runBeforePageScripts(writeHook)
         var noChoice = StateEvidence(state: .noChoice)
         // Breadth first, with every address queued once: a page of 50,000 links costs 50,000 look-ups, not
         // 50,000 times the queue.
@@ -86,7 +86,7 @@ public struct BrowserAudit: Sendable {
         var notes: [String] = []
         for state in [AuditState.rejected, .accepted, .withdrawn] {
             try await driver.startBrowser(binary: chromium)
-            try await driver.runBeforePageScripts(Self.writeHook)
+            try await driver.runBeforePageScripts(writeHook)
             var evidence = StateEvidence(state: state)
             // A state that cannot be reached (a policy page without its settings form) is said, and the
             // other states' evidence is kept.
@@ -137,7 +137,7 @@ public struct BrowserAudit: Sendable {
         driver.stop()
         let fresh = try await WebDriver(chromedriver: chromedriver, port: port, pageTimeout: pageTimeout)
         try await fresh.startBrowser(binary: chromium)
-        try await fresh.runBeforePageScripts(Self.writeHook)
+        try await fresh.runBeforePageScripts(writeHook)
         try await reach(state, driver: fresh, firstPage: firstPage)
         return fresh
     }
@@ -192,9 +192,9 @@ public struct BrowserAudit: Sendable {
             throw PageSkipped(reason: "it redirects to another site, \(AuditRules.clip(location)); what happens there is not this site's page")
         }
         try await waitUntilQuiet(driver)
-        let label = page.path.isEmpty ? "/" : page.path + (page.query.map { "?" + $0 } ?? "")
+        let label = Self.label(page)
         let now = Date()
-        var (requests, setBy) = try await network(driver: driver, page: label)
+        var (requests, setBy, refused) = try await network(driver: driver, page: label, seenAt: now)
         // A cookie a script wrote: the script, from the hook on document.cookie (a response's Set-Cookie wins).
         let written = try await driver.execute("return window.\(Self.writesName) || []") as? [[String]] ?? []
         var storageWriters: [String: String] = [:]
@@ -208,20 +208,24 @@ public struct BrowserAudit: Sendable {
             guard let name = cookie["name"] as? String, let domain = cookie["domain"] as? String else { return nil }
             let session = cookie["session"] as? Bool ?? true
             let expires = (cookie["expires"] as? Double).flatMap { session || $0 <= 0 ? nil : Date(timeIntervalSince1970: $0) }
-            return ObservedCookie(name: name, domain: domain, path: cookie["path"] as? String ?? "/", expires: expires,
-                                  httpOnly: cookie["httpOnly"] as? Bool ?? false, secure: cookie["secure"] as? Bool ?? false,
-                                  sameSite: cookie["sameSite"] as? String, page: label, setBy: setBy[name], seenAt: now)
-        }
+            var observed = ObservedCookie(name: name, domain: domain, path: cookie["path"] as? String ?? "/", expires: expires,
+                                          httpOnly: cookie["httpOnly"] as? Bool ?? false, secure: cookie["secure"] as? Bool ?? false,
+                                          sameSite: cookie["sameSite"] as? String, page: label, setBy: setBy[name], seenAt: now)
+            observed.partitioned = cookie["partitionKey"] != nil
+            return observed
+        } + refused
         let keys = try await driver.execute("try { return [Object.keys(localStorage), Object.keys(sessionStorage)]; } catch (error) { return [[], []]; }") as? [[String]] ?? [[], []]
         var storage = (keys.first ?? []).map { ObservedStorageKey(name: $0, area: .local, page: label, setBy: storageWriters["local\u{0}" + $0]) }
             + (keys.dropFirst().first ?? []).map { ObservedStorageKey(name: $0, area: .session, page: label, setBy: storageWriters["session\u{0}" + $0]) }
         storage += try await frameStorage(driver: driver, page: label, besides: page)
+        storage += try await databases(driver: driver, page: label, writers: storageWriters)
         evidence.record(page: label, cookies: cookies, storage: storage, requests: requests)
     }
 
-    /// The requests since the last look, and which response set each cookie (`Set-Cookie`).
-    private func network(driver: WebDriver, page: String) async throws -> ([ObservedRequest], [String: String]) {
-        var urls: [String: String] = [:], requests: [ObservedRequest] = [], setBy: [String: String] = [:]
+    /// The requests since the last look, which response set each cookie (`Set-Cookie`), and the cookies
+    /// responses sent that the browser refused (each with the browser's reasons).
+    private func network(driver: WebDriver, page: String, seenAt: Date) async throws -> ([ObservedRequest], [String: String], [ObservedCookie]) {
+        var urls: [String: String] = [:], requests: [ObservedRequest] = [], setBy: [String: String] = [:], refused: [ObservedCookie] = []
         for event in try await driver.performanceLog() {
             let parameters = event["params"] as? [String: Any] ?? [:]
             switch event["method"] as? String {
@@ -242,20 +246,32 @@ public struct BrowserAudit: Sendable {
                         setBy[line[..<equals].trimmingCharacters(in: .whitespaces)] = urls[id]
                     }
                 }
+                // A Set-Cookie this browser refused (not Secure over http, SameSite=None without Secure, a
+                // domain the response may not set): the site still sent it.
+                let url = urls[id] ?? ""
+                let host = URLComponents(string: url)?.host ?? ""
+                for blocked in parameters["blockedCookies"] as? [[String: Any]] ?? [] {
+                    guard let line = blocked["cookieLine"] as? String,
+                          var cookie = SetCookie.parse(line, host: host, url: url, page: page, seenAt: seenAt) else { continue }
+                    cookie.refused = (blocked["blockedReasons"] as? [String] ?? []).joined(separator: ", ")
+                    refused.append(cookie)
+                }
             default:
                 break
             }
         }
-        return (requests, setBy)
+        return (requests, setBy, refused)
     }
 
     /// Scrolls once to the end (tags that wait for a scroll), then watches the page until nothing new
-    /// happens for `quietPeriod`: no new request, cookie or stored item; at most `wait`. Tags that act a
+    /// happens for `quietPeriod`: no new request, cookie or stored item, and no timer due within the wait
+    /// still to fire (a pending timer makes every look new); at most `wait`. Tags that act a
     /// moment after the page has loaded are seen, without every page costing the maximum.
     private func waitUntilQuiet(_ driver: WebDriver) async throws {
         let probe = "try { window.scrollTo(0, document.documentElement.scrollHeight); } catch (e) {} "
             + "var n = 0; try { n = localStorage.length + sessionStorage.length; } catch (e) {} "
-            + "return [performance.getEntriesByType('resource').length, document.cookie, n].join('|');"
+            + "var timers = window.\(Self.timersName) ? window.\(Self.timersName)() : 0; "
+            + "return [performance.getEntriesByType('resource').length, document.cookie, n, timers > 0 ? Math.random() : 0].join('|');"
         let clock = ContinuousClock()
         let deadline = clock.now + wait
         var last = try await driver.execute(probe) as? String
@@ -273,6 +289,13 @@ public struct BrowserAudit: Sendable {
         }
     }
 
+    /// How findings name a page: its path as the address gives it (`/help/`, with its final slash), and query.
+    static func label(_ page: URL) -> String {
+        let components = URLComponents(url: page, resolvingAgainstBaseURL: false)
+        let path = components?.percentEncodedPath ?? page.path
+        return (path.isEmpty ? "/" : path) + (components?.percentEncodedQuery.map { "?" + $0 } ?? "")
+    }
+
     /// The address without its query.
     static func withoutQuery(_ url: URL) -> URL {
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
@@ -283,14 +306,7 @@ public struct BrowserAudit: Sendable {
     /// What the page's frames from other origins (an embedded video, a chat window) keep in local and
     /// session storage, read through DevTools, since the page's own scripts cannot see it.
     private func frameStorage(driver: WebDriver, page: String, besides pageURL: URL) async throws -> [ObservedStorageKey] {
-        let tree = try await driver.devTools("Page.getFrameTree")
-        var origins: [String] = []
-        func collect(_ node: [String: Any]) {
-            if let frame = node["frame"] as? [String: Any], let origin = frame["securityOrigin"] as? String,
-               origin.hasPrefix("http"), !origins.contains(origin) { origins.append(origin) }
-            for child in node["childFrames"] as? [[String: Any]] ?? [] { collect(child) }
-        }
-        if let root = tree["frameTree"] as? [String: Any] { collect(root) }
+        let origins = try await frameOrigins(driver: driver)
         let own = (pageURL.scheme ?? "") + "://" + (pageURL.host ?? "") + (pageURL.port.map { ":\($0)" } ?? "")
         var found: [ObservedStorageKey] = []
         _ = try? await driver.devTools("DOMStorage.enable")
@@ -306,16 +322,65 @@ public struct BrowserAudit: Sendable {
         return found
     }
 
+    /// The origins of the page and of every frame in it, once each, in frame-tree order.
+    private func frameOrigins(driver: WebDriver) async throws -> [String] {
+        let tree = try await driver.devTools("Page.getFrameTree")
+        var origins: [String] = []
+        func collect(_ node: [String: Any]) {
+            if let frame = node["frame"] as? [String: Any], let origin = frame["securityOrigin"] as? String,
+               origin.hasPrefix("http"), !origins.contains(origin) { origins.append(origin) }
+            for child in node["childFrames"] as? [[String: Any]] ?? [] { collect(child) }
+        }
+        if let root = tree["frameTree"] as? [String: Any] { collect(root) }
+        return origins
+    }
+
+    /// The IndexedDB databases of the page and of its frames from other origins, read through DevTools.
+    private func databases(driver: WebDriver, page: String, writers: [String: String]) async throws -> [ObservedStorageKey] {
+        let origins = try await frameOrigins(driver: driver)
+        var found: [ObservedStorageKey] = []
+        for origin in origins {
+            let result = try? await driver.devTools("IndexedDB.requestDatabaseNames", ["securityOrigin": origin])
+            for name in result?["databaseNames"] as? [String] ?? [] {
+                found.append(ObservedStorageKey(name: name, area: .indexedDB, page: page, setBy: writers["indexed-db\u{0}" + name]))
+            }
+        }
+        return found
+    }
+
     /// Where the hook keeps the writes it saw.
     static let writesName = "__noticeAuditWrites"
 
+    /// Where the hook counts the timers still to fire within the wait.
+    static let timersName = "__noticeAuditPendingTimers"
+
     /// Runs before any script of every page: wraps the `document.cookie` setter to note, for each cookie
-    /// name written, the script that wrote it (the first address in the stack that is not the hook's).
-    static let writeHook = """
+    /// name written, the script that wrote it (the first address in the stack that is not the hook's);
+    /// and counts the `setTimeout` timers due within the wait, so a tag that acts a few seconds late
+    /// (with no request before it) keeps the page from counting as quiet.
+    var writeHook: String {
+        let limit = wait.components.seconds * 1_000
+        return """
+        (function () {
+          var timers = {}, pending = 0, setTimer = window.setTimeout, clearTimer = window.clearTimeout;
+          window.\(Self.timersName) = function () { return pending; };
+          function done(id) { if (timers[id]) { delete timers[id]; pending--; } }
+          window.setTimeout = function (callback, delay) {
+            var args = Array.prototype.slice.call(arguments);
+            if (typeof callback !== 'function' || Number(delay) > \(limit)) return setTimer.apply(this, args);
+            var id;
+            args[0] = function () { done(id); return callback.apply(this, arguments); };
+            id = setTimer.apply(this, args);
+            timers[id] = true;
+            pending++;
+            return id;
+          };
+          window.clearTimeout = function (id) { done(id); return clearTimer.apply(this, arguments); };
+        })();
         (function () {
           var descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
           if (!descriptor || !descriptor.set) return;
-          var writes = window.\(writesName) = [];
+          var writes = window.\(Self.writesName) = [];
           Object.defineProperty(Document.prototype, 'cookie', {
             configurable: true,
             get: function () { return descriptor.get.call(this); },
@@ -336,6 +401,14 @@ public struct BrowserAudit: Sendable {
             } catch (e) {}
             return setItem.apply(this, arguments);
           };
+          // IndexedDB databases, by name, as they are opened (which creates them).
+          if (window.IDBFactory && IDBFactory.prototype.open) {
+            var open = IDBFactory.prototype.open;
+            IDBFactory.prototype.open = function (name) {
+              try { if (writes.length < 10000) writes.push(['indexed-db', String(name), writer()]); } catch (e) {}
+              return open.apply(this, arguments);
+            };
+          }
           // The first address in the stack that is not this hook's: the script that wrote.
           function writer() {
             var lines = (new Error().stack || '').split('\\n').slice(3);
@@ -345,6 +418,7 @@ public struct BrowserAudit: Sendable {
           }
         })();
         """
+    }
 
     /// Same scheme, host and port.
     static func sameOrigin(_ a: URL, _ b: URL) -> Bool {

@@ -135,6 +135,7 @@ enum SetCookie {
             case "httponly": cookie.httpOnly = true
             case "secure": cookie.secure = true
             case "samesite": cookie.sameSite = value
+            case "partitioned": cookie.partitioned = true
             default: break
             }
         }

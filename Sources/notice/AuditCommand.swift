@@ -28,6 +28,9 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Audit HAR files recorded in a browser instead (no browser needed).", valueName: "file"))
     var har: [String] = []
 
+    @Option(help: ArgumentHelp("With --url or --har: audit against this registry file alone, for a site not built with Notice (no site folder needed).", valueName: "file"))
+    var registry: String?
+
     @Option(name: .customLong("page-timeout"), help: ArgumentHelp("How many seconds a page may take to load before it is recorded as not audited.", valueName: "seconds"))
     var pageTimeout = 30
 
@@ -62,6 +65,9 @@ struct AuditCommand: AsyncParsableCommand {
     func validate() throws {
         if url != nil, !har.isEmpty { throw ValidationError("give either --url or --har, not both") }
         if pages < 1 { throw ValidationError("--pages needs at least 1") }
+        if registry != nil, url == nil, har.isEmpty {
+            throw ValidationError("--registry is for a site not built with Notice: give it with --url ADDRESS or --har FILE (a Notice site is audited with its own registry)")
+        }
         if !(1...600).contains(pageTimeout) { throw ValidationError("--page-timeout is a number of seconds from 1 to 600") }
         if !(0...120).contains(wait) { throw ValidationError("--wait is a number of seconds from 0 to 120") }
         if let url, URL(string: url)?.host == nil || !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
@@ -76,13 +82,26 @@ struct AuditCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         let startedAt = Date()
         let reporter = Reporter(command: "audit", format: diagnostics)
-        let rendered: RenderedSite
+        let site: Site
+        var rendered: RenderedSite?
+        let registryFile: SourceLocation
         do {
-            // Built in memory and served from there: an audit writes no output folder.
-            rendered = try SiteBuilder(options: .init(siteDirectory: options.siteDirectory, outputDirectory: options.siteDirectory,
-                                                      themeSearchPaths: options.themeSearchPaths)).render()
+            if let registry {
+                // A site not built with Notice: its registry alone, and the built-in theme for the report.
+                let file = URL(fileURLWithPath: registry)
+                let title = url.flatMap { URL(string: $0)?.host } ?? har.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
+                site = try SiteLoader.registryOnly(file, title: title, themeSearchPaths: options.themeSearchPaths)
+                registryFile = SourceLocation(path: DisplayPaths().display(file))
+            } else {
+                // Built in memory and served from there: an audit writes no output folder.
+                let built = try SiteBuilder(options: .init(siteDirectory: options.siteDirectory, outputDirectory: options.siteDirectory,
+                                                           themeSearchPaths: options.themeSearchPaths)).render()
+                rendered = built
+                site = built.site
+                registryFile = SourceLocation(path: DisplayPaths().display(options.siteDirectory.appendingPathComponent(SiteLoader.registryFileName)))
+            }
         } catch {
-            reporter.failed(error, closing: "Audit stopped: the site has errors")
+            reporter.failed(error, closing: registry == nil ? "Audit stopped: the site has errors" : "Audit stopped: the registry has errors")
             throw ExitCode.failure
         }
         // The report's folder is checked before the audit runs, so a refusal costs nothing.
@@ -97,15 +116,16 @@ struct AuditCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let registryFile = SourceLocation(path: DisplayPaths().display(options.siteDirectory.appendingPathComponent(SiteLoader.registryFileName)))
         let evidence: AuditEvidence
         do {
             let source: AuditSource = if !har.isEmpty {
-                .recordings(har, site: rendered.site.config.baseURL.flatMap(URL.init(string:)))
+                .recordings(har, site: site.config.baseURL.flatMap(URL.init(string:)))
             } else if let url, let start = URL(string: url) {
                 .published(start, limit: pages)
-            } else {
+            } else if let rendered {
                 .built(rendered)
+            } else {
+                throw ValidationError("give --url or --har with --registry")
             }
             var browser = BrowserAudit(chromedriver: URL(fileURLWithPath: chromedriver), chromium: chromium)
             browser.pageTimeout = .seconds(pageTimeout)
@@ -117,12 +137,13 @@ struct AuditCommand: AsyncParsableCommand {
             Console.standardError.write("error: \(error)\n")
             throw ExitCode(2)
         }
-        let findings = AuditRules(registry: rendered.site.registry, registryFile: registryFile).findings(for: evidence)
+        let findings = AuditRules(registry: site.registry, registryFile: registryFile).findings(for: evidence)
         if let reportWriter, let report {
             do {
                 let audited = url ?? (har.isEmpty ? "the site built from \(DisplayPaths().display(options.siteDirectory))" : har.joined(separator: ", "))
+                    + (registry.map { " against the registry \(DisplayPaths().display(URL(fileURLWithPath: $0)))" } ?? "")
                 let context = AuditReport.Context(started: startedAt, audited: audited, noticeVersion: NoticeVersion.current)
-                try reportWriter.replace(with: AuditReport(evidence: evidence, findings: findings, site: rendered.site, context: context).files())
+                try reportWriter.replace(with: AuditReport(evidence: evidence, findings: findings, site: site, context: context).files())
             } catch let failure as BuildFailure {
                 reporter.failed(failure, closing: "The report was not written")
                 throw ExitCode.failure
@@ -155,7 +176,8 @@ struct AuditCommand: AsyncParsableCommand {
         let failing = findings.contains { $0.severity == .error || (failOn == .warning && $0.severity == .warning) }
         if failing {
             reporter.failed(BuildFailure(diagnostics: shown),
-                            closing: heading + (hiddenNotes > 0 ? " with \(English.count(hiddenNotes, "note")) hidden (--notes shows them)" : ""))
+                            closing: heading + (hiddenNotes > 0 ? " with \(English.count(hiddenNotes, "note")) hidden (--notes shows them)" : ""),
+                            pages: pageCount, seconds: (ContinuousClock.now - started).seconds)
             throw ExitCode.failure
         }
         reporter.succeeded(build, summary: summary)

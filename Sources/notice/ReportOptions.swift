@@ -42,8 +42,9 @@ struct Reporter {
         }
     }
 
-    /// Failure: every diagnostic and a closing line saying nothing was changed.
-    func failed(_ failure: BuildFailure, closing: String) {
+    /// Failure: every diagnostic and a closing line saying nothing was changed. `pages` and `seconds` are
+    /// given when the command got as far as counting them (an audit with findings).
+    func failed(_ failure: BuildFailure, closing: String, pages: Int? = nil, seconds: Double? = nil) {
         let failure = BuildFailure(diagnostics: failure.diagnostics.map(InstalledDocs.located))
         let warnings = failure.diagnostics.count { $0.severity == .warning }
         let counts = DiagnosticFormatter.summary(errors: failure.errorCount, warnings: warnings,
@@ -57,7 +58,7 @@ struct Reporter {
             for diagnostic in failure.diagnostics { Console.standardOutput.write(DiagnosticReport.githubAnnotation(for: diagnostic) + "\n") }
             Console.standardOutput.write("\(closing): \(counts).\n")
         case .json:
-            Console.standardOutput.write(DiagnosticReport(command: command, diagnostics: failure.diagnostics).json() + "\n")
+            Console.standardOutput.write(DiagnosticReport(command: command, diagnostics: failure.diagnostics, pages: pages, seconds: seconds).json() + "\n")
         }
     }
 }

@@ -109,6 +109,65 @@ struct AuditRulesTests {
         ])
     }
 
+    @Test func findingsCarryTheirPartsAsMachineValues() throws {
+        var tracker = Self.cookie("tracker", days: 1, domain: ".ads.example")
+        tracker.setBy = "https://ads.example/t.js"
+        tracker.partitioned = true
+        let evidence = AuditEvidence(siteHost: "www.example.gov.uk", states: [
+            StateEvidence(state: .noChoice, pages: ["/"], cookies: [tracker, Self.cookie("_ga", days: 90)]),
+            StateEvidence(state: .rejected, pages: ["/"], cookies: [tracker]),
+        ], usesConsentScript: true)
+        let findings = try Self.rules().findings(for: evidence)
+        let undeclared = try #require(findings.first { $0.details["name"] == "tracker" })
+        #expect(undeclared.details == [
+            "kind": "cookie", "state": "no-choice", "states": .list(["no-choice", "rejected"]), "page": "/", "name": "tracker",
+            "host": "ads.example", "party": "third", "partitioned": "true", "observed": "PT86400S", "setBy": "https://ads.example/t.js",
+        ])
+        let optional = try #require(findings.first { $0.details["name"] == "_ga" && $0.severity == .error })
+        #expect(optional.details["service"] == "Google Analytics" && optional.details["category"] == "Analytics cookies")
+        #expect(optional.details["declared"] == "90 days" && optional.details["declaredLifetime"] == "P90D" && optional.details["party"] == "first")
+        let unseen = try #require(findings.first { $0.details["name"] == "SESSION" })
+        #expect(unseen.details == ["kind": "cookie", "name": "SESSION", "service": "Our website", "category": "Strictly necessary cookies",
+                                   "declaredName": "SESSION", "declared": "Session", "declaredLifetime": "session"])
+    }
+
+    @Test func aCookieTheBrowserRefusedIsStillWhatTheSiteTriedToSet() throws {
+        var refused = Self.cookie("sneaky", days: 30)
+        refused.refused = "SameSiteNoneInsecure"
+        var analytics = Self.cookie("_ga", days: 90)
+        analytics.refused = "SecureOnly"
+        let evidence = AuditEvidence(siteHost: "www.example.gov.uk", states: [
+            StateEvidence(state: .noChoice, pages: ["/"], cookies: [refused, analytics]),
+        ], usesConsentScript: true)
+        let errors = try Self.rules().findings(for: evidence).filter { $0.severity == .error }
+        #expect(errors.map(\.message) == [
+            "the cookie 'sneaky' (domain www.example.gov.uk) is sent before any choice on / (this browser refused it: SameSiteNoneInsecure; others may keep it), but the registry does not declare it; add it to the service that sets it, with its purpose and duration",
+            "the cookie '_ga' (Analytics cookies, Google Analytics) is sent before any choice on / (this browser refused it: SecureOnly; others may keep it): nothing optional may be stored until the visitor agrees; load what sets it only once its category is allowed",
+        ])
+        #expect(errors.first?.details["refused"] == "SameSiteNoneInsecure")
+    }
+
+    @Test func indexedDBDatabasesAreDeclaredAndCheckedLikeStorageKeys() throws {
+        let database = "      - name: analytics-db\n        storage: indexed-db\n        purpose: Queues measurements.\n        duration: Until cleared\n"
+        let text = Self.registryText.replacingOccurrences(of: "      - name: _gl\n", with: database + "      - name: _gl\n")
+        #expect(text.contains("storage: indexed-db"))
+        let registry = try #require(RegistryReader(file: SourceFile(path: "registry.yaml", text: text)).read())
+        let rules = AuditRules(registry: registry, registryFile: SourceLocation(path: "registry.yaml"))
+        let evidence = AuditEvidence(siteHost: "www.example.gov.uk", states: [
+            StateEvidence(state: .noChoice, pages: ["/"], storage: [
+                ObservedStorageKey(name: "analytics-db", area: .indexedDB, page: "/"),
+                ObservedStorageKey(name: "mystery-db", area: .indexedDB, page: "/", setBy: "https://www.example.gov.uk/app.js"),
+                ObservedStorageKey(name: "analytics-db", area: .local, page: "/"),
+            ]),
+        ], usesConsentScript: true)
+        let errors = rules.findings(for: evidence).filter { $0.severity == .error }.map(\.message)
+        #expect(errors == [
+            "the IndexedDB database 'mystery-db' (set by https://www.example.gov.uk/app.js) is set before any choice on /, but the registry does not declare it; add it with storage: indexed-db",
+            "the local storage key 'analytics-db' is set before any choice on /, but the registry does not declare it; add it with storage: local-storage",
+            "the IndexedDB database 'analytics-db' (Analytics cookies, Google Analytics) is present before any choice on /: nothing optional may be stored until the visitor agrees",
+        ])
+    }
+
     @Test func lifetimesWithinATenthAreFine() throws {
         let rules = try Self.rules()
         let evidence = AuditEvidence(siteHost: "www.example.gov.uk", states: [

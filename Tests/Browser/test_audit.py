@@ -150,16 +150,23 @@ class Troublesome(http.server.BaseHTTPRequestHandler):
         if self.path == "/player/":
             return self.page("<!doctype html><title>Player</title><script>localStorage.setItem('player_volume', '5');</script>"
                              '<img src="http://localhost:9/pixel.gif" alt="">')
+        if self.path == "/cookie-embed/":
+            # The player comes from another site (localhost is not 127.0.0.1), where http can still set Secure cookies.
+            port = self.server.server_address[1]
+            return self.page(f'<!doctype html><title>Embed</title><iframe title="Player" src="http://localhost:{port}/cookie-player/"></iframe>')
+        if self.path == "/cookie-player/":
+            # embed_refused is refused by Chromium (SameSite=None needs Secure): the site still sent it.
+            return self.page("<!doctype html><title>Player</title><script>document.cookie = 'embed_script=1; SameSite=None; Secure; Max-Age=3600';"
+                             "indexedDB.open('player_db');</script>",
+                             cookies=["embed_header=1; SameSite=None; Secure; Path=/", "embed_refused=1; SameSite=None; Path=/"])
+        if self.path == "/database/":
+            return self.page("<!doctype html><title>Database</title><script src=\"/database.js\"></script>")
+        if self.path == "/database.js":
+            return self.page("indexedDB.open('planted_db', 1);", content_type="text/javascript")
         if self.path == "/tracker/":
             return self.page('<!doctype html><title>Tracker</title><script src="/tracker.js"></script>')
         if self.path == "/tracker.js":
-            body = b"document.cookie = 'tracked=1; path=/'; localStorage.setItem('tracked_key', '1');"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/javascript")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
+            return self.page("document.cookie = 'tracked=1; path=/'; localStorage.setItem('tracked_key', '1');", content_type="text/javascript")
         if self.path == "/socket/":
             return self.page("<!doctype html><title>Socket</title><script>try { new WebSocket('ws://localhost:9/live'); } catch (e) {}</script>")
         if self.path == "/query/":
@@ -176,11 +183,13 @@ class Troublesome(http.server.BaseHTTPRequestHandler):
             return self.page(f"<!doctype html><title>Fine</title><script>document.cookie = 'fine_{number}=1; path=/';</script>")
         return self.page("<!doctype html><title>Fine</title><p>Fine.</p>")
 
-    def page(self, text):
+    def page(self, text, content_type="text/html", cookies=()):
         body = text.encode()
         self.send_response(200)
-        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        for cookie in cookies:
+            self.send_header("Set-Cookie", cookie)
         self.end_headers()
         self.wfile.write(body)
 
@@ -309,6 +318,32 @@ def test_an_embeds_own_storage_is_seen(troublesome_site):
     messages = [d["message"] for d in json.loads(result.stdout)["diagnostics"]]
     assert any(m.startswith("the local storage key 'player_volume'") for m in messages), messages
     assert any("loads from localhost" in m for m in messages), "a request made from inside the embed"
+
+
+def test_an_embeds_cookies_set_by_script_and_by_header_are_seen_and_a_refused_one_is_said(troublesome_site):
+    result = audit("--site", "content", "--url", troublesome_site + "cookie-embed/", "--pages", "1", "--diagnostics", "json")
+    findings = {d["details"].get("name"): d for d in json.loads(result.stdout)["diagnostics"] if d["details"].get("kind") == "cookie"}
+    for name in ["embed_script", "embed_header"]:
+        assert name in findings, findings.keys()
+        details = findings[name]["details"]
+        assert details["party"] == "third" and details["host"] == "localhost" and details["state"] == "no-choice", details
+        assert "refused" not in details
+    # Seen a moment after it was set: its lifetime is counted from when the audit saw it.
+    assert 3580 <= int(findings["embed_script"]["details"]["observed"][2:-1]) <= 3600, findings["embed_script"]["details"]
+    assert findings["embed_header"]["details"]["setBy"].endswith("/cookie-player/"), "the response that set it"
+    refused = findings.get("embed_refused")
+    assert refused, findings.keys()
+    assert "SameSiteNoneInsecure" in refused["details"]["refused"]
+    assert "this browser refused it" in refused["message"] and "does not declare it" in refused["message"]
+    databases = [d for d in json.loads(result.stdout)["diagnostics"] if d["details"].get("kind") == "indexed-db"]
+    assert [d["details"]["name"] for d in databases] == ["player_db"], databases
+
+
+def test_an_indexeddb_database_is_listed_with_the_script_that_opened_it(troublesome_site):
+    result = audit("--site", "content", "--url", troublesome_site + "database/", "--pages", "1", "--diagnostics", "json")
+    messages = [d["message"] for d in json.loads(result.stdout)["diagnostics"]]
+    assert any(m.startswith(f"the IndexedDB database 'planted_db' (set by {troublesome_site}database.js)") and "storage: indexed-db" in m
+               for m in messages), messages
 
 
 def test_a_websocket_is_a_connection_like_any_request(troublesome_site):
@@ -457,3 +492,33 @@ def test_unreadable_sources_are_explained_in_plain_words(tmp_path):
     # The audit's own chromedriver (Selenium's, for other tests, may be running).
     ours = subprocess.run(["pgrep", "-f", "chromedriver --port=[0-9]+ --allowed-ips=127.0.0.1 --silent"], capture_output=True)
     assert ours.returncode == 1, "no chromedriver of the audit's is left running"
+
+
+def test_the_commands_in_audit_md_run_as_written(tmp_path):
+    """docs/audit.md's first block, line by line, in a folder holding the example site as content/. The one
+    change: its placeholder address, www.example.gov.uk, is the example site served on loopback (the test
+    machine has no Internet), and recording.har and cookies.yaml are put beside it as a reader's would be."""
+    import re
+    import shutil
+    text = (REPOSITORY / "docs" / "audit.md").read_text(encoding="utf-8")
+    block = re.search(r"```sh\n(.*?)```", text, re.S).group(1)
+    lines = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+    assert len(lines) >= 5 and all(line.startswith("notice audit") for line in lines), lines
+    shutil.copytree(REPOSITORY / "content", tmp_path / "content")
+    shutil.copy(REPOSITORY / "Tests" / "Audit" / "Fixtures" / "recorded.har", tmp_path / "recording.har")
+    shutil.copy(REPOSITORY / "content" / "registry.yaml", tmp_path / "cookies.yaml")
+    output = build(REPOSITORY / "content", tmp_path / "served")
+    server = serve(output, "127.0.0.1", Quiet)
+    address = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        for line in lines:
+            arguments = line.replace("https://www.example.gov.uk/", address).split()[2:]
+            result = audit(*arguments, cwd=tmp_path)
+            assert result.returncode in (0, 1), (line, result.stderr)
+            assert "Audited" in result.stdout + result.stderr, (line, result.stdout, result.stderr)
+            if "--har" not in line and "--registry" not in line:
+                assert result.returncode == 0, (line, result.stderr)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert (tmp_path / "audit-report" / "index.html").is_file()

@@ -74,7 +74,7 @@ struct AuditReportSafetyTests {
         for heading in ["Audited on", "What was audited", "Registry version", "Notice version", "Browser", "What this audit cannot see"] {
             #expect(report.contains(heading), "\(heading)")
         }
-        let severities = report.matches(of: /data-label="Severity">(\w+)</).map { String($0.output.1) }
+        let severities = report.matches(of: /data-label="Severity" class="[^"]*">(\w+)</).map { String($0.output.1) }
         #expect(!severities.isEmpty && severities == severities.sorted { ["Error", "Warning", "Note"].firstIndex(of: $0)! < ["Error", "Warning", "Note"].firstIndex(of: $1)! })
         #expect(try audit(site, report: "audit-report").status == 1, "a second report replaces the first")
         // A build refuses a report's folder the same way.
@@ -99,5 +99,56 @@ struct AuditCommandLineTests {
         #expect(withNotes.standardError.contains(": note: "))
         let strict = try runner.notice(["audit", "--har", "r.har", "--fail-on", "warning"], in: site.root)
         #expect(strict.status == 1)
+    }
+
+    /// A recording of a site not built with Notice, audited against a registry file alone: twelve
+    /// declared cookies it never shows (twelve notes), and one it shows that the registry lacks.
+    static func registryAloneFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notice-registry-alone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var registry = "categories:\n  - id: analytics\n    title: Analytics cookies\nservices:\n  - id: stats\n    name: County Stats\n    category: analytics\n    cookies:\n"
+        for number in 1...12 { registry += "      - name: stat_\(number)\n        purpose: Counts visits.\n        duration: 1 day\n" }
+        try Data(registry.utf8).write(to: folder.appendingPathComponent("cookies.yaml"))
+        let har = #"{"log":{"version":"1.2","pages":[],"entries":[{"startedDateTime":"2026-01-01T00:00:00.000Z","request":{"method":"GET","url":"https://www.county.example/","cookies":[],"headers":[]},"response":{"status":200,"cookies":[],"headers":[{"name":"Set-Cookie","value":"visitor=1; Max-Age=86400"}]}}]}}"#
+        try Data(har.utf8).write(to: folder.appendingPathComponent("r.har"))
+        return folder
+    }
+
+    @Test func aRegistryAloneAuditsASiteNotBuiltWithNotice() throws {
+        let folder = try Self.registryAloneFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let runner = CommandLineTests()
+        let json = try runner.notice(["audit", "--har", "r.har", "--registry", "cookies.yaml", "--diagnostics", "json", "--report", "report"], in: folder)
+        #expect(json.status == 1, "\(json.standardError)")
+        let report = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        let diagnostics = report?["diagnostics"] as? [[String: Any]] ?? []
+        let undeclared = try #require(diagnostics.first { $0["severity"] as? String == "error" })
+        #expect(undeclared["file"] as? String == "cookies.yaml")
+        let details = undeclared["details"] as? [String: Any] ?? [:]
+        #expect(details["name"] as? String == "visitor" && details["kind"] as? String == "cookie" && details["state"] as? String == "recorded")
+        #expect(details["observed"] as? String == "PT86400S" && details["page"] as? String == "https://www.county.example/")
+        #expect(diagnostics.count { $0["severity"] as? String == "note" } == 12)
+        // The report names what each finding concerns as the registry titles it, not by a file position.
+        let html = try String(contentsOf: folder.appendingPathComponent("report/index.html"), encoding: .utf8)
+        #expect(html.contains("<td data-label=\"What it concerns\">Not in the registry · visitor</td>"))
+        #expect(html.contains("<td data-label=\"What it concerns\">County Stats · Analytics cookies · stat_1</td>"))
+        #expect(!html.contains("cookies.yaml:"))
+        #expect(html.contains("against the registry cookies.yaml"))
+        #expect(html.contains("<td data-label=\"Set to last\">24 hours</td>"), "a lifetime in words")
+        // Without --url or --har there is nothing for a registry alone to be checked against.
+        let alone = try runner.notice(["audit", "--registry", "cookies.yaml"], in: folder)
+        #expect(alone.status == 2 && alone.standardError.contains("--registry is for a site not built with Notice"), "\(alone.standardError)")
+        let missing = try runner.notice(["audit", "--har", "r.har", "--registry", "nothing.yaml"], in: folder)
+        #expect(missing.status == 1 && missing.standardError.contains("error: there is no registry file at nothing.yaml; check --registry"), "\(missing.standardError)")
+    }
+
+    @Test func githubAnnotationsUseRelativePathsAndShowAtMostTenNotes() throws {
+        let folder = try Self.registryAloneFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CommandLineTests().notice(["audit", "--har", "r.har", "--registry", "cookies.yaml", "--diagnostics", "github", "--notes"], in: folder)
+        let lines = run.standardOutput.split(separator: "\n")
+        #expect(lines.count { $0.hasPrefix("::notice file=cookies.yaml,") } == 10, "\(run.standardOutput)")
+        #expect(lines.count { $0.hasPrefix("::error file=cookies.yaml,line=1,col=1,") } == 1)
+        #expect(!run.standardOutput.contains(folder.path), "paths are relative to where the workflow runs")
     }
 }

@@ -3,7 +3,7 @@ enum TextKeys {
     static let required = [
         "cookieTable.captionService", "cookieTable.captionCategory", "cookieTable.name", "cookieTable.service",
         "cookieTable.purpose", "cookieTable.duration", "cookieTable.providedBy", "cookieTable.privacyPolicy", "cookieTable.optOut",
-        "cookieTable.storage.cookie", "cookieTable.storage.local-storage", "cookieTable.storage.session-storage",
+        "cookieTable.storage.cookie", "cookieTable.storage.local-storage", "cookieTable.storage.session-storage", "cookieTable.storage.indexed-db",
         "cookieTable.storage.pixel", "cookieTable.storage.none", "cookieTable.notStated",
         "consent.serviceName", "consent.cookie.preferencesSet", "consent.cookie.status", "consent.cookie.version",
         "date.format", "notFound.title", "notFound.description", "notFound.body",

@@ -25,6 +25,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation?
     /// What is wrong and how to fix it, in plain words.
     public var message: String
+    /// The finding's parts as separate machine values, for tools (`notice audit`'s state, page, cookie
+    /// name, declared and observed lifetime): `details` in JSON, empty for most diagnostics.
+    public var details: [String: DiagnosticDetail] = [:]
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation?) {
         self.severity = severity
@@ -55,6 +58,27 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// The message with control characters escaped, as every diagnostics format prints it.
     public var printableMessage: String { PrintableText.escaping(message) }
+}
+
+/// One value of a diagnostic's ``Diagnostic/details``: a text, or a list of texts.
+public enum DiagnosticDetail: Hashable, Sendable, Encodable, ExpressibleByStringLiteral {
+    case text(String)
+    case list([String])
+
+    public init(stringLiteral value: String) { self = .text(value) }
+
+    public var text: String? {
+        if case .text(let value) = self { return value }
+        return nil
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let value): try container.encode(PrintableText.escaping(value))
+        case .list(let values): try container.encode(values.map(PrintableText.escaping))
+        }
+    }
 }
 
 extension Diagnostic: Comparable {

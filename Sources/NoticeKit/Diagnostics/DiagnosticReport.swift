@@ -9,6 +9,8 @@ public struct DiagnosticReport: Sendable, Encodable {
         public var line: Int?
         public var column: Int?
         public var message: String
+        /// A finding's parts as machine values (`notice audit`); left out when there are none.
+        public var details: [String: DiagnosticDetail] = [:]
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -17,9 +19,10 @@ public struct DiagnosticReport: Sendable, Encodable {
             try container.encode(line, forKey: .line)
             try container.encode(column, forKey: .column)
             try container.encode(message, forKey: .message)
+            if !details.isEmpty { try container.encode(details, forKey: .details) }
         }
 
-        enum CodingKeys: String, CodingKey { case severity, file, line, column, message }
+        enum CodingKeys: String, CodingKey { case severity, file, line, column, message, details }
     }
 
     public var command: String
@@ -43,7 +46,7 @@ public struct DiagnosticReport: Sendable, Encodable {
         self.output = output
         self.diagnostics = diagnostics.map {
             Entry(severity: $0.severity.rawValue, file: $0.location?.printablePath, line: $0.location?.line, column: $0.location?.column,
-                  message: $0.printableMessage)
+                  message: $0.printableMessage, details: $0.details)
         }
     }
 

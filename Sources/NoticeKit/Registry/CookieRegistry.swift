@@ -121,13 +121,15 @@ public struct Cookie: Sendable {
         case cookie
         case localStorage = "local-storage"
         case sessionStorage = "session-storage"
+        /// An IndexedDB database, by its name.
+        case indexedDB = "indexed-db"
         /// A web beacon: an image or script request that tracks, usually with a third party's cookie.
         case pixel
         /// Nothing is stored: a network request alone ("network request only").
         case networkRequest = "none"
 
         /// Kept in the browser's cookie jar or storage, so that a browser can be asked for it by name.
-        public var isStored: Bool { self == .cookie || self == .localStorage || self == .sessionStorage }
+        public var isStored: Bool { self == .cookie || self == .localStorage || self == .sessionStorage || self == .indexedDB }
     }
 
     /// Whether the site itself or another domain sets it.

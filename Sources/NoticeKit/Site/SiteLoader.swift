@@ -128,6 +128,28 @@ public struct SiteLoader: Sendable {
         return (site, log.sorted)
     }
 
+    /// A site of one registry file and nothing else, for auditing a site not built with Notice
+    /// (`notice audit --url ADDRESS --registry FILE`): no pages, the built-in theme and its English texts.
+    public static func registryOnly(_ file: URL, title: String, themeSearchPaths: [URL], paths: DisplayPaths = DisplayPaths()) throws(BuildFailure) -> Site {
+        let folder = file.deletingLastPathComponent()
+        let loader = SiteLoader(directory: folder, themeSearchPaths: themeSearchPaths, paths: paths, requiredTexts: [])
+        var log = DiagnosticLog()
+        var registry: CookieRegistry?
+        guard FileSystem.isFile(file) else {
+            throw BuildFailure(.error("there is no registry file at \(paths.display(file)); check --registry", at: nil))
+        }
+        if let text = loader.readRequired(file, what: "the cookie registry (categories, services and cookies)", log: &log) {
+            let reader = RegistryReader(file: SourceFile(path: paths.display(file), text: text), grammars: DurationGrammar.forLanguage("en"))
+            registry = reader.read()
+            log.append(contentsOf: reader.reader.log.diagnostics)
+        }
+        let theme = ThemeLoader(searchPaths: themeSearchPaths, paths: paths).load(named: "default", requestedAt: nil, log: &log)
+        guard let registry, let theme, !log.hasErrors else { throw BuildFailure(diagnostics: log.sorted) }
+        let config = SiteConfig(title: title)
+        return Site(directory: folder, config: config, registry: registry, pages: [], theme: theme, strings: theme.strings,
+                    staticFiles: [:], language: config.languages[0])
+    }
+
     /// The pages of each language, in the order of `languages`: a page is in a language by its file name
     /// (`cookies.cy.md`), translates the page of the same name (or the one `translationOf` names), and
     /// has its address in its language's folder (`cy/cookies/`, or `cy/cwcis/` with `slug: cwcis`).
