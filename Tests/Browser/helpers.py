@@ -28,7 +28,15 @@ def banner(driver):
 
 
 def action(driver, name):
-    return driver.find_element(By.CSS_SELECTOR, f'[data-notice-action="{name}"]')
+    """The consent control for this action, waiting a moment for it: the confirmation after a choice is
+    shown once consent-settings.js has been fetched."""
+    return WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, f'[data-notice-action="{name}"]'))[0]
+
+
+def confirmation(driver):
+    """The banner once it says what was chosen (after a choice; it words it with consent-settings.js)."""
+    WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, '.notice-consent [data-notice-action="hide"]'))
+    return banner(driver)
 
 
 def stored_choice(driver):

@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import Server, chromium
-from helpers import (action, focused, open_dialog, open_dialog_from_footer, save_settings, settings_form,
+from helpers import (action, confirmation, focused, open_dialog, open_dialog_from_footer, save_settings, settings_form,
                      withdraw_in_dialog)
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -27,6 +27,8 @@ SCENARIOS = [
     # Withdrawal: the settings reopened from the footer after a choice, and the page a withdrawal reloads.
     ("example", "/", "dialog-from-footer"), ("example", "/accessibility/", "after-withdrawal"),
     ("example", "/cookies/", "settings-withdrawn"),
+    # After a choice, every page: the Cookie settings button at the top; and a banner that asks again.
+    ("example", "/accessibility/", "settings-button"), ("bilingual", "/cy/", "settings-button"), ("example", "/", "asked-again"),
     # The Welsh pages of the bilingual site, and an English page with its language switch.
     ("bilingual", "/cy/", "banner"), ("bilingual", "/cy/", "dialog"), ("bilingual", "/cy/", "confirmation"),
     ("bilingual", "/cy/cwcis/", "banner"), ("bilingual", "/cy/cwcis/", "confirmation"),
@@ -65,7 +67,7 @@ def put_in_state(driver, state):
         open_dialog(driver)
     elif state == "confirmation":
         action(driver, "accept").click()
-        said = driver.find_element(By.CSS_SELECTOR, ".notice-consent").text
+        said = confirmation(driver).text
         assert "You’ve accepted" in said or "Rydych wedi derbyn" in said, said
     elif state == "settings-saved":
         form = settings_form(driver)
@@ -85,6 +87,17 @@ def put_in_state(driver, state):
         for radio in form.find_elements(By.CSS_SELECTOR, 'input[value="0"]'):
             radio.click()
         save_settings(driver, form)
+    elif state == "settings-button":
+        action(driver, "accept").click()
+        driver.refresh()
+        assert driver.find_elements(By.CSS_SELECTOR, ".notice-consent-bar button")
+    elif state == "asked-again":
+        # A choice made under an older registry: the banner asks again and says why.
+        action(driver, "accept").click()
+        status = driver.get_cookie("cookie-management-status")
+        driver.add_cookie({"name": status["name"], "value": status["value"].replace("%22v%22%3A%22", "%22v%22%3A%22old"), "path": "/"})
+        driver.refresh()
+        assert "We’ve changed the cookies" in driver.find_element(By.CSS_SELECTOR, ".notice-consent").text
     elif state == "video-placeholder":
         assert driver.find_elements(By.CSS_SELECTOR, "[data-notice-embed] button")
 
@@ -136,8 +149,8 @@ def test_keyboard_reaches_the_skip_link_then_the_banner_then_the_content(drivers
     for _ in range(6):
         focused(driver).send_keys(Keys.TAB)
         sequence.append(focused(driver).text)
-    assert sequence == ["Skip to main content", "Accept optional cookies", "Reject optional cookies", "Choose which cookies",
-                        "Read our cookie policy", "Kent County Council", "Home"]
+    assert sequence == ["Skip to main content", "What the optional cookies are for", "Accept optional cookies", "Reject optional cookies",
+                        "Choose which cookies", "Read our cookie policy", "Kent County Council"]
     driver.refresh()
     driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
     assert focused(driver).text == "Skip to main content"

@@ -131,9 +131,10 @@ def test_policy_page_form_replaces_the_no_javascript_message(visitor, server):
     assert slot.find_elements(By.CSS_SELECTOR, "input:checked") == []
     legends = [legend.text for legend in slot.find_elements(By.TAG_NAME, "legend")]
     assert legends == ["Analytics cookies", "Functional cookies"]
-    # "Choose which cookies" on the policy page goes to this form rather than a dialog.
+    # "Choose which cookies" on the policy page goes to this form rather than a dialog, to its first
+    # action (Accept all), with Reject all the next Tab stop.
     action(visitor, "choose").click()
-    WebDriverWait(visitor, 5).until(lambda d: focused(d).get_attribute("name") == "notice-analytics")
+    WebDriverWait(visitor, 5).until(lambda d: focused(d).text == "Accept all")
     assert visitor.find_elements(By.CSS_SELECTOR, "dialog") == []
     slot.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="0"]').click()
     slot.find_element(By.CSS_SELECTOR, 'input[name="notice-functional"][value="1"]').click()
@@ -277,7 +278,8 @@ def test_video_placeholder_until_its_category_is_allowed(visitor, server):
     link = embed.find_element(By.PARTIAL_LINK_TEXT, "on YouTube")
     assert link.get_attribute("href") == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     embed.find_element(By.CSS_SELECTOR, "button[data-notice-allow]").click()
-    frame = embed.find_element(By.TAG_NAME, "iframe")
+    # consent-settings.js puts the video in place (fetched when a video's category is allowed).
+    frame = WebDriverWait(visitor, 5).until(lambda d: embed.find_elements(By.TAG_NAME, "iframe"))[0]
     assert focused(visitor) == frame, "focus moves to the video that replaced the button"
     assert frame.get_attribute("src") == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
     assert frame.get_attribute("title") == "A tour of the new library"
@@ -300,22 +302,27 @@ def test_whole_flow_by_keyboard_only(browser, server):
     body.send_keys(Keys.TAB)
     assert "notice-skip-link" in focused(browser).get_attribute("class")
     order = []
-    for _ in range(4):
+    for _ in range(5):
         focused(browser).send_keys(Keys.TAB)
         order.append(focused(browser).get_attribute("data-notice-action") or focused(browser).text)
-    assert order == ["accept", "reject", "choose", "Read our cookie policy"]
-    # Shift+Tab back to "choose", open the settings with Enter, choose with Space, save with Enter.
+    assert order == ["What the optional cookies are for", "accept", "reject", "choose", "Read our cookie policy"]
+    # Shift+Tab back to "choose", open the settings with Enter (focus on Accept all, Reject all next), choose
+    # with Space, save with Enter.
     focused(browser).send_keys(Keys.SHIFT, Keys.TAB)
     assert focused(browser).get_attribute("data-notice-action") == "choose"
     focused(browser).send_keys(Keys.ENTER)
-    WebDriverWait(browser, 5).until(lambda d: focused(d).get_attribute("name") == "notice-analytics")
+    WebDriverWait(browser, 5).until(lambda d: focused(d).text == "Accept all")
+    focused(browser).send_keys(Keys.TAB)
+    assert focused(browser).text == "Reject all"
+    focused(browser).send_keys(Keys.TAB)
+    assert focused(browser).get_attribute("name") == "notice-analytics"
     focused(browser).send_keys(Keys.SPACE)
     focused(browser).send_keys(Keys.TAB)
     assert focused(browser).text == "More about analytics cookies"
     focused(browser).send_keys(Keys.TAB)
     assert focused(browser).get_attribute("name") == "notice-functional"
     focused(browser).send_keys(Keys.DOWN)
-    for expected in ["More about functional cookies", "Accept all", "Reject all", "Save choices"]:
+    for expected in ["More about functional cookies", "Save choices"]:
         focused(browser).send_keys(Keys.TAB)
         assert focused(browser).text == expected
     focused(browser).send_keys(Keys.ENTER)
@@ -370,7 +377,9 @@ def test_an_older_consent_cookie_without_a_domain_cannot_override_a_new_choice(b
     """A site that adds consent.domain later: the old host-only record is replaced, not read first."""
     version = registry_version(built_site)
     browser.get(server.url("/", host="www.kent.test"))
-    accepted = urllib.parse.quote(json.dumps({"c": {"analytics": True, "functional": True}, "t": "2026-01-01T00:00:00Z", "v": version}))
+    import datetime
+    made = datetime.datetime.now(datetime.timezone.utc).isoformat()
+    accepted = urllib.parse.quote(json.dumps({"c": {"analytics": True, "functional": True}, "t": made, "v": version}))
     for name, value in [("cookie-management-status", accepted), ("cookie-management-preferences-set", "true"),
                         ("cookie-management-version", version)]:
         browser.add_cookie({"name": name, "value": value, "path": "/"})  # host-only, as before the domain was set

@@ -6,7 +6,7 @@ import urllib.parse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from helpers import (action, banner, click, focused, open_dialog, ran, settings_form, stored_choice, wait_until_ran)
+from helpers import (action, banner, confirmation, click, focused, open_dialog, ran, settings_form, stored_choice, wait_until_ran)
 
 REGISTRY_PURPOSES = [
     "Analytics cookies: We use analytics to understand how you use the website.",
@@ -27,7 +27,7 @@ def test_the_banner_keeps_its_name_after_a_choice(visitor, server):
     """The region's accessible name survives the confirmation (it was lost with aria-labelledby)."""
     visitor.get(server.url("/"))
     action(visitor, "reject").click()
-    region = banner(visitor)
+    region = confirmation(visitor)
     assert "You’ve rejected optional cookies." in region.text
     assert region.get_attribute("aria-label") == "Cookies on Test County Council"
     assert region.get_attribute("aria-labelledby") is None
@@ -89,7 +89,7 @@ def test_the_footer_link_opens_the_settings_dialog_on_any_page(visitor, server):
     dialog = WebDriverWait(visitor, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "dialog[open]"))[0]
     assert urllib.parse.urlparse(visitor.current_url).path == "/", "the visitor stays on the page"
     assert dialog.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="0"]').is_selected()
-    assert focused(visitor).get_attribute("name") == "notice-analytics", "focus starts on the first choice"
+    assert focused(visitor).text == "Accept all", "focus starts on the first action, with Reject all next"
     # Allowing a category from the footer's dialog: no reload is needed, the scripts start at once.
     click(visitor, dialog.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="1"]'))
     click(visitor, dialog.find_element(By.CSS_SELECTOR, "button:not([type])"))
@@ -102,7 +102,7 @@ def test_on_the_policy_page_the_footer_link_goes_to_the_form(visitor, server):
     visitor.get(server.url("/cookies/"))
     settings_form(visitor)
     click(visitor, visitor.find_element(By.CSS_SELECTOR, "footer a"))
-    WebDriverWait(visitor, 5).until(lambda d: focused(d).get_attribute("name") == "notice-analytics")
+    WebDriverWait(visitor, 5).until(lambda d: focused(d).text == "Accept all")
     assert visitor.find_elements(By.CSS_SELECTOR, "dialog") == []
 
 

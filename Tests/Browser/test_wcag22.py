@@ -148,7 +148,8 @@ def test_buttons_and_focus_stay_visible_in_forced_colours(example_site):
                 "const s = getComputedStyle(arguments[0]); return [s.borderTopStyle, s.borderTopWidth]", button)
             assert style[0] != "none" and style[1] != "0px", f"the dialog's {button.text} button has no border: {style}"
         for button in dialog.find_elements(By.CSS_SELECTOR, ".notice-consent__buttons button"):
-            driver.execute_script("arguments[0].focus({focusVisible: true})", button)
+            # (The dialog opens with Accept all focused: blurred first, so that focusing it shows the ring.)
+            driver.execute_script("arguments[0].blur(); arguments[0].focus({focusVisible: true})", button)
             outline = driver.execute_script(
                 "const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]")
             assert outline[0] != "none" and outline[1] != "0px", f"the focused {button.text} button shows no outline: {outline}"

@@ -30,7 +30,7 @@ struct ConsentContractTests {
 
     static let sampleConfig = ConsentScriptConfig(
         version: "v", cookies: .init(status: "s", set: "p", version: "v"), days: 1, domain: "d", policy: "p", form: "f",
-        necessary: [], categories: [], googleConsentMode: [:], texts: [:], receipts: "r", reload: true, settings: "s", style: "c")
+        necessary: [], categories: [], googleConsentMode: [:], texts: [:], receipts: "r", reload: true, settings: "s", style: "c", keep: "k", button: true)
 
     @Test func theScriptReadsExactlyTheSettingsTheBuildWrites() {
         let used = properties(of: "config", in: Self.script).union(properties(of: "config", in: Self.settingsScript))
@@ -42,8 +42,8 @@ struct ConsentContractTests {
     }
 
     @Test func theScriptsReadExactlyTheCategoryDetailsTheBuildWrites() {
-        let core = ConsentScriptConfig.Category(id: "a", title: "t", summary: "s")
-        let extra = ConsentSettingsConfig.Category(description: "d", services: "s", section: "s", more: "m", names: "n", keys: "k")
+        let core = ConsentScriptConfig.Category(id: "a", summary: "s")
+        let extra = ConsentSettingsConfig.Category(title: "t", description: "d", services: "s", section: "s", more: "m", names: "n", keys: "k")
         let used = properties(of: "category", in: Self.script).union(properties(of: "category", in: Self.settingsScript))
         #expect(used == keys(of: core).union(keys(of: extra)))
     }

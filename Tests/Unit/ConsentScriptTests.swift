@@ -17,6 +17,7 @@ struct ConsentScriptTests {
         let (site, context) = try site { config in
             config.consent.domain = "example.gov.uk"
             config.consent.lifetime = ISODuration(months: 6)
+            config.consent.lifetimeText = "6 months"
             config.consent.googleConsentMode = [GoogleConsentMapping(category: Located("analytics", at: SourceLocation(path: "s")), types: ["analytics_storage"])]
         }
         let configuration = ConsentScript(site: site, context: context).configuration()
@@ -30,7 +31,9 @@ struct ConsentScriptTests {
         #expect(configuration.cookies.status == "cookie-management-status")
         #expect(configuration.googleConsentMode == ["analytics": ["analytics_storage"]])
         #expect(configuration.texts["accept"] == "Accept optional cookies")
-        #expect(configuration.texts["chosen"] == "You’ve accepted some optional cookies: {value}.", "the script fills {categories} in")
+        #expect(ConsentScript(site: site, context: context).settingsConfiguration().texts["chosen"] == "You’ve accepted some optional cookies: {value}.",
+                "the script fills {categories} in")
+        #expect(configuration.texts["remember"] == "We’ll remember your choice for 6 months. You can change it at any time in Cookie settings.")
         #expect(Set(configuration.texts.keys) == Set(ConsentScript.textKeys))
         #expect(configuration.receipts == nil)
         #expect(configuration.reload)
@@ -80,7 +83,7 @@ struct ConsentScriptTests {
         #expect(log.diagnostics.isEmpty)
         let script = String(decoding: files.script, as: UTF8.self)
         #expect(!script.contains(ConsentScript.placeholder))
-        #expect(script.contains("\"heading\":\"Cookies on Test <Council>\""), "values are JSON-encoded, and the script escapes them before use")
+        #expect(script.contains("\"heading\":\"Cookies on Test &lt;Council&gt;\""), "texts are escaped for HTML by the build, then JSON-encoded")
         #expect(!script.contains("eval("))
         #expect(files.stylesheet != nil)
         let paths = files.settings.map(\.path)

@@ -114,8 +114,21 @@ public struct SiteRenderer: Sendable {
         let (html, content) = PageRenderer(site: site, context: context, assets: assets).render(page, log: &log)
         let anchors = PageLayout.anchors(of: content)
         let file = log.hasErrors ? nil : html.map { OutputFile.text(page.outputPath, $0) }
-        return RenderedPage(page: page, file: file, diagnostics: log.sorted, links: content.links, anchors: anchors,
-                            shownServices: content.shownServices)
+        var rendered = RenderedPage(page: page, file: file, diagnostics: log.sorted, links: content.links, anchors: anchors,
+                                    shownServices: content.shownServices)
+        if let id = site.config.consent.settingsLink?.value, let html {
+            rendered.carriesSettingsLink = Self.hasSettingsControl(id: id, in: html)
+        }
+        return rendered
+    }
+
+    /// Whether the page has an element with this id that opens the cookie settings
+    /// (`data-notice-action="choose"` in the same tag).
+    static func hasSettingsControl(id: String, in html: String) -> Bool {
+        guard let found = html.range(of: "id=\"\(id)\"") else { return false }
+        let start = html[..<found.lowerBound].lastIndex(of: "<") ?? found.lowerBound
+        let end = html[found.upperBound...].firstIndex(of: ">") ?? html.endIndex
+        return html[start..<end].contains("\(ConsentMarkup.action)=\"choose\"")
     }
 
     /// A warning for each service with cookies that no page shows in a table (the policy would tell
@@ -129,7 +142,16 @@ public struct SiteRenderer: Sendable {
             let folder = SiteLoader.pagesFolderName + "/"
             return path.range(of: folder, options: .backwards).map { String(path[$0.lowerBound...]) } ?? folder + name.value + ".md"
         } ?? "the cookie policy page"
-        return checkServicesShown(shown, policy: policy) + checkSettingsLinks(of: pages, policy: policy)
+        return checkServicesShown(shown, policy: policy) + checkSettingsLinks(of: pages, policy: policy) + checkOwnSettingsControl(of: pages)
+    }
+
+    /// With `settingsButton: false`, every page must carry the control `settingsLink` names instead.
+    private func checkOwnSettingsControl(of pages: [RenderedPage]) -> [Diagnostic] {
+        guard let link = site.config.consent.settingsLink, !site.config.consent.settingsButton else { return [] }
+        let lacking = pages.filter { !$0.carriesSettingsLink }.map(\.page.path)
+        guard !lacking.isEmpty else { return [] }
+        return [.error("'settingsButton: false' relies on every page having its own Cookie settings control with id=\"\(link.value)\" and \(ConsentMarkup.action)=\"choose\", but \(English.count(lacking.count, "page")) \(lacking.count == 1 ? "has" : "have") none (\(lacking.prefix(3).joined(separator: ", "))\(lacking.count > 3 ? ", …" : "")); add it near the top of the theme's layout, or remove 'settingsButton: false'",
+                       at: link.location)]
     }
 
     /// The consent settings link to the policy page's form and to each optional category's section.
@@ -217,4 +239,6 @@ public struct RenderedPage: Sendable {
     public var anchors: Set<String>
     /// The registry services whose cookies the page's tables show.
     public var shownServices: Set<String> = []
+    /// Whether the page has the site's own Cookie settings control (`consent.settingsLink`).
+    public var carriesSettingsLink = true
 }

@@ -19,12 +19,13 @@ struct ConsentScript {
 
     /// The keys of the texts `consent.js` shows, under `consent.ui.` in the theme's strings.
     static let textKeys = [
-        "heading", "essential", "optional", "accept", "reject", "choose", "policyLink", "accepted", "rejected",
-        "chosen", "change", "hide", "gpc",
+        "heading", "essential", "optional", "purposes", "remember", "changed", "accept", "reject", "choose", "policyLink", "change",
+        "hide", "gpc", "settingsButton",
     ]
     /// The keys of the texts only the settings form shows, sent with `consent-settings.js`.
     static let settingsTextKeys = [
         "necessary", "use", "doNotUse", "acceptAll", "rejectAll", "save", "cancel", "saved", "settingsHeading", "consentId",
+        "accepted", "rejected", "chosen",
     ]
     /// Placeholders the scripts fill in themselves, at the moment they show the text.
     static let scriptPlaceholders = ["categories", "id"]
@@ -101,13 +102,14 @@ struct ConsentScript {
         }
     }
 
-    /// A text for the scripts: `{site}` filled in here, `{categories}` and `{id}` left for the script as
-    /// `{value}`. The script escapes every text before showing it.
+    /// A text for the scripts, escaped for HTML here (so the scripts, on every page, need not carry an
+    /// escaper for it): `{site}` filled in, `{categories}` and `{id}` left for the script as `{value}`,
+    /// which the script fills with values it has escaped itself.
     private func scriptText(_ key: String, _ values: [String: String] = [:]) -> String {
         var values = values
         values["site"] = site.config.title
         for name in Self.scriptPlaceholders { values[name] = "{value}" }
-        return context.text("consent.ui.\(key)", values)
+        return HTMLText.escape(context.text("consent.ui.\(key)", values))
     }
 
     private var optionalCategories: [CookieCategory] { site.registry.categories.filter { !$0.necessary } }
@@ -118,21 +120,25 @@ struct ConsentScript {
         let consent = site.config.consent
         let categories = optionalCategories.map { category in
             ConsentScriptConfig.Category(
-                id: category.id, title: category.title,
-                summary: category.purpose.map { scriptText("purpose", ["title": category.title, "summary": $0]) } ?? category.title)
+                id: category.id,
+                summary: category.purpose.map { scriptText("purpose", ["title": category.title, "summary": $0]) } ?? HTMLText.escape(category.title))
         }
         var googleConsentMode: [String: [String]]?
         if !consent.googleConsentMode.isEmpty {
             googleConsentMode = Dictionary(consent.googleConsentMode.map { ($0.category.value, $0.types) }) { first, second in first + second }
         }
-        let texts = Dictionary(uniqueKeysWithValues: Self.textKeys.map { ($0, scriptText($0)) })
+        let texts = Dictionary(uniqueKeysWithValues: Self.textKeys.map { ($0, scriptText($0, ["lifetime": consent.lifetimeText])) })
+        // The names a refusal never deletes: what the strictly necessary categories declare (the consent
+        // cookies among them). Any other cookie makes the script clear the refused categories again.
+        let necessary = CookieNameMatcher(registry.categories.filter(\.necessary).flatMap { registry.cookies(in: $0.id) }
+            .filter { $0.storage == .cookie }.flatMap(\.patterns))
         return ConsentScriptConfig(
             version: RegistryVersion.of(registry),
             cookies: .init(status: consent.cookieNames.status, set: consent.cookieNames.preferencesSet, version: consent.cookieNames.version),
             days: consent.lifetimeDays, domain: consent.domain, policy: policyPath, form: policyPath + "#" + ConsentMarkup.formAnchor,
             necessary: registry.categories.filter(\.necessary).map(\.id), categories: categories,
             googleConsentMode: googleConsentMode, texts: texts, receipts: consent.receipts, reload: consent.reloadOnWithdraw,
-            settings: settings?.script, style: settings?.stylesheet)
+            settings: settings?.script, style: settings?.stylesheet, keep: necessary.regexSource, button: consent.settingsButton)
     }
 
     /// What `consent-settings.js` adds: the form's texts, each category's details and cookie names.
@@ -142,7 +148,8 @@ struct ConsentScript {
             let services = registry.services.filter { $0.categoryID == category.id }.map(\.name)
             let name = VideoDirective.lowercasingFirstLetter(category.title, language: site.config.language)
             return ConsentSettingsConfig.Category(
-                description: category.description ?? category.summary ?? "",
+                title: HTMLText.escape(category.title),
+                description: HTMLText.escape(category.description ?? category.summary ?? ""),
                 services: services.isEmpty ? nil : scriptText("services", ["services": services.joined(separator: ", ")]),
                 section: policyPath + "#" + Self.sectionAnchor(of: category),
                 more: scriptText("moreAbout", ["category": name]),
@@ -185,7 +192,6 @@ struct ConsentScriptConfig: Encodable {
 
     struct Category: Encodable {
         var id: String
-        var title: String
         /// One sentence for the banner: what the category is for.
         var summary: String
     }
@@ -212,11 +218,16 @@ struct ConsentScriptConfig: Encodable {
     /// `consent-settings.<hash>.js` and `consent-settings.<hash>.css`, relative to the script.
     var settings: String?
     var style: String?
+    /// A regular expression of the cookie names no refusal deletes (the strictly necessary ones).
+    var keep: String
+    /// Whether the script shows its Cookie settings button once a choice is made.
+    var button: Bool
 }
 
 /// The settings baked into `consent-settings.js`.
 struct ConsentSettingsConfig: Encodable {
     struct Category: Encodable {
+        var title: String
         var description: String
         /// "Services: Google Analytics, Hotjar", or absent when the category has none.
         var services: String?

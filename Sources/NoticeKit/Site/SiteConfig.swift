@@ -95,6 +95,11 @@ public struct ConsentSettings: Sendable {
     public var receipts: String?
     /// Whether the page reloads after a choice withdraws a category, so that its running tags stop.
     public var reloadOnWithdraw = true
+    /// Whether the consent script shows its Cookie settings button at the top of every page once a
+    /// choice is made (`settingsButton`); off only when `settingsLink` names the pages' own control.
+    public var settingsButton = true
+    /// The id of the pages' own Cookie settings control, which every page must have (`settingsLink`).
+    public var settingsLink: Located<String>?
 
     public init() {}
 }

@@ -5,7 +5,7 @@ import Yams
 struct SiteConfigReader {
     static let keys = ["title", "baseURL", "language", "languages", "theme", "policyPage", "navigation", "consent", "strings", "robots"]
     static let languageKeys = ["code", "path", "baseURL", "direction", "title", "navigation", "strings"]
-    static let consentKeys = ["domain", "lifetime", "cookies", "googleConsentMode", "receipts", "reloadOnWithdraw"]
+    static let consentKeys = ["domain", "lifetime", "cookies", "googleConsentMode", "receipts", "reloadOnWithdraw", "settingsButton", "settingsLink"]
     static let cookieNameKeys = ["status", "preferencesSet", "version"]
 
     let reader: YAMLReader
@@ -178,6 +178,12 @@ struct SiteConfigReader {
         }
     }
 
+    /// An id a page can carry and a selector can name as it is: a letter, then letters, digits, - and _.
+    static func isElementID(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+    }
+
     private func readConsent(_ mapping: YAMLMapping) -> ConsentSettings {
         let context = "the consent settings"
         mapping.rejectUnknownKeys(allowed: Self.consentKeys, in: context)
@@ -212,6 +218,21 @@ struct SiteConfigReader {
         }
         if let reload = mapping.bool("reloadOnWithdraw", in: context) {
             settings.reloadOnWithdraw = reload
+        }
+        if let link = mapping.string("settingsLink", in: context) {
+            if Self.isElementID(link.value) {
+                settings.settingsLink = link
+            } else {
+                reader.error("'settingsLink' should be the id of the pages' own Cookie settings control (letters, digits, - and _), such as cookie-settings-link, without #", at: link.location)
+            }
+        }
+        if let button = mapping.bool("settingsButton", in: context) {
+            settings.settingsButton = button
+            if !button, settings.settingsLink == nil {
+                let location = mapping.keyNode("settingsButton").map { reader.location(of: $0) } ?? mapping.location
+                reader.error("'settingsButton: false' takes away the Cookie settings button that keeps withdrawing consent one action away on every page; keep it, or say where the pages' own control is with 'settingsLink': the id of an element with data-notice-action=\"choose\" near the top of every page",
+                             at: location)
+            }
         }
         if let modes = mapping.mapping("googleConsentMode", in: context) {
             settings.googleConsentMode = readGoogleConsentMode(modes)

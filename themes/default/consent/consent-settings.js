@@ -16,7 +16,10 @@ NoticeConsent.settings = (core) => {
   const config = core.config;
   const optional = config.categories;
   const doc = document;
-  const { text, escape, button } = core;
+  const { text, button } = core;
+  // Texts, titles and descriptions come escaped from `notice build`; what the page or the cookie holds
+  // (the consent id, a section's address) is escaped here.
+  const escape = (value) => String(value).replace(/[&<>"']/g, (character) => '&#' + character.charCodeAt(0) + ';');
   Object.assign(config.texts, extra.texts);
   optional.forEach((category, index) => Object.assign(category, extra.categories[index]));
 
@@ -37,24 +40,59 @@ NoticeConsent.settings = (core) => {
     }
   }
 
-  /* The form: for each optional category its description and services, Use / Do not use (nothing ticked
-     before a choice) and a link to its section of the policy; then Accept all, Reject all and Save,
+  /* The form: Accept all and Reject all; for each optional category its description and services, Use /
+     Do not use (nothing ticked before a choice) and a link to its section of the policy; then Save. All
      equal in style. */
   function form(inDialog) {
     const state = core.state();
     const option = (category, value, key) => '<label><input type="radio" name="notice-' + category.id + '" value="' + value + '"'
       + (state && state.c[category.id] === !!value ? ' checked' : '') + '> ' + text(key) + '</label>';
     // The choice comes before the link to the policy, so that the first Tab stop is the first choice.
-    const groups = optional.map((category) => '<fieldset><legend>' + escape(category.title) + '</legend>'
-      + '<p>' + escape(category.description) + '</p>'
-      + (category.services ? '<p>' + escape(category.services) + '</p>' : '')
+    const groups = optional.map((category) => '<fieldset><legend>' + category.title + '</legend>'
+      + '<p>' + category.description + '</p>'
+      + (category.services ? '<p>' + category.services + '</p>' : '')
       + option(category, 1, 'use') + option(category, 0, 'doNotUse')
-      + '<p><a href="' + escape(core.url(category.section)) + '">' + escape(category.more) + '</a></p></fieldset>').join('');
-    return '<form class="notice-consent-form">' + (navigator.globalPrivacyControl ? '<p>' + text('gpc') + '</p>' : '')
+      + '<p><a href="' + escape(core.url(category.section)) + '">' + category.more + '</a></p></fieldset>').join('');
+    // Accept all and Reject all come first, so that either is a Tab away from opening the settings; Save
+    // (and Cancel) follow the choices, and in the dialog stay in view at its foot.
+    return '<form class="notice-consent-form">' + core.buttons(button('accept', 'acceptAll') + button('reject', 'rejectAll'))
+      + '<div class="notice-consent-form__choices">' + (navigator.globalPrivacyControl ? '<p>' + text('gpc') + '</p>' : '')
       + '<p>' + text('necessary') + '</p>' + groups
       + (state && state.i ? '<p>' + text('consentId', '<code>' + escape(state.i) + '</code>') + '</p>' : '')
-      + core.buttons(button('accept', 'acceptAll') + button('reject', 'rejectAll') + '<button>' + text('save') + '</button>'
-        + (inDialog ? button('cancel') : '')) + '</form>';
+      + '</div>' + core.buttons('<button>' + text('save') + '</button>' + (inDialog ? button('cancel') : '')) + '</form>';
+  }
+
+  /* Says in the banner what was chosen, and that it can be changed. */
+  function confirm(focus) {
+    const accepted = optional.filter((category) => core.allowed(category.id));
+    const key = accepted.length === optional.length ? 'accepted' : accepted.length ? 'chosen' : 'rejected';
+    const banner = core.showBanner('<p tabindex="-1">' + text(key, accepted.map((category) => category.title).join(', ')) + ' '
+      + core.link('change', true) + '</p>' + core.buttons(button('hide')));
+    if (focus) banner.querySelector('[tabindex]').focus();
+  }
+
+  /* The choice's receipt, for the site's records (proof of consent): what was chosen, when, under which
+     registry version, and on which page. */
+  function receipt(state) {
+    navigator.sendBeacon(config.receipts, JSON.stringify({
+      id: state.i, choices: state.c, version: state.v, time: state.t, gpc: !!state.g, url: location.origin + location.pathname,
+    }));
+  }
+
+  /* Each video whose category is allowed, in place of its placeholder; when the placeholder held focus
+     (its own Accept button), the video takes it. */
+  function embeds() {
+    for (const embed of doc.querySelectorAll('[data-notice-embed]')) {
+      if (!core.allowed(embed.dataset.consent)) continue;
+      const frame = doc.createElement('iframe');
+      const focused = embed.contains(doc.activeElement);
+      frame.src = embed.dataset.src;
+      frame.title = embed.dataset.title;
+      frame.allow = 'fullscreen; picture-in-picture; encrypted-media';
+      embed.removeAttribute('data-notice-embed');
+      embed.replaceChildren(frame);
+      if (focused) frame.focus();
+    }
   }
 
   function slot() {
@@ -83,7 +121,7 @@ NoticeConsent.settings = (core) => {
     const place = slot();
     if (place) {
       place.scrollIntoView();
-      return place.querySelector('input').focus();
+      return place.querySelector('button').focus();
     }
     const opener = doc.activeElement;
     const dialog = core.element('<dialog class="notice-consent-dialog" aria-labelledby="notice-settings"><h2 id="notice-settings">'
@@ -113,5 +151,5 @@ NoticeConsent.settings = (core) => {
     core.chosen(formElement)(core.save(choices));
   });
 
-  return { clear, fill, saved, open };
+  return { clear, fill, saved, open, confirm, receipt, embeds };
 };

@@ -24,8 +24,10 @@
   const formURL = new URL(config.form, base).href;
   const gpc = navigator.globalPrivacyControl === true;
   const listeners = new Set();
+  // Whether the stored choice was made under another registry version (read() says), so asked again.
+  let stale = false;
   let state = read();
-  let banner, settings, loading;
+  let banner, bar, settings, loading;
 
   /* Storage ------------------------------------------------------------------------------------- */
 
@@ -58,8 +60,11 @@
       const names = config.cookies;
       const value = JSON.parse(decodeURIComponent(cookie(names.status)));
       const choices = value.c;
+      stale = value.v !== config.version;
       // The choice carries its own registry version; the version cookie repeats it for other tools.
-      const valid = cookie(names.set) === 'true' && value.v === config.version
+      // The choice is kept for `days` from when it was made, even where a server copy of the cookie
+      // outlives that (a copy that keeps Safari from deleting it after 7 days).
+      const valid = cookie(names.set) === 'true' && value.v === config.version && Date.now() - Date.parse(value.t) < config.days * 864e5
         && Object.keys(choices).length === optional.length
         && optional.every((category) => typeof choices[category.id] === 'boolean');
       return valid ? value : null;
@@ -86,11 +91,10 @@
     setCookie(config.cookies.status, encodeURIComponent(JSON.stringify(state)));
     setCookie(config.cookies.set, 'true');
     setCookie(config.cookies.version, config.version);
-    if (config.receipts) {
-      navigator.sendBeacon(config.receipts, JSON.stringify({
-        id: state.i, choices, version: state.v, time: state.t, gpc, url: location.origin + location.pathname,
-      }));
-    }
+    // The receipt is sent by consent-settings.js (already here when a choice withdraws and reloads).
+    const record = state;
+    if (config.receipts) withSettings((loaded) => loaded.receipt(record));
+    googleConsentMode('update');
     apply(true);
     // A refused category's cookies are deleted at once; their names are in consent-settings.js.
     if (optional.some((category) => !choices[category.id])) withSettings((loaded) => loaded.clear());
@@ -144,17 +148,9 @@
       gated.replaceWith(copy);
       if (!copy.src) next();
     })();
-    for (const embed of doc.querySelectorAll('[data-notice-embed]')) {
-      if (!allowed(embed.dataset.consent)) continue;
-      const frame = doc.createElement('iframe');
-      frame.src = embed.dataset.src;
-      frame.title = embed.dataset.title;
-      frame.allow = 'fullscreen; picture-in-picture; encrypted-media';
-      embed.removeAttribute('data-notice-embed');
-      embed.replaceChildren(frame);
-    }
+    // Videos whose category is allowed: consent-settings.js puts them in place of their placeholders.
+    if ([...doc.querySelectorAll('[data-notice-embed]')].some((embed) => allowed(embed.dataset.consent))) withSettings((loaded) => loaded.embeds());
     if (changed) {
-      googleConsentMode('update');
       const detail = { categories: choices() };
       doc.dispatchEvent(new CustomEvent('notice:consent', { detail }));
       // One failing listener must not stop the others, nor the confirmation.
@@ -166,29 +162,26 @@
     return byCategory((category) => allowed(category.id));
   }
 
-  /* Google Consent Mode v2: everything denied before any tag loads, then the visitor's answer. */
+  /* Google Consent Mode v2: `default` is everything denied, always, before any tag loads; then one
+     `update` with the visitor's answer once it is known (the stored choice, after Global Privacy
+     Control has had its say), so no wait_for_update is needed. */
   function googleConsentMode(command) {
     const types = config.googleConsentMode;
     if (!types) return;
     window.dataLayer = window.dataLayer || [];
     window.gtag = window.gtag || function () { window.dataLayer.push(arguments); };
-    // Set before any tag loads and updated at once from a stored choice, so no wait_for_update is needed.
     const values = {};
-    for (const id in types) for (const type of types[id]) values[type] = allowed(id) ? 'granted' : 'denied';
+    for (const id in types) for (const type of types[id]) values[type] = command === 'update' && allowed(id) ? 'granted' : 'denied';
     window.gtag('consent', command, values);
   }
 
   /* Interface ------------------------------------------------------------------------------------- */
 
-  function escape(text) {
-    return String(text).replace(/[&<>"']/g, (character) => '&#' + character.charCodeAt(0) + ';');
-  }
-
-  /* A text, escaped, with {value} filled in (the one value only the script knows, such as the
-     categories accepted; `notice build` fills in the rest). `value` must be escaped already. Any other
-     {word} stays as written, so '{constructor}' in a text can never reach an inherited property. */
+  /* A text (escaped for HTML by `notice build`), with {value} filled in (the one value only the script
+     knows, such as the categories accepted), which must be escaped already. Any other {word} stays as
+     written, so '{constructor}' in a text can never reach an inherited property. */
   function text(key, value = '{value}') {
-    return escape(config.texts[key]).split('{value}').join(value);
+    return config.texts[key].split('{value}').join(value);
   }
 
   function button(action, key = action) {
@@ -202,7 +195,8 @@
   /* A link to the policy page; with `choose`, to its settings form, opening the settings here when the
      script runs. */
   function link(key, choose) {
-    return '<a href="' + escape(choose ? formURL : policyURL) + '"' + (choose ? ' data-notice-action="choose"' : '') + '>' + text(key) + '</a>';
+    // A serialised URL holds no quote or angle bracket: it needs no escaping in an attribute.
+    return '<a href="' + (choose ? formURL : policyURL) + '"' + (choose ? ' data-notice-action="choose"' : '') + '>' + text(key) + '</a>';
   }
 
   function element(html) {
@@ -211,40 +205,52 @@
     return holder.firstChild;
   }
 
-  /* The banner, in the page flow at the top, never over it: after the skip link, or where this script
-     stands. Named by aria-label, so it stays named whatever it shows. */
-  function showBanner(body) {
-    banner = element('<div class="notice-consent" role="region" aria-label="' + text('heading') + '" data-nosnippet>'
-      + '<div class="notice-consent__inner"></div></div>');
-    banner.firstChild.innerHTML = '<h2>' + text('heading') + '</h2>' + body;
+  /* In the page flow at the top, never over it: after the skip link, or where this script stands. Run
+     before the page is drawn, it moves nothing. */
+  function place(box) {
     const skipLink = doc.querySelector('.notice-skip-link');
-    if (skipLink) skipLink.after(banner);
-    else if (script && script.parentNode === doc.body) script.before(banner);
-    else doc.body.prepend(banner);
+    if (skipLink) skipLink.after(box);
+    else if (script && script.parentNode === doc.body) script.before(box);
+    else doc.body.prepend(box);
+    return box;
   }
 
+  /* The banner (shown, or its content replaced), named by aria-label, so it stays named whatever it shows. */
+  function showBanner(body) {
+    bar?.remove();
+    bar = null;
+    banner = banner || place(element('<div class="notice-consent" role="region" aria-label="' + text('heading') + '" data-nosnippet>'
+      + '<div class="notice-consent__inner"></div></div>'));
+    banner.firstChild.innerHTML = '<h2>' + text('heading') + '</h2>' + body;
+    return banner;
+  }
+
+  /* Asks, saying why again when the cookies changed since the last choice. The purposes fold away on a
+     narrow screen, one tap away, so that the three choices are in view. */
   function ask() {
-    const purposes = optional.map((category) => '<li>' + escape(category.summary) + '</li>').join('');
-    showBanner('<p>' + text('essential') + '</p><p>' + text('optional') + '</p><ul>' + purposes + '</ul>'
+    const purposes = optional.map((category) => '<li>' + category.summary + '</li>').join('');
+    showBanner((stale ? '<p>' + text('changed') + '</p>' : '') + '<p>' + text('essential') + ' ' + text('optional') + '</p>'
+      + '<details' + (matchMedia('(min-width:40em)').matches ? ' open' : '') + '><summary>' + text('purposes') + '</summary><ul>' + purposes + '</ul></details>'
+      + '<p>' + text('remember') + '</p>'
       + buttons(button('accept') + button('reject') + button('choose') + link('policyLink')));
   }
 
-  /* Says what was chosen in the banner (shown again if it was hidden), and moves focus there unless
-     told not to. */
+  /* Once a choice is made, Cookie settings stays one action away at the top of every page. */
+  function settingsButton() {
+    if (config.button && state && !banner && !bar) bar = place(element('<div class="notice-consent-bar">' + button('choose', 'settingsButton') + '</div>'));
+  }
+
+  /* Says what was chosen in the banner (consent-settings.js words it), with focus there unless told not
+     to; without the settings file, the banner goes. */
   function confirm(focus = true) {
-    const accepted = optional.filter((category) => allowed(category.id));
-    const key = accepted.length === optional.length ? 'accepted' : accepted.length ? 'chosen' : 'rejected';
-    const body = '<p tabindex="-1">' + text(key, accepted.map((category) => escape(category.title)).join(', ')) + ' '
-      + link('change', true) + '</p>' + buttons(button('hide'));
-    if (banner) banner.firstChild.innerHTML = '<h2>' + text('heading') + '</h2>' + body;
-    else showBanner(body);
-    if (focus) banner.querySelector('[tabindex]').focus();
+    withSettings((loaded) => loaded.confirm(focus), hideBanner);
   }
 
   function hideBanner() {
     if (!banner) return;
     banner.remove();
     banner = null;
+    settingsButton();
     doc.querySelector('main')?.focus();
   }
 
@@ -276,11 +282,8 @@
     const action = target.dataset.noticeAction;
     const allow = target.dataset.noticeAllow;
     if (allow || action === 'accept' || action === 'reject') {
-      // A video's "Accept" allows its category and leaves the others as they were (off if unanswered);
-      // focus goes to the video that took the button's place.
-      const embed = target.closest('.notice-embed');
+      // A video's "Accept" allows its category and leaves the others as they were (off if unanswered).
       chosen(target)(save(byCategory((category) => action === 'accept' || category.id === allow || !!(allow && allowed(category.id)))));
-      embed?.querySelector('iframe')?.focus();
     } else if (action === 'choose') {
       event.preventDefault();
       openSettings();
@@ -291,7 +294,7 @@
 
   /* What consent-settings.js builds on. */
   const internals = {
-    config, text, escape, button, buttons, element, save, chosen, allowed, byCategory, expire, hideBanner,
+    config, text, button, buttons, element, save, chosen, allowed, byCategory, expire, hideBanner, showBanner, link,
     state: () => state,
     url: (path) => new URL(path, base).href,
   };
@@ -324,19 +327,28 @@
   googleConsentMode('default');
   if (optional.length && gpc && (!state || (!state.g && optional.some((category) => state.c[category.id])))) {
     // Global Privacy Control refuses everything optional: with no choice yet, or over one made without
-    // the signal. It is recorded and said in the banner; a choice made while it is on is respected.
+    // the signal. It is recorded (saving sends the one Consent Mode update) and said in the banner; a
+    // choice made while it is on is respected.
     save(byCategory(() => false));
     showBanner('<p>' + text('gpc') + '</p>' + buttons(button('hide') + link('change', true)));
   } else if (optional.length && !state) {
     // A choice that is no longer valid (older registry, tampered with) allowed nothing now: its
-    // categories' cookies go, and so does the record, so that this happens once.
+    // categories' cookies go, and so does the whole record, so that this happens once.
     if (cookie(config.cookies.status)) {
       withSettings((loaded) => loaded.clear());
-      expire(config.cookies.status);
+      Object.values(config.cookies).forEach(expire);
     }
     ask();
-  } else if (state) {
+  } else {
     googleConsentMode('update');
+    // A refused category's cookies can come back after its clean-up (a tag writing as the page unloads,
+    // a server, another subdomain): whenever a cookie that is not strictly necessary is there, the
+    // refused categories' cookies go again. A visitor who refused nothing never fetches the settings.
+    const keep = new RegExp(config.keep, 's');
+    if (state && optional.some((category) => !state.c[category.id]) && doc.cookie.split('; ').some((entry) => entry && !keep.test(entry.split('=')[0]))) {
+      withSettings((loaded) => loaded.clear());
+    }
+    settingsButton();
   }
   apply();
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', ready);
