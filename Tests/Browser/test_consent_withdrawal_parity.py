@@ -129,8 +129,9 @@ def test_withdrawing_takes_two_clicks_from_any_page(visitor, server):
     WebDriverWait(visitor, 5).until(lambda d: stored_choice(d)["c"] == {"analytics": False, "functional": False})
 
 
-def test_withdrawing_takes_five_key_presses_from_page_load(browser, server):
+def test_withdrawing_takes_five_key_presses_from_page_load(visitor, server):
     """Tab (skip link), Tab (Cookie settings), Enter (the dialog, on Accept all), Tab (Reject all), Enter."""
+    browser = visitor
     accept_everything(browser, server)
     browser.get(server.url("/inline/"))
     wait_until_ran(browser, "analytics")
