@@ -13,7 +13,7 @@ struct Notice: AsyncParsableCommand {
             Exit status: 0 on success, 1 when the site has errors, 2 when the command is used wrongly.
             """,
         version: NoticeVersion.current,
-        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, AuditCommand.self, DiffCommand.self]
+        subcommands: [InitCommand.self, ImportCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, AuditCommand.self, DiffCommand.self]
     )
 
     /// Runs the command with Notice's exit codes: usage mistakes exit 2 rather than the library's 64.

@@ -19,6 +19,7 @@ struct LayeringTests {
         ["Directives"],
         ["Consent", "Declarations"],
         ["Build"],
+        ["Import"],
     ]
 
     static let sources = Repository.root.appendingPathComponent("Sources/NoticeKit")

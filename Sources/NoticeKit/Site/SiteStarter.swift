@@ -144,11 +144,11 @@ public struct SiteStarter: Sendable {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 
-    /// Markdown's punctuation backslash-escaped, so a name shows as written.
-    static func markdownEscaped(_ text: String) -> String {
+    /// Markdown's punctuation backslash-escaped, so a name shows as written (`characters`: which to escape).
+    static func markdownEscaped(_ text: String, characters: String = "\\`*_{}[]()<>#+-.!|~&") -> String {
         var escaped = ""
         for character in text {
-            if "\\`*_{}[]()<>#+-.!|~&".contains(character) { escaped.append("\\") }
+            if characters.contains(character) { escaped.append("\\") }
             escaped.append(character)
         }
         return escaped

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import NoticeKit
+
+/// `notice import SOURCE [DIR]`: the cookie page an organisation already publishes, as a new Notice site.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Start a site from the cookie policy you already publish: its tables become the registry, word for word.",
+        discussion: """
+            SOURCE is the policy page saved from a browser (HTML) or its table as CSV. Writes into a new or empty \
+            folder only (content by default), says what it found and what it guessed, then checks the new site: \
+            exits 0 when it builds.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The saved cookie policy page (.html) or its table (.csv).", valueName: "source"))
+    var source: String
+
+    @Argument(help: ArgumentHelp("The folder to create the site in.", valueName: "dir"))
+    var directory: String = "content"
+
+    @Option(help: ArgumentHelp("The page's language when it does not say (cy for a Welsh page).", valueName: "tag"))
+    var language: String?
+
+    func validate() throws {
+        if let language, !SiteImporter.isLanguageTag(language) {
+            throw ValidationError("--language takes a language tag, such as en-GB or cy")
+        }
+        if source.hasPrefix("https://") || source.hasPrefix("http://") {
+            throw ValidationError("notice import reads a saved page: open \(source) in a browser, save it (File, Save page as, \"Web page, HTML only\"), and import that file")
+        }
+    }
+
+    func run() throws {
+        let formatter = DiagnosticFormatter(useColour: Console.standardError.allowsColour)
+        func fail(_ diagnostics: [Diagnostic]) -> ExitCode {
+            for diagnostic in diagnostics { Console.standardError.write(formatter.format(InstalledDocs.located(diagnostic)) + "\n") }
+            return ExitCode.failure
+        }
+        let file = URL(fileURLWithPath: source)
+        let shownSource = DisplayPaths().display(file)
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw fail([.error("\(shownSource) could not be read; give the path of the cookie policy page saved from a browser, or a CSV of its table", at: nil)])
+        }
+        // Pages from older systems are often Windows-1252 rather than UTF-8.
+        let text = String(validating: data, as: UTF8.self) ?? String(data: data, encoding: .windowsCP1252) ?? String(decoding: data, as: UTF8.self)
+        let destination = URL(fileURLWithPath: directory, isDirectory: true)
+        let shown = DisplayPaths().display(destination)
+        if FileManager.default.fileExists(atPath: destination.path),
+           let present = try? FileManager.default.contentsOfDirectory(atPath: destination.path), !present.isEmpty {
+            throw fail([.error("\(shown) already has files; notice import never overwrites anything, so give it a new or empty folder", at: nil)])
+        }
+        let importer = SiteImporter(source: SourceFile(path: shownSource, text: text), kind: file.pathExtension.lowercased() == "csv" ? .csv : .html,
+                                    language: language)
+        let result: SiteImporter.Result
+        do {
+            result = try importer.run()
+        } catch {
+            throw fail(error.diagnostics)
+        }
+        for diagnostic in result.diagnostics { Console.standardError.write(formatter.format(diagnostic) + "\n") }
+        do {
+            for (path, contents) in result.files {
+                let target = destination.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(contents.utf8).write(to: target)
+            }
+        } catch {
+            throw fail([.error("could not write the new site into \(shown): \(error.localizedDescription)", at: nil)])
+        }
+        Console.standardOutput.write("Imported \(English.count(result.tableCount, "table")) (\(English.count(result.rowCount, "cookie row"))) from \(ShellText.printable(shownSource)) into \(ShellText.printable(shown))/.\n")
+        // The new site, checked as `notice check` would.
+        let builder = SiteBuilder(options: SiteBuilder.Options(siteDirectory: destination, outputDirectory: destination,
+                                                               themeSearchPaths: BuiltInThemes.searchPaths()))
+        do {
+            let checked = try builder.check()
+            for diagnostic in checked.diagnostics { Console.standardError.write(formatter.format(InstalledDocs.located(diagnostic)) + "\n") }
+            let goThere = shown == "content" ? "" : "  cd \(ShellText.quoted(shown))\n"
+            Console.standardOutput.write("""
+                The new site builds. Next: compare its tables with your page, then preview and check it:
+                \(goThere)  notice serve --open
+                  notice check --strict
+
+                """)
+        } catch {
+            for diagnostic in error.diagnostics { Console.standardError.write(formatter.format(InstalledDocs.located(diagnostic)) + "\n") }
+            Console.standardError.write("The new site does not build yet: \(DiagnosticFormatter.summary(errors: error.errorCount, warnings: error.diagnostics.count { $0.severity == .warning })); fix the lines above, then run notice check.\n")
+            throw ExitCode.failure
+        }
+    }
+}
