@@ -128,3 +128,23 @@ def test_the_registry_comparisons_in_registry_md_run_as_written(tmp_path):
         result = subprocess.run(["bash", "-c", command], cwd=site, env=environment, capture_output=True, text=True)
         assert result.returncode == 0, f"{command}\n{result.stderr}"
         assert "Registry version" in result.stdout or '"oldVersion"' in result.stdout, result.stdout
+
+
+def test_the_import_in_import_md_runs_as_written(tmp_path):
+    """docs/import.md's commands, line by line, in a folder holding its example page where it says."""
+    from conftest import NOTICE
+    commands = commands_of("docs/import.md", "# Starting from the policy you already publish")
+    assert commands[0].startswith("notice import")
+    (tmp_path / "docs" / "examples").mkdir(parents=True)
+    (tmp_path / "docs" / "examples" / "cookie-policy.html").write_bytes((REPOSITORY / "docs" / "examples" / "cookie-policy.html").read_bytes())
+    environment = dict(os.environ, NOTICE_THEMES=str(REPOSITORY / "themes"), PATH=f"{NOTICE.parent}:{os.environ.get('PATH', '')}")
+    folder = tmp_path
+    for command in commands:
+        words = shlex.split(command)
+        if words[0] == "cd":
+            folder = folder / words[1]
+            continue
+        result = run(command, words, folder, environment)
+        assert result.returncode == 0, f"{command}\n{result.stdout}{result.stderr}"
+    registry = (folder / "registry.yaml").read_text(encoding="utf-8")
+    assert '      - name: "ASP.NET_SessionId"\n        purpose: "Keeps track of the forms you fill in on our site"\n        duration: "When you close your browser"' in registry

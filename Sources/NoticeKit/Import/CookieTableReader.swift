@@ -32,12 +32,13 @@ public enum CookieTableReader {
         (.category, ["category", "cookie category", "type", "cookie type", "type of cookie", "categori", "math", "math o gwci"]),
         (.name, ["name", "cookie name", "name of cookie", "cookie", "cookies", "cookie(s)", "enw", "enw'r cwci", "enw’r cwci", "enw cwci", "cwci", "cwcis"]),
         (.purpose, ["purpose", "purposes", "description", "what it does", "what they do", "what it's used for", "what it is used for",
-                    "why we use it", "used for", "used to", "use", "details", "function", "information", "diben", "pwrpas", "disgrifiad",
+                    "why we use it", "why we use them", "what we use it for", "what we use them for", "what it's for", "what it is for",
+                    "what it’s for", "used for", "used to", "use", "details", "function", "information", "diben", "pwrpas", "disgrifiad",
                     "beth mae'n ei wneud", "beth mae’n ei wneud", "defnydd", "at beth"]),
         (.duration, ["expiry", "expires", "expiration", "expiration date", "duration", "how long", "how long it lasts", "lifetime",
-                     "lifespan", "retention", "retention period", "storage period", "lasts", "dod i ben", "yn dod i ben", "hyd",
+                     "lifespan", "retention", "retention period", "storage period", "lasts", "lasts for", "expires after", "dod i ben", "yn dod i ben", "hyd",
                      "am ba hyd", "cyfnod", "pryd mae'n dod i ben", "pryd mae’n dod i ben"]),
-        (.provider, ["provider", "set by", "service", "owner", "source", "supplier", "placed by", "company", "who sets it", "darparwr",
+        (.provider, ["provider", "set by", "used by", "service", "owner", "source", "supplier", "placed by", "company", "who sets it", "darparwr",
                      "gosodwyd gan", "gwasanaeth", "perchennog"]),
         (.domain, ["domain", "host", "parth"]),
         (.party, ["party", "first or third party", "first/third party", "parti"]),
@@ -159,9 +160,10 @@ public enum CookieTableReader {
                 let value = role == .purpose ? InlineCell.markdown(of: row.cells[index]) : row.cells[index].text
                 if !value.isEmpty { cells[role] = value }
             }
-            // A row that only repeats the header, or holds no name, is not a cookie.
-            guard let name = cells[.name], role(of: name) != .name else { continue }
-            rows.append(Row(cells: cells, line: row.line))
+            // A row that only repeats the header is not a cookie; one with words but no name is kept, for
+            // the import to say it could not place it.
+            if let name = cells[.name], role(of: name) == .name { continue }
+            if !cells.isEmpty { rows.append(Row(cells: cells, line: row.line)) }
         }
         return rows
     }

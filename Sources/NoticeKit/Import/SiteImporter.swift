@@ -47,6 +47,16 @@ public struct SiteImporter {
         var description: String?
     }
 
+    /// A kind of cookie is titled "Analytics cookies", "Analytics cookies (optional)", "Cookies that
+    /// measure website use" (GOV.UK's words) or "Cwcis dadansoddi".
+    static func namesAKindOfCookie(_ heading: String) -> Bool {
+        var words = heading.lowercased()
+        if words.hasSuffix(")"), let open = words.lastIndex(of: "(") { words = String(words[..<open]) }
+        words = words.trimmingCharacters(in: CharacterSetLite.punctuationAround)
+        return words.hasSuffix("cookies") || words.hasSuffix("cookie") || words.hasPrefix("cookies that ") || words.hasPrefix("cookies which ")
+            || words.hasPrefix("cwcis") || words.hasPrefix("cwci ")
+    }
+
     /// "Cookies used by Google Analytics", "Cookies set by YouTube", "Cwcis a ddefnyddir gan …": a heading
     /// or caption that names the service whose cookies the table lists.
     static func serviceNamed(in heading: String) -> String? {
@@ -116,17 +126,18 @@ public struct SiteImporter {
             // The service: a caption or heading that names it ("Cookies used by Hotjar"), or the innermost
             // heading when it does not speak of cookies ("Hotjar"). The category: the innermost heading
             // that speaks of cookies ("Analytics cookies") and names no service.
-            // A kind of cookie is titled "Analytics cookies", "Strictly necessary cookies", "Cwcis dadansoddi".
-            let speaksOfCookies = { (text: String) in
-                let words = text.lowercased().trimmingCharacters(in: CharacterSetLite.punctuationAround)
-                return words.hasSuffix("cookies") || words.hasSuffix("cookie") || words.hasPrefix("cwcis") || words.hasPrefix("cwci ")
-            }
+            let speaksOfCookies = Self.namesAKindOfCookie
             let namedService = table.headings.last.flatMap(Self.serviceNamed)
             let tableService = namedService ?? table.headings.last.flatMap { speaksOfCookies($0) ? nil : $0 }
             let tableCategory = table.headings.reversed().first { speaksOfCookies($0) && Self.serviceNamed(in: $0) == nil }
             let heading = table.headings.last
             var used: [String] = []
             for row in table.rows {
+                guard row.cells[.name] != nil else {
+                    let words = row.cells.values.sorted().first.map { " ('\($0.prefix(60))')" } ?? ""
+                    log.warning("a row of this table has no cookie name\(words), so it was not imported; if it describes a cookie, add it to registry.yaml with the name your site sets", at: at(row.line))
+                    continue
+                }
                 rowCount += 1
                 let categoryTitle: String
                 var categoryGuess: String?
@@ -169,7 +180,7 @@ public struct SiteImporter {
         if !categories.contains(where: \.necessary) {
             log.warning("no category on the page is strictly necessary, so Notice's own consent cookies have nowhere to go; add a category with necessary: true to registry.yaml", at: at(1))
         }
-        log.note("found \(English.count(tables.count, "cookie table")) with \(English.count(rowCount, "row")): \(English.count(categories.count, "category")) and \(English.count(services.count, "service"))", at: at(tables[0].line))
+        log.note("found \(English.count(tables.count, "cookie table")) with \(English.count(rowCount, "row")): \(categories.count) \(categories.count == 1 ? "category" : "categories") and \(English.count(services.count, "service"))", at: at(tables[0].line))
 
         let language = self.language ?? document.flatMap(Self.pageLanguage) ?? "en-GB"
         let pageTitle = document.flatMap(Self.pageTitle) ?? "Cookies"
