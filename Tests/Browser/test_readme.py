@@ -66,20 +66,26 @@ def run(command, words, folder, environment):
     return subprocess.run(words, cwd=folder, capture_output=True, text=True, env=environment)
 
 
-def test_a_site_repository_of_its_own_starts_as_publishing_md_shows(tmp_path):
-    """docs/publishing.md's commands for a site repository, with the program `make test` built."""
-    environment = {**os.environ, "PATH": f"{REPOSITORY / '.build' / 'debug'}:{os.environ.get('PATH', '')}",
-                   "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.gov.uk",
-                   "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.gov.uk",
-                   "NOTICE_THEMES": str(REPOSITORY / "themes")}
-    folder = tmp_path
-    for command in commands_of("docs/publishing.md", "## A site in a repository of its own"):
+def run_lines(commands, folder, environment):
+    """Each line in turn, as typed into one shell: `cd` moves on, anything else must succeed. Returns the
+    folder the lines end in."""
+    for command in commands:
         words = shlex.split(command)
         if words[0] == "cd":
             folder = folder / words[1]
             continue
         result = run(command, words, folder, environment)
         assert result.returncode == 0, f"{command}\n{result.stdout}{result.stderr}"
+    return folder
+
+
+def test_a_site_repository_of_its_own_starts_as_publishing_md_shows(tmp_path):
+    """docs/publishing.md's commands for a site repository, with the program `make test` built."""
+    environment = {**os.environ, "PATH": f"{REPOSITORY / '.build' / 'debug'}:{os.environ.get('PATH', '')}",
+                   "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.gov.uk",
+                   "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.gov.uk",
+                   "NOTICE_THEMES": str(REPOSITORY / "themes")}
+    folder = run_lines(commands_of("docs/publishing.md", "## A site in a repository of its own"), tmp_path, environment)
     tracked = subprocess.run(["git", "ls-files"], cwd=folder, capture_output=True, text=True).stdout.split()
     assert "site.yaml" in tracked and ".gitignore" in tracked
     # The pipelines' commands, run at the repository's top, find the site.
@@ -138,13 +144,6 @@ def test_the_import_in_import_md_runs_as_written(tmp_path):
     (tmp_path / "docs" / "examples").mkdir(parents=True)
     (tmp_path / "docs" / "examples" / "cookie-policy.html").write_bytes((REPOSITORY / "docs" / "examples" / "cookie-policy.html").read_bytes())
     environment = dict(os.environ, NOTICE_THEMES=str(REPOSITORY / "themes"), PATH=f"{NOTICE.parent}:{os.environ.get('PATH', '')}")
-    folder = tmp_path
-    for command in commands:
-        words = shlex.split(command)
-        if words[0] == "cd":
-            folder = folder / words[1]
-            continue
-        result = run(command, words, folder, environment)
-        assert result.returncode == 0, f"{command}\n{result.stdout}{result.stderr}"
+    folder = run_lines(commands, tmp_path, environment)
     registry = (folder / "registry.yaml").read_text(encoding="utf-8")
     assert '      - name: "ASP.NET_SessionId"\n        purpose: "Keeps track of the forms you fill in on our site"\n        duration: "When you close your browser"' in registry
