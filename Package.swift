@@ -23,6 +23,9 @@ let package = Package(
         // Already built for Hummingbird: the preview reads a request's target before it is converted.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        // `notice import https://…`: fetching a published policy page (already in the graph through
+        // HummingbirdTesting; no other client here does TLS and redirects).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
     ],
     targets: [
         .systemLibrary(
@@ -79,6 +82,7 @@ let package = Package(
                 "NoticePreview",
                 "NoticeAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strictSettings
         ),

@@ -3,18 +3,19 @@ import Foundation
 import NoticeKit
 
 /// `notice import SOURCE [DIR]`: the cookie page an organisation already publishes, as a new Notice site.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Start a site from the cookie policy you already publish: its tables become the registry, word for word.",
         discussion: """
-            SOURCE is the policy page saved from a browser (HTML) or its table as CSV. Writes into a new or empty \
+            SOURCE is the policy page's https:// address, the page saved from a browser (HTML), or its table as CSV. \
+            Writes into a new or empty \
             folder only (content by default), says what it found and what it guessed, then checks the new site: \
             exits 0 when it builds.
             """
     )
 
-    @Argument(help: ArgumentHelp("The saved cookie policy page (.html) or its table (.csv).", valueName: "source"))
+    @Argument(help: ArgumentHelp("The cookie policy's https:// address, the page saved from a browser (.html), or its table (.csv).", valueName: "source"))
     var source: String
 
     @Argument(help: ArgumentHelp("The folder to create the site in.", valueName: "dir"))
@@ -27,20 +28,28 @@ struct ImportCommand: ParsableCommand {
         if let language, !SiteImporter.isLanguageTag(language) {
             throw ValidationError("--language takes a language tag, such as en-GB or cy")
         }
-        if source.hasPrefix("https://") || source.hasPrefix("http://") {
-            throw ValidationError("notice import reads a saved page: open \(source) in a browser, save it (File, Save page as, \"Web page, HTML only\"), and import that file")
-        }
     }
 
-    func run() throws {
+    func run() async throws {
         let formatter = DiagnosticFormatter(useColour: Console.standardError.allowsColour)
         func fail(_ diagnostics: [Diagnostic]) -> ExitCode {
             for diagnostic in diagnostics { Console.standardError.write(formatter.format(InstalledDocs.located(diagnostic)) + "\n") }
             return ExitCode.failure
         }
+        let isAddress = source.lowercased().hasPrefix("https://") || source.lowercased().hasPrefix("http://")
         let file = URL(fileURLWithPath: source)
-        let shownSource = DisplayPaths().display(file)
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        let shownSource = isAddress ? source : DisplayPaths().display(file)
+        let data: Data
+        var address: URL?
+        if isAddress {
+            do {
+                (data, address) = try await PageFetcher.fetch(source)
+            } catch {
+                throw fail([.error("\(error)", at: nil)])
+            }
+        } else if let read = FileManager.default.contents(atPath: file.path) {
+            data = read
+        } else {
             throw fail([.error("\(shownSource) could not be read; give the path of the cookie policy page saved from a browser, or a CSV of its table", at: nil)])
         }
         // Pages from older systems are often Windows-1252 rather than UTF-8.
@@ -51,8 +60,9 @@ struct ImportCommand: ParsableCommand {
            let present = try? FileManager.default.contentsOfDirectory(atPath: destination.path), !present.isEmpty {
             throw fail([.error("\(shown) already has files; notice import never overwrites anything, so give it a new or empty folder", at: nil)])
         }
-        let importer = SiteImporter(source: SourceFile(path: shownSource, text: text), kind: file.pathExtension.lowercased() == "csv" ? .csv : .html,
-                                    language: language)
+        let isCSV = (address ?? file).pathExtension.lowercased() == "csv"
+        var importer = SiteImporter(source: SourceFile(path: shownSource, text: text), kind: isCSV ? .csv : .html, language: language)
+        importer.address = address
         let result: SiteImporter.Result
         do {
             result = try importer.run()

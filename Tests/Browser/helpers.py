@@ -63,7 +63,17 @@ def registry_version(site_output):
 def open_dialog(driver):
     """Clicks the banner's "Choose which cookies" and waits for the settings dialog, which the consent
     script opens once it has fetched consent-settings.js."""
-    action(driver, "choose").click()
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    def press(d):
+        # Right after a choice the banner's words are replaced (the confirmation comes with the settings
+        # script): a control found a moment before may be gone; find it again.
+        try:
+            action(d, "choose").click()
+            return True
+        except StaleElementReferenceException:
+            return False
+    WebDriverWait(driver, 5).until(press)
     return WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "dialog[open]"))[0]
 
 

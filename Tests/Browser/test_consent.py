@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from helpers import (CONSENT_COOKIES, OPTIONAL_COOKIES, action, banner, click, cookie_names, focused, open_dialog, ran, registry_version,
+from helpers import (CONSENT_COOKIES, OPTIONAL_COOKIES, action, banner, click, confirmation, cookie_names, focused, open_dialog, ran, registry_version,
                      save_settings, settings_form, severe_console_messages, storage_keys, stored_choice, wait_for_saved,
                      wait_until_ran)
 
@@ -60,7 +60,7 @@ def test_accept_runs_gated_scripts_in_order_and_records_the_choice(visitor, serv
         assert 89 * 86400 < cookie["expiry"] - time.time() <= 90 * 86400
     assert visitor.get_cookie("cookie-management-version")["value"] == registry_version(built_site)
     # The confirmation says what was chosen and takes focus.
-    assert "You’ve accepted optional cookies." in banner(visitor).text
+    assert "You’ve accepted optional cookies." in confirmation(visitor).text
     assert focused(visitor).tag_name == "p"
     visitor.refresh()
     wait_until_ran(visitor, "functional")
@@ -71,7 +71,7 @@ def test_reject_runs_nothing_and_is_remembered(visitor, server):
     """[13] A refusal is remembered: no banner after reload, and still nothing optional."""
     visitor.get(server.url("/"))
     action(visitor, "reject").click()
-    assert "You’ve rejected optional cookies." in banner(visitor).text
+    assert "You’ve rejected optional cookies." in confirmation(visitor).text
     assert stored_choice(visitor)["c"] == {"analytics": False, "functional": False}
     visitor.refresh()
     time.sleep(0.3)
@@ -101,7 +101,7 @@ def test_settings_dialog_has_nothing_preselected_and_saves_each_category(visitor
     assert visitor.find_elements(By.CSS_SELECTOR, "dialog") == []
     assert "functional" not in ran(visitor)
     assert stored_choice(visitor)["c"] == {"analytics": True, "functional": False}
-    assert "You’ve accepted some optional cookies: Analytics cookies." in banner(visitor).text
+    assert "You’ve accepted some optional cookies: Analytics cookies." in confirmation(visitor).text
 
 
 def test_escape_closes_the_dialog_and_focus_returns(visitor, server):
@@ -413,4 +413,4 @@ def test_unsubscribing_twice_leaves_other_listeners(browser, server):
         stop(); stop();""")
     action(browser, "accept").click()
     assert browser.execute_script("return window.calls") == ["last"]
-    assert "You’ve accepted optional cookies." in banner(browser).text, "a broken listener does not stop the confirmation"
+    assert "You’ve accepted optional cookies." in confirmation(browser).text, "a broken listener does not stop the confirmation"

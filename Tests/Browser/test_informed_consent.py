@@ -65,7 +65,7 @@ def test_accept_all_and_reject_all_sit_beside_save_equal_in_style(visitor, serve
     WebDriverWait(visitor, 5).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog"))
     wait_until_ran(visitor, "functional")
     assert stored_choice(visitor)["c"] == {"analytics": True, "functional": True}
-    assert "You’ve accepted optional cookies." in banner(visitor).text
+    assert "You’ve accepted optional cookies." in confirmation(visitor).text
 
 
 def test_reject_all_in_the_dialog_refuses_everything(visitor, server):
@@ -73,7 +73,7 @@ def test_reject_all_in_the_dialog_refuses_everything(visitor, server):
     click(visitor, open_dialog(visitor).find_element(By.CSS_SELECTOR, '[data-notice-action="reject"]'))
     WebDriverWait(visitor, 5).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog"))
     assert stored_choice(visitor)["c"] == {"analytics": False, "functional": False}
-    assert "You’ve rejected optional cookies." in banner(visitor).text
+    assert "You’ve rejected optional cookies." in confirmation(visitor).text
     assert ran(visitor) == []
 
 
@@ -94,7 +94,7 @@ def test_the_footer_link_opens_the_settings_dialog_on_any_page(visitor, server):
     click(visitor, dialog.find_element(By.CSS_SELECTOR, 'input[name="notice-analytics"][value="1"]'))
     click(visitor, dialog.find_element(By.CSS_SELECTOR, "button:not([type])"))
     wait_until_ran(visitor, "analytics")
-    assert "You’ve accepted some optional cookies: Analytics cookies." in banner(visitor).text
+    assert "You’ve accepted some optional cookies: Analytics cookies." in confirmation(visitor).text
     assert focused(visitor).tag_name == "p", "focus goes to the confirmation"
 
 

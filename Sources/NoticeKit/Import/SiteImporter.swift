@@ -13,6 +13,8 @@ public struct SiteImporter {
     public var kind: SourceKind
     /// The page's language when it does not say (`--language`), else its `lang`.
     public var language: String?
+    /// The address the page was fetched from, when it was (the site's `baseURL` comes from it).
+    public var address: URL?
 
     /// Whether `--language` names a language as site.yaml would take it.
     public static func isLanguageTag(_ tag: String) -> Bool { SiteConfigReader.isLanguageTag(tag) }
@@ -84,6 +86,10 @@ public struct SiteImporter {
         }
         guard !tables.isEmpty else {
             let words = "a header row naming the cookie (Name, Cookie, Enw) and its purpose or expiry (Purpose, Expires, Diben, Dod i ben)"
+            if address != nil, let document, !document.descendants(named: ["script"]).isEmpty {
+                throw BuildFailure(.error("no cookie table was found on this page as it is served; its table is probably filled in by a script, which notice import does not run: open the page in a browser, save it once it shows the table (File, Save page as) and import that file",
+                                          at: SourceLocation(path: source.path)))
+            }
             throw BuildFailure(.error(kind == .html
                 ? "no cookie table was found on this page: notice import looks for tables (or lists) with \(words); if the page shows its table only with JavaScript, save the page from the browser after it has loaded (File, Save page as) and import that file"
                 : "this CSV file has no header row notice import can read: it needs \(words)", at: SourceLocation(path: source.path)))
@@ -200,9 +206,11 @@ public struct SiteImporter {
             page += categories.map { "\n```cookie-table category=\($0.id)\n```\n" }.joined() + "\n```consent-settings\n```\n"
         }
 
+        let baseURL = address.flatMap { url in url.scheme.flatMap { scheme in url.host.map { "\(scheme)://\($0)" } } }
         let site = """
-            # Imported by notice import from \(source.path): check the title and add baseURL.
+            # Imported by notice import from \(source.path): check the title\(baseURL == nil ? " and add baseURL" : "").
             title: \(Self.yaml(siteTitle))
+            \(baseURL.map { "baseURL: \($0)" } ?? "# baseURL: https://www.example.gov.uk")
             language: \(language)
             policyPage: cookies
             consent:
