@@ -109,4 +109,14 @@ struct ImportTests {
         let result = try SiteImporter(source: SourceFile(path: "deep.html", text: html), kind: .html).run()
         #expect(result.rowCount == 1)
     }
+
+    @Test func aTableThatListsNoCookiesBecomesATableBlock() throws {
+        let html = """
+            <main><h1>Cookies</h1><h2>Strictly necessary cookies</h2><table><tr><th>Name</th><th>Purpose</th></tr><tr><td>s</td><td>Session</td></tr></table>
+            <h2>How long we keep records</h2><table><tr><th>Record</th><th>Kept for</th></tr><tr><td>Forms | online</td><td>6 years</td></tr></table></main>
+            """
+        let result = try SiteImporter(source: SourceFile(path: "p.html", text: html), kind: .html).run()
+        let page = try #require(result.files.first { $0.path == "pages/cookies.md" }?.text)
+        #expect(page.contains("```table caption=\"How long we keep records\"\n| Record | Kept for |\n|---|---|\n| Forms \\| online | 6 years |\n```"), "\(page)")
+    }
 }

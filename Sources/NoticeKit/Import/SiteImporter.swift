@@ -332,6 +332,8 @@ public struct SiteImporter {
 struct MarkdownFromHTML {
     let directives: [ObjectIdentifier: [String]]
     var placedSettings = false
+    /// The last heading's words, a caption for a table that has none.
+    var lastHeading: String?
     static let skipped: Set<String> = ["nav", "header", "footer", "aside", "script", "style", "noscript", "template", "svg", "button", "h1"]
 
     init(directives: [ObjectIdentifier: [String]]) {
@@ -375,6 +377,7 @@ struct MarkdownFromHTML {
                 let level = Int(String(name.last!)) ?? 2
                 let text = Self.inline(child)
                 if !text.isEmpty { blocks.append(String(repeating: "#", count: level) + " " + text) }
+                lastHeading = child.text
             case "p", "caption", "figcaption", "blockquote", "dt", "dd":
                 flush()
                 let text = Self.inline(child)
@@ -386,12 +389,9 @@ struct MarkdownFromHTML {
                 }.filter { !$0.hasSuffix(" ") }
                 if !items.isEmpty { blocks.append(items.joined(separator: "\n")) }
             case "table":
-                // A table that lists no cookies: its rows as paragraphs, each cell's words kept.
+                // A table that lists no cookies: a ```table block (its caption, or the heading above it).
                 flush()
-                for row in child.descendants(named: ["tr"], stoppingAt: ["table"]) {
-                    let cells = row.children.filter { $0.name == "td" || $0.name == "th" }.map { Self.inline($0) }.filter { !$0.isEmpty }
-                    if !cells.isEmpty { blocks.append(cells.joined(separator: " — ")) }
-                }
+                if let table = Self.tableBlock(child, heading: lastHeading) { blocks.append(table) }
             case "div", "section", "article", "main", "body", "html", "details", "summary", "fieldset", "dl", "figure", "span", "center", "font":
                 if depth < 100, HTMLDocument.blockElements.contains(name) || name == "body" || name == "html" || name == "main" {
                     flush()
@@ -444,6 +444,24 @@ struct MarkdownFromHTML {
                 if HTMLDocument.blockElements.contains(name) { output += " " }
             }
         }
+    }
+
+    /// A table of the page that lists no cookies, as Notice's ```table block: the first row as headings,
+    /// every cell's words kept (merged cells repeated; `|` comes escaped from `inline`). Nothing when it
+    /// has no rows.
+    static func tableBlock(_ table: HTMLNode, heading: String?) -> String? {
+        let grid = CookieTableReader.grid(of: table).map { $0.cells.map { cell in inline(cell) } }
+        let width = grid.map(\.count).max() ?? 0
+        guard grid.count >= 2, width > 0 else { return nil }
+        let rows = grid.map { $0 + Array(repeating: "", count: width - $0.count) }
+        let caption = table.children.first { $0.name == "caption" }?.text ?? heading ?? rows[0].joined(separator: ", ")
+        // The caption as written, in whichever quotes it does not hold (a fence cannot escape them).
+        let quoted = !caption.contains("\"") ? "\"\(caption)\"" : !caption.contains("'") ? "'\(caption)'" : "\"\(caption.replacingOccurrences(of: "\"", with: "”"))\""
+        var lines = ["```table caption=\(quoted)"]
+        lines.append("| " + rows[0].joined(separator: " | ") + " |")
+        lines.append("|" + Array(repeating: "---|", count: width).joined())
+        lines += rows.dropFirst().map { "| " + $0.joined(separator: " | ") + " |" }
+        return lines.joined(separator: "\n") + "\n```"
     }
 
     /// A paragraph that would start a list or a quote ("- ", "+ ", "1. ", "2) ") keeps its first
