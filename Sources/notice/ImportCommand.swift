@@ -24,10 +24,32 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The page's language when it does not say (cy for a Welsh page).", valueName: "tag"))
     var language: String?
 
+    @Option(help: ArgumentHelp("Compare with an existing site instead: print, as notice diff does, what the page adds to its registry or words differently. Writes nothing.", valueName: "dir"))
+    var into: String?
+
     func validate() throws {
         if let language, !SiteImporter.isLanguageTag(language) {
             throw ValidationError("--language takes a language tag, such as en-GB or cy")
         }
+    }
+
+    /// `--into DIR`: the page's registry merged into the site's, shown as the difference; nothing written.
+    private func compare(_ result: SiteImporter.Result, into folder: String, source: String, fail: ([Diagnostic]) -> ExitCode) throws {
+        let file = URL(fileURLWithPath: folder, isDirectory: true).appendingPathComponent(SiteLoader.registryFileName)
+        let existing: CookieRegistry
+        let imported: CookieRegistry
+        do {
+            // The site's registry as its pages declare it: with the consent cookies site.yaml defines.
+            existing = try SiteLoader(directory: URL(fileURLWithPath: folder, isDirectory: true), themeSearchPaths: BuiltInThemes.searchPaths(),
+                                      requiredTexts: []).load().site.registry
+            imported = try RegistryFile.load(text: result.files.first { $0.path == SiteLoader.registryFileName }?.text ?? "", shownAs: "the page's registry").registry
+        } catch {
+            throw fail(error.diagnostics)
+        }
+        let merged = RegistryMerge.merge(imported, into: existing)
+        let shownRegistry = DisplayPaths().display(file)
+        Console.standardOutput.write(RegistryDiffText.render(RegistryDiff(old: existing, new: merged), old: shownRegistry, new: "\(shownRegistry) with \(source)"))
+        Console.standardOutput.write("Nothing was written: add to \(shownRegistry) what the page publishes and the registry lacks, or correct the words that differ.\n")
     }
 
     func run() async throws {
@@ -56,7 +78,7 @@ struct ImportCommand: AsyncParsableCommand {
         let text = String(validating: data, as: UTF8.self) ?? String(data: data, encoding: .windowsCP1252) ?? String(decoding: data, as: UTF8.self)
         let destination = URL(fileURLWithPath: directory, isDirectory: true)
         let shown = DisplayPaths().display(destination)
-        if FileManager.default.fileExists(atPath: destination.path),
+        if into == nil, FileManager.default.fileExists(atPath: destination.path),
            let present = try? FileManager.default.contentsOfDirectory(atPath: destination.path), !present.isEmpty {
             throw fail([.error("\(shown) already has files; notice import never overwrites anything, so give it a new or empty folder", at: nil)])
         }
@@ -70,6 +92,10 @@ struct ImportCommand: AsyncParsableCommand {
             throw fail(error.diagnostics)
         }
         for diagnostic in result.diagnostics { Console.standardError.write(formatter.format(diagnostic) + "\n") }
+        if let into {
+            try compare(result, into: into, source: shownSource, fail: fail)
+            return
+        }
         do {
             for (path, contents) in result.files {
                 let target = destination.appendingPathComponent(path)

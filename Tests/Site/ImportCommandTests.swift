@@ -34,6 +34,22 @@ struct ImportCommandTests {
         let again = try Self.rows(in: root.appendingPathComponent("again"))
         #expect(original.count >= 39)
         #expect(original == again, "missing: \(original.subtracting(again)); added: \(again.subtracting(original))")
+        // Compared with the site it came from, the page adds nothing and words nothing differently.
+        let compared = try runner.notice(["import", "example/cookies/index.html", "--into", example], in: root)
+        #expect(compared.status == 0, "\(compared.standardError)")
+        #expect(compared.standardOutput.contains("No changes to categories, services or cookies"), "\(compared.standardOutput)")
+        #expect(compared.standardOutput.contains("Nothing was written"))
+    }
+
+    @Test func comparingWithASiteSaysWhatThePageAddsOrWordsDifferently() throws {
+        let site = try TempSite()
+        let page = TempSite.repositoryRoot.appendingPathComponent("docs/examples/cookie-policy.html").path
+        let before = try String(contentsOf: site.siteDirectory.appendingPathComponent("registry.yaml"), encoding: .utf8)
+        let compared = try CommandLineTests().notice(["import", page, "--into", "content"], in: site.root)
+        #expect(compared.status == 0, "\(compared.standardError)")
+        #expect(compared.standardOutput.contains("Cookies added"), "\(compared.standardOutput)")
+        #expect(compared.standardOutput.contains("  + ebc_cookies_policy (our-website, essential-cookies): 1 year"), "\(compared.standardOutput)")
+        #expect(try String(contentsOf: site.siteDirectory.appendingPathComponent("registry.yaml"), encoding: .utf8) == before, "nothing is written")
     }
 
     @Test func aPageWithoutACookieTableWritesNothing() throws {
