@@ -6,16 +6,8 @@ public enum RegistryMerge {
     /// same cookie; categories matched by title.
     public static func merge(_ imported: CookieRegistry, into existing: CookieRegistry) -> CookieRegistry {
         var merged = existing
-        var ids = Set(existing.categories.map(\.id) + existing.services.map(\.id))
-        func unique(_ id: String) -> String {
-            var candidate = id, number = 2
-            while ids.contains(candidate) {
-                candidate = "\(id)-\(number)"
-                number += 1
-            }
-            ids.insert(candidate)
-            return candidate
-        }
+        var ids = UniqueIDs(taken: existing.categories.map(\.id) + existing.services.map(\.id))
+        func unique(_ id: String) -> String { ids.claim(id) }
         let same = { (a: String, b: String) in a.lowercased() == b.lowercased() }
         for service in imported.services {
             var newCookies: [Cookie] = []
@@ -57,5 +49,24 @@ public enum RegistryMerge {
             if let cookieIndex = service.cookies.firstIndex(where: { $0.publishedName == publishedName }) { return (serviceIndex, cookieIndex) }
         }
         return nil
+    }
+}
+
+/// Registry ids, each given once: `analytics`, then `analytics-2`.
+struct UniqueIDs {
+    private var taken: Set<String>
+
+    init(taken: [String] = []) {
+        self.taken = Set(taken)
+    }
+
+    mutating func claim(_ wanted: String) -> String {
+        var candidate = wanted, number = 2
+        while taken.contains(candidate) {
+            candidate = "\(wanted)-\(number)"
+            number += 1
+        }
+        taken.insert(candidate)
+        return candidate
     }
 }

@@ -99,17 +99,8 @@ public struct SiteImporter {
         var categories: [Category] = []
         var services: [Service] = []
         var directives: [ObjectIdentifier: [String]] = [:]
-        var ids = Set<String>()
-        func uniqueID(_ title: String) -> String {
-            let base = Self.slug(title).isEmpty ? "item" : Self.slug(title)
-            var id = base, number = 2
-            while ids.contains(id) {
-                id = "\(base)-\(number)"
-                number += 1
-            }
-            ids.insert(id)
-            return id
-        }
+        var ids = UniqueIDs()
+        func uniqueID(_ title: String) -> String { ids.claim(Self.slug(title).isEmpty ? "item" : Self.slug(title)) }
         func category(titled title: String, line: Int, guessed: String?, description: String?) -> String {
             if let found = categories.first(where: { $0.title == title }) { return found.id }
             let necessary = Self.necessaryWords.contains { title.lowercased().contains($0) }
