@@ -119,4 +119,17 @@ struct ImportTests {
         let page = try #require(result.files.first { $0.path == "pages/cookies.md" }?.text)
         #expect(page.contains("```table caption=\"How long we keep records\"\n| Record | Kept for |\n|---|---|\n| Forms \\| online | 6 years |\n```"), "\(page)")
     }
+
+    @Test func aLinkToTheCookieSettingsPlacesTheSettingsFormThereAndAWelshPageIsWelsh() throws {
+        let html = """
+            <main><h1>Cwcis</h1><p>Gallwch <a href="#" class="optanon-toggle-display">newid eich gosodiadau cwcis</a> unrhyw bryd.</p>
+            <h2>Cwcis hanfodol</h2><table><tr><th>Enw</th><th>Diben</th><th>Dod i ben</th></tr><tr><td>sesiwn</td><td>Yn cadw eich sesiwn</td><td>Pan fyddwch yn cau eich porwr</td></tr></table></main>
+            """
+        let result = try SiteImporter(source: SourceFile(path: "cwcis.html", text: html), kind: .html, language: "cy").run()
+        let page = try #require(result.files.first { $0.path == "pages/cookies.md" }?.text)
+        #expect(page.contains("unrhyw bryd.\n\n```consent-settings\n```\n\n## Cwcis hanfodol"), "\(page)")
+        #expect(result.files.first { $0.path == "site.yaml" }?.text.contains("language: cy") == true)
+        let registry = try #require(result.files.first { $0.path == "registry.yaml" }?.text)
+        #expect(registry.contains("  - id: cwcis-hanfodol\n    title: \"Cwcis hanfodol\"\n    necessary: true"), "\(registry)")
+    }
 }

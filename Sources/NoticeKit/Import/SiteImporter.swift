@@ -373,6 +373,11 @@ struct MarkdownFromHTML {
                 flush()
                 let text = Self.inline(child)
                 if !text.isEmpty { blocks.append(Self.paragraph(text)) }
+                // A link to the page's cookie settings (a consent platform's own page): the settings go here.
+                if !placedSettings, child.descendants(named: ["a", "button"]).contains(where: { Self.opensSettings($0.text) }) {
+                    blocks.append("```consent-settings\n```")
+                    placedSettings = true
+                }
             case "ul", "ol":
                 flush()
                 let items = child.children.filter { $0.name == "li" }.enumerated().map { index, item in
@@ -435,6 +440,14 @@ struct MarkdownFromHTML {
                 if HTMLDocument.blockElements.contains(name) { output += " " }
             }
         }
+    }
+
+    /// Words of a link or button that opens cookie settings ("Change your cookie settings", "Cookie
+    /// preferences", "Gosodiadau cwcis").
+    static func opensSettings(_ words: String) -> Bool {
+        let lowered = words.lowercased()
+        return ["cookie settings", "cookie preferences", "manage cookies", "change your cookie", "manage your cookie", "gosodiadau cwcis",
+                "newid eich gosodiadau cwci"].contains { lowered.contains($0) }
     }
 
     /// A table of the page that lists no cookies, as Notice's ```table block: the first row as headings,
