@@ -67,4 +67,52 @@ struct ImportCommandTests {
         let full = try CommandLineTests().notice(["import", "news.html", "full"], in: root)
         #expect(full.status == 1 && full.standardError.contains("full already has files"))
     }
+
+    /// Pages written the way councils' content systems write cookie tables, each with the rows it publishes.
+    static let fixtures: [(name: String, html: String, rows: Set<[String]>)] = [
+        ("govuk", """
+            <html lang="en-GB"><title>Cookies - Test District Council</title><main><h1>Cookies</h1>
+            <h2>Strictly necessary cookies</h2><table class="govuk-table"><caption>Cookies used by our forms</caption>
+            <thead><tr><th>Name</th><th>Purpose</th><th>Expires</th></tr></thead><tbody>
+            <tr><td>tdc_session</td><td>Remembers the answers you&#8217;ve   given</td><td>20 minutes</td></tr>
+            <tr><td>cookies_policy</td><td>Saves your cookie consent settings</td><td>1 year</td></tr></tbody></table>
+            <h2>Analytics cookies (optional)</h2><table class="govuk-table"><thead><tr><th>Name</th><th>Purpose</th><th>Expires</th></tr></thead>
+            <tbody><tr><td>_ga, _gid</td><td>Help us count visits. See <a href="https://policies.google.com/privacy">Google's privacy policy</a></td><td>2 years</td></tr></tbody></table></main>
+            """, [["tdc_session", "Remembers the answers you’ve given", "20 minutes"], ["cookies_policy", "Saves your cookie consent settings", "1 year"],
+                  ["_ga, _gid", "Help us count visits. See [Google's privacy policy](https://policies.google.com/privacy)", "2 years"]]),
+        ("one-big-table", """
+            <title>Cookie policy | Example Borough Council</title><div class="content"><h1>Cookie policy</h1>
+            <table border="1"><tr><td><b>Cookie type</b></td><td><b>Set by</b></td><td><b>Cookie name</b></td><td><b>What it does</b></td><td><b>How long it lasts</b></td></tr>
+            <tr><td rowspan="2">Essential</td><td rowspan="2">Example Borough Council</td><td>ASP.NET_SessionId<td>Keeps your session</td><td>Session</td></tr>
+            <tr><td>ebc_consent</td><td>Remembers your choice</td><td>90 days</td></tr>
+            <tr><td>Analytics cookies</td><td>Microsoft Clarity</td><td>_clck</td><td>Keeps a user ID</td><td>1 year</td></tr></table></div>
+            """, [["ASP.NET_SessionId", "Keeps your session", "Session"], ["ebc_consent", "Remembers your choice", "90 days"],
+                  ["_clck", "Keeps a user ID", "1 year"]]),
+        ("welsh", """
+            <html lang="cy"><title>Cwcis | Cyngor Prawf</title><main><h1>Cwcis</h1><h2>Cwcis hanfodol</h2>
+            <table><tr><th>Enw</th><th>Diben</th><th>Dod i ben</th></tr>
+            <tr><td>sesiwn_prawf</td><td>Yn cadw eich sesiwn</td><td>Pan fyddwch yn cau eich porwr</td></tr>
+            <tr><td>cwcis_caniatad</td><td>Yn cofio eich dewis</td><td>1 flwyddyn</td></tr></table></main>
+            """, [["sesiwn_prawf", "Yn cadw eich sesiwn", "Pan fyddwch yn cau eich porwr"], ["cwcis_caniatad", "Yn cofio eich dewis", "1 flwyddyn"]]),
+    ]
+
+    @Test(arguments: fixtures.indices)
+    func aPageAsCouncilsWriteThemImportsBuildsAndShowsItsWordsUnchanged(index: Int) throws {
+        let fixture = Self.fixtures[index]
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("notice-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(fixture.html.utf8).write(to: root.appendingPathComponent("\(fixture.name).html"))
+        let runner = CommandLineTests()
+        let imported = try runner.notice(["import", "\(fixture.name).html", "site"], in: root)
+        #expect(imported.status == 0, "\(fixture.name): \(imported.standardError)")
+        #expect(try runner.notice(["build", "--site", "site", "-o", "out"], in: root).status == 0)
+        let built = try Self.rows(in: root.appendingPathComponent("out"))
+        #expect(fixture.rows.isSubset(of: built), "\(fixture.name): missing \(fixture.rows.subtracting(built))")
+        // Every published row is on the built policy page, word for word.
+        let page = try String(contentsOf: root.appendingPathComponent("out/cookies/index.html"), encoding: .utf8)
+        for row in fixture.rows {
+            #expect(page.contains(HTMLText.escape(row[0])) && page.contains(HTMLText.escape(row[2])), "\(fixture.name): \(row)")
+        }
+    }
 }
