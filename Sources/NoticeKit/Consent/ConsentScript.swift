@@ -45,6 +45,17 @@ struct ConsentScript {
 
     /// The files, or nothing (with an error logged) when the theme's scripts cannot be used.
     func files(log: inout DiagnosticLog) -> Files? {
+        // A theme without the consent files would publish optional categories that nothing asks about:
+        // never silently.
+        let missing = [("consent.js", site.theme.consentScript), ("consent.css", site.theme.consentStylesheet),
+                       ("consent-settings.js", site.theme.consentSettingsScript), ("consent-settings.css", site.theme.consentSettingsStylesheet)]
+            .filter { $0.1 == nil }.map(\.0)
+        if !missing.isEmpty, !optionalCategories.isEmpty {
+            let categories = optionalCategories.map(\.id).joined(separator: ", ")
+            log.error("the registry has optional categories (\(categories)), but the theme '\(site.theme.name)' has no \(missing.joined(separator: ", ")) under consent/, so no banner would ask visitors before those cookies are set; add the files to the theme (copy them from the default theme's consent/ folder), or use the default theme",
+                      at: optionalCategories[0].location)
+            return nil
+        }
         guard let scriptURL = site.theme.consentScript,
               let source = template(scriptURL, placeholder: Self.placeholder, log: &log) else { return nil }
         for category in optionalCategories where category.purpose == nil {
