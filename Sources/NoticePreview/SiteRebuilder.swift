@@ -71,7 +71,7 @@ actor SiteRebuilder {
         let clock = ContinuousClock()
         let start = clock.now
         let loader = SiteLoader(directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths,
-                                requiredTexts: SiteBuilder.requiredTexts)
+                                contract: SiteBuilder.themeContract)
         var updated: [String: Data] = [:]
         var warnings: [Diagnostic] = []
         for file in pages {

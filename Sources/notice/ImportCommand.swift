@@ -41,7 +41,7 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             // The site's registry as its pages declare it: with the consent cookies site.yaml defines.
             existing = try SiteLoader(directory: URL(fileURLWithPath: folder, isDirectory: true), themeSearchPaths: BuiltInThemes.searchPaths(),
-                                      requiredTexts: []).load().site.registry
+                                      contract: .none).load().site.registry
             imported = try RegistryFile.load(text: result.files.first { $0.path == SiteLoader.registryFileName }?.text ?? "", shownAs: "the page's registry").registry
         } catch {
             throw fail(error.diagnostics)

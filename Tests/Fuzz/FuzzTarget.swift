@@ -210,7 +210,7 @@ enum ExampleSite {
 
     static let context: RenderContext = {
         let loader = SiteLoader(directory: root.appendingPathComponent("content"), themeSearchPaths: [root.appendingPathComponent("themes")],
-                                requiredTexts: SiteBuilder.requiredTexts)
+                                contract: SiteBuilder.themeContract)
         guard let site = try? loader.load().site else { fatalError("the example site in content/ does not load") }
         return RenderContext(config: site.config, registry: site.registry, theme: site.theme, strings: site.strings, directives: .standard)
     }()

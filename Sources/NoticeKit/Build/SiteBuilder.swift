@@ -105,7 +105,7 @@ public struct SiteBuilder: Sendable {
         let loaded: (site: Site, diagnostics: [Diagnostic])
         do {
             var loader = SiteLoader(directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths,
-                                    requiredTexts: Self.requiredTexts)
+                                    contract: Self.themeContract)
             loader.baseURL = options.baseURL
             loaded = try loader.load()
         } catch {

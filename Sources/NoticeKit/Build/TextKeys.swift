@@ -14,4 +14,14 @@ enum TextKeys {
 extension SiteBuilder {
     /// The keys of the texts Notice's code shows, which every theme (or site) must have.
     public static var requiredTexts: [String] { TextKeys.required }
+
+    /// What every theme must give the pipeline: the texts above, and for each template Notice renders,
+    /// the view it gets (docs/themes.md lists their names).
+    public static let themeContract = ThemeContract(
+        requiredTexts: TextKeys.required,
+        templates: [
+            "page": PageView.schema, "cookie-table": CookieTableView.schema, "table": TableView.schema, "video": VideoView.schema,
+            "consent-settings": ConsentSettingsView.schema, "audit-report": AuditReportView.schema,
+        ],
+        globals: { TemplateGlobals.schema(strings: $0) })
 }

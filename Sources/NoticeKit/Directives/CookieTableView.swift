@@ -1,6 +1,6 @@
 /// What the `cookie-table` template gets: one table of cookies from the registry, and what the registry
 /// says of the services in it.
-struct CookieTableView: TemplateView {
+struct CookieTableView: TypedTemplateView {
     /// The table's id: a category's section id, when the page has no heading with it.
     let id: String?
     let caption: String
@@ -13,37 +13,31 @@ struct CookieTableView: TemplateView {
     /// For a table of a category or of several services.
     let services: [ServiceDetails]
 
-    func value(named name: String) -> TemplateValue? {
-        switch name {
-        case "id": id.map { .text($0) }
-        case "caption": .text(caption)
-        case "headings": .view(headings)
-        case "showService": .flag(showService)
-        case "rows": .list(rows)
-        case "service": service.map { .view($0) }
-        case "services": .list(services)
-        case "hasServiceDetails": .flag(services.contains { $0.hasDetails })
-        default: nil
-        }
-    }
+    static let fields = TemplateFields<Self>([
+        .text("id") { $0.id },
+        .text("caption") { $0.caption },
+        .view("headings") { $0.headings },
+        .flag("showService") { $0.showService },
+        .list("rows") { $0.rows },
+        .view("service") { $0.service },
+        .list("services") { $0.services },
+        .flag("hasServiceDetails") { $0.services.contains { $0.hasDetails } },
+    ])
 
     /// The column headings.
-    struct Headings: TemplateView {
+    struct Headings: TypedTemplateView {
         let name, service, purpose, duration: String
 
-        func value(named key: String) -> TemplateValue? {
-            switch key {
-            case "name": .text(name)
-            case "service": .text(service)
-            case "purpose": .text(purpose)
-            case "duration": .text(duration)
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("name") { $0.name },
+            .text("service") { $0.service },
+            .text("purpose") { $0.purpose },
+            .text("duration") { $0.duration },
+        ])
     }
 
     /// One registry row: a cookie (or several names the published table wrote on one row).
-    struct Row: TemplateView {
+    struct Row: TypedTemplateView {
         /// The first name, and every name of the row.
         let name: Name
         let names: [Name]
@@ -64,62 +58,53 @@ struct CookieTableView: TemplateView {
         /// The storage's name from the theme's texts; nil for cookies.
         let storage: String?
 
-        func value(named key: String) -> TemplateValue? {
-            switch key {
-            case "name": .text(name.name)
-            case "nameParts": .list(name.parts)
-            case "isPattern": .flag(name.isPattern)
-            case "names": .list(names)
-            case "label": label.map { .text($0) }
-            case "purpose": .text(purpose)
-            case "purposeHTML": .text(purposeHTML)
-            case "duration": .text(duration)
-            case "durationStated": .flag(durationStated)
-            case "service": service.map { .text($0) }
-            case "note": note.map { .text($0) }
-            case "noteHTML": noteHTML.map { .text($0) }
-            case "storage": storage.map { .text($0) }
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("name") { $0.name.name },
+            .list("nameParts") { $0.name.parts },
+            .flag("isPattern") { $0.name.isPattern },
+            .list("names") { $0.names },
+            .text("label") { $0.label },
+            .text("purpose") { $0.purpose },
+            .text("purposeHTML") { $0.purposeHTML },
+            .text("duration") { $0.duration },
+            .flag("durationStated") { $0.durationStated },
+            .text("service") { $0.service },
+            .text("note") { $0.note },
+            .text("noteHTML") { $0.noteHTML },
+            .text("storage") { $0.storage },
+        ])
     }
 
     /// A cookie name as written, in pieces so templates can mark what varies.
-    struct Name: TemplateView {
+    struct Name: TypedTemplateView {
         let name: String
         let parts: [NamePart]
         let isPattern: Bool
         /// `", "` before all but a row's first name.
         let separator: String
 
-        func value(named key: String) -> TemplateValue? {
-            switch key {
-            case "name": .text(name)
-            case "nameParts": .list(parts)
-            case "isPattern": .flag(isPattern)
-            case "separator": .text(separator)
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("name") { $0.name },
+            .list("nameParts") { $0.parts },
+            .flag("isPattern") { $0.isPattern },
+            .text("separator") { $0.separator },
+        ])
     }
 
     /// `_ga_`, then the placeholder `<container-id>` (which varies).
-    struct NamePart: TemplateView {
+    struct NamePart: TypedTemplateView {
         let text: String
         /// True for a placeholder or `*`.
         let varies: Bool
 
-        func value(named key: String) -> TemplateValue? {
-            switch key {
-            case "text": .text(text)
-            case "varies": .flag(varies)
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("text") { $0.text },
+            .flag("varies") { $0.varies },
+        ])
     }
 
     /// A service as the template sees it: name, provider, description, and links with their texts.
-    struct ServiceDetails: TemplateView {
+    struct ServiceDetails: TypedTemplateView {
         let id: String
         let name: String
         /// Only when the provider is not the service itself.
@@ -133,33 +118,27 @@ struct CookieTableView: TemplateView {
         var hasLinks: Bool { privacyPolicy != nil || optOut != nil || provider != nil }
         var hasDetails: Bool { hasLinks || descriptionHTML != nil }
 
-        func value(named key: String) -> TemplateValue? {
-            switch key {
-            case "id": .text(id)
-            case "name": .text(name)
-            case "provider": provider.map { .text($0) }
-            case "providedBy": providedBy.map { .text($0) }
-            case "descriptionHTML": descriptionHTML.map { .text($0) }
-            case "privacyPolicy": privacyPolicy.map { .view($0) }
-            case "optOut": optOut.map { .view($0) }
-            case "hasLinks": .flag(hasLinks)
-            case "hasDetails": .flag(hasDetails)
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("id") { $0.id },
+            .text("name") { $0.name },
+            .text("provider") { $0.provider },
+            .text("providedBy") { $0.providedBy },
+            .text("descriptionHTML") { $0.descriptionHTML },
+            .view("privacyPolicy") { $0.privacyPolicy },
+            .view("optOut") { $0.optOut },
+            .flag("hasLinks") { $0.hasLinks },
+            .flag("hasDetails") { $0.hasDetails },
+        ])
     }
 
     /// A link and its text.
-    struct Link: TemplateView {
+    struct Link: TypedTemplateView {
         let href: String
         let text: String
 
-        func value(named key: String) -> TemplateValue? {
-            switch key {
-            case "href": .text(href)
-            case "text": .text(text)
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("href") { $0.href },
+            .text("text") { $0.text },
+        ])
     }
 }

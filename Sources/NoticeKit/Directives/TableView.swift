@@ -1,55 +1,46 @@
 /// What the `table` template gets: a ```` ```table ```` block's caption, column headings and rows.
-struct TableView: TemplateView {
+struct TableView: TypedTemplateView {
     let caption: String
     let headings: [Heading]
     let rows: [Row]
 
-    func value(named name: String) -> TemplateValue? {
-        switch name {
-        case "caption": .text(caption)
-        case "headings": .list(headings)
-        case "rows": .list(rows)
-        default: nil
-        }
-    }
+    static let fields = TemplateFields<Self>([
+        .text("caption") { $0.caption },
+        .list("headings") { $0.headings },
+        .list("rows") { $0.rows },
+    ])
 
     /// A column heading: escaped HTML of its inline Markdown, and `center` or `right` (nil for left).
-    struct Heading: TemplateView {
+    struct Heading: TypedTemplateView {
         let html: String
         let align: String?
 
-        func value(named name: String) -> TemplateValue? {
-            switch name {
-            case "html": .text(html)
-            case "align": align.map { .text($0) }
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("html") { $0.html },
+            .text("align") { $0.align },
+        ])
     }
 
-    struct Row: TemplateView {
+    struct Row: TypedTemplateView {
         let cells: [Cell]
 
-        func value(named name: String) -> TemplateValue? {
-            name == "cells" ? .list(cells) : nil
-        }
+        static let fields = TemplateFields<Self>([
+            .list("cells") { $0.cells },
+        ])
     }
 
     /// A cell: its HTML, its column heading as plain text (for narrow screens), and whether it names the row.
-    struct Cell: TemplateView {
+    struct Cell: TypedTemplateView {
         let html: String
         let label: String
         let isRowHeading: Bool
         let align: String?
 
-        func value(named name: String) -> TemplateValue? {
-            switch name {
-            case "html": .text(html)
-            case "label": .text(label)
-            case "isRowHeading": .flag(isRowHeading)
-            case "align": align.map { .text($0) }
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("html") { $0.html },
+            .text("label") { $0.label },
+            .flag("isRowHeading") { $0.isRowHeading },
+            .text("align") { $0.align },
+        ])
     }
 }

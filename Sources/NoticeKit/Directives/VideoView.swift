@@ -1,6 +1,6 @@
 /// What the `video` template gets: the video, where it plays, and the placeholder's texts until its
 /// category is allowed.
-struct VideoView: TemplateView {
+struct VideoView: TypedTemplateView {
     let title: String
     /// The privacy-enhanced player's address.
     let embedURL: String
@@ -17,19 +17,16 @@ struct VideoView: TemplateView {
     let button: String
     let link: String
 
-    func value(named name: String) -> TemplateValue? {
-        switch name {
-        case "title": .text(title)
-        case "embedURL": .text(embedURL)
-        case "watchURL": .text(watchURL)
-        case "provider": .text(provider)
-        case "service": .text(service)
-        case "category": .text(category)
-        case "gated": .flag(gated)
-        case "text": .text(text)
-        case "button": .text(button)
-        case "link": .text(link)
-        default: nil
-        }
-    }
+    static let fields = TemplateFields<Self>([
+        .text("title") { $0.title },
+        .text("embedURL") { $0.embedURL },
+        .text("watchURL") { $0.watchURL },
+        .text("provider") { $0.provider },
+        .text("service") { $0.service },
+        .text("category") { $0.category },
+        .flag("gated") { $0.gated },
+        .text("text") { $0.text },
+        .text("button") { $0.button },
+        .text("link") { $0.link },
+    ])
 }

@@ -37,13 +37,10 @@ enum PageLayout {
     }
 
     /// `layout`, which every template gets: the ids above, for links and the elements that carry them.
-    struct Values: TemplateView {
-        func value(named name: String) -> TemplateValue? {
-            switch name {
-            case "mainContentID": .text(mainContentID)
-            case "contentsID": .text(contentsID)
-            default: nil
-            }
-        }
+    struct Values: TypedTemplateView {
+        static let fields = TemplateFields<Self>([
+            .text("mainContentID") { _ in mainContentID },
+            .text("contentsID") { _ in contentsID },
+        ])
     }
 }

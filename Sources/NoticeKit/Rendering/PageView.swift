@@ -1,6 +1,6 @@
 /// What the `page` template (and its partials) gets besides ``TemplateGlobals``: the page, the ways to
 /// other pages, and the assets to link. docs/themes.md lists every value for theme authors.
-struct PageView: TemplateView {
+struct PageView: TypedTemplateView {
     let page: Page
     /// The way from this page to the site root: `../` on `cookies/`, empty on the home page.
     let root: String
@@ -18,29 +18,26 @@ struct PageView: TemplateView {
     /// The page in each language that has it (this one included); empty on a site in one language.
     let languages: [LanguageVersion]
 
-    func value(named name: String) -> TemplateValue? {
-        switch name {
-        case "page": .view(page)
-        case "root": .text(root)
-        case "homeHref": .text(homeHref)
-        case "navigation": .list(navigation)
-        case "hasNavigation": .flag(!navigation.isEmpty)
-        case "footerLinks": .list(footerLinks)
-        case "hasFooterLinks": .flag(!footerLinks.isEmpty)
-        case "stylesheets": .list(stylesheets)
-        case "policyHref": .text(policyHref)
-        case "settingsHref": .text(settingsHref)
-        case "consent": consent.map { .view($0) } ?? .flag(false)
-        case "languages": .list(languages)
-        case "otherLanguages": .list(languages.filter { !$0.isCurrent })
-        case "hasOtherLanguages": .flag(languages.contains { !$0.isCurrent })
-        case "defaultLanguage": languages.first { $0.isDefault }.map { .view($0) }
-        default: nil
-        }
-    }
+    static let fields = TemplateFields<Self>([
+        .view("page") { $0.page },
+        .text("root") { $0.root },
+        .text("homeHref") { $0.homeHref },
+        .list("navigation") { $0.navigation },
+        .flag("hasNavigation") { !$0.navigation.isEmpty },
+        .list("footerLinks") { $0.footerLinks },
+        .flag("hasFooterLinks") { !$0.footerLinks.isEmpty },
+        .list("stylesheets") { $0.stylesheets },
+        .text("policyHref") { $0.policyHref },
+        .text("settingsHref") { $0.settingsHref },
+        .viewOrFalse("consent") { $0.consent },
+        .list("languages") { $0.languages },
+        .list("otherLanguages") { $0.languages.filter { !$0.isCurrent } },
+        .flag("hasOtherLanguages") { $0.languages.contains { !$0.isCurrent } },
+        .view("defaultLanguage") { $0.languages.first { $0.isDefault } },
+    ])
 
     /// `page`: the page itself.
-    struct Page: TemplateView {
+    struct Page: TypedTemplateView {
         let title: String
         let description: String?
         /// Relative to the site root: `cookies/`, empty for the home page.
@@ -54,83 +51,68 @@ struct PageView: TemplateView {
         let contents: [Section]
         let hasContents: Bool
 
-        func value(named name: String) -> TemplateValue? {
-            switch name {
-            case "title": .text(title)
-            case "description": description.map { .text($0) }
-            case "url": .text(url)
-            case "content": .text(content)
-            case "isHome": .flag(isHome)
-            case "updated": updated.map { .view($0) }
-            case "canonicalURL": canonicalURL.map { .text($0) }
-            case "contents": .list(contents)
-            case "hasContents": .flag(hasContents)
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("title") { $0.title },
+            .text("description") { $0.description },
+            .text("url") { $0.url },
+            .text("content") { $0.content },
+            .flag("isHome") { $0.isHome },
+            .view("updated") { $0.updated },
+            .text("canonicalURL") { $0.canonicalURL },
+            .list("contents") { $0.contents },
+            .flag("hasContents") { $0.hasContents },
+        ])
     }
 
     /// `page.updated`: the date as `2025-01-07` and as the theme's date format shows it.
-    struct Updated: TemplateView {
+    struct Updated: TypedTemplateView {
         let iso: String
         let text: String
 
-        func value(named name: String) -> TemplateValue? {
-            switch name {
-            case "iso": .text(iso)
-            case "text": .text(text)
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("iso") { $0.iso },
+            .text("text") { $0.text },
+        ])
     }
 
     /// One of `page.contents`: a `##` heading's id and text.
-    struct Section: TemplateView {
+    struct Section: TypedTemplateView {
         let id: String
         let text: String
 
-        func value(named name: String) -> TemplateValue? {
-            switch name {
-            case "id": .text(id)
-            case "text": .text(text)
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("id") { $0.id },
+            .text("text") { $0.text },
+        ])
     }
 
     /// One of `navigation`.
-    struct NavigationItem: TemplateView {
+    struct NavigationItem: TypedTemplateView {
         let title: String
         let href: String
         /// True on the page the link leads to.
         let current: Bool
 
-        func value(named name: String) -> TemplateValue? {
-            switch name {
-            case "title": .text(title)
-            case "href": .text(href)
-            case "current": .flag(current)
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("title") { $0.title },
+            .text("href") { $0.href },
+            .flag("current") { $0.current },
+        ])
     }
 
     /// One of `stylesheets`: an address and its integrity value (false in `--no-integrity` builds).
-    struct Asset: TemplateView {
+    struct Asset: TypedTemplateView {
         let href: String
         let integrity: String?
 
-        func value(named name: String) -> TemplateValue? {
-            switch name {
-            case "href": .text(href)
-            case "integrity": integrity.map { .text($0) } ?? .flag(false)
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("href") { $0.href },
+            .textOrFalse("integrity") { $0.integrity },
+        ])
     }
 
     /// One of `languages`: the page in one language.
-    struct LanguageVersion: TemplateView {
+    struct LanguageVersion: TypedTemplateView {
         /// The language tag, for `hreflang` and `lang`.
         let code: String
         /// The language's name in itself: Cymraeg.
@@ -144,35 +126,31 @@ struct PageView: TemplateView {
         let isCurrent: Bool
         let isDefault: Bool
 
-        func value(named key: String) -> TemplateValue? {
-            switch key {
-            case "code": .text(code)
-            case "name": .text(name)
-            case "title": .text(title)
-            case "href": .text(href)
-            case "absoluteHref": .text(absoluteHref)
-            case "current": .flag(isCurrent)
-            case "isDefault": .flag(isDefault)
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("code") { $0.code },
+            .text("name") { $0.name },
+            .text("title") { $0.title },
+            .text("href") { $0.href },
+            .text("absoluteHref") { $0.absoluteHref },
+            .flag("current") { $0.isCurrent },
+            .flag("isDefault") { $0.isDefault },
+        ])
     }
 
     /// `consent`: the consent script and stylesheet to load.
-    struct Consent: TemplateView {
+    struct Consent: TypedTemplateView {
         let script: String
         let scriptIntegrity: String?
         let stylesheet: String?
         let stylesheetIntegrity: String?
 
-        func value(named name: String) -> TemplateValue? {
-            switch name {
-            case "script": .text(script)
-            case "scriptIntegrity": scriptIntegrity.map { .text($0) } ?? .flag(false)
-            case "stylesheet": stylesheet.map { .text($0) }
-            case "stylesheetIntegrity": stylesheet == nil ? nil : stylesheetIntegrity.map { .text($0) } ?? .flag(false)
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("script") { $0.script },
+            .textOrFalse("scriptIntegrity") { $0.scriptIntegrity },
+            .text("stylesheet") { $0.stylesheet },
+            .init(name: "stylesheetIntegrity", kind: .text) { consent in
+                consent.stylesheet == nil ? nil : consent.stylesheetIntegrity.map { .text($0) } ?? .flag(false)
+            },
+        ])
     }
 }

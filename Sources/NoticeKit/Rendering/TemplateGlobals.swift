@@ -20,8 +20,13 @@ struct TemplateGlobals: TemplateView {
         }
     }
 
+    /// The names above, for checking templates: the texts' names are the theme's and the site's keys.
+    static func schema(strings: Strings) -> TemplateSchema {
+        TemplateSchema(["strings": .view(strings.templateSchema), "site": .view(SiteValues.schema), "layout": .view(PageLayout.Values.schema)])
+    }
+
     /// `site`: from `site.yaml`.
-    struct SiteValues: TemplateView {
+    struct SiteValues: TypedTemplateView {
         let title: String
         let language: String
         /// `ltr` or `rtl`, for `<html dir>`.
@@ -29,14 +34,11 @@ struct TemplateGlobals: TemplateView {
         /// Empty when `baseURL` is not set.
         let baseURL: String
 
-        func value(named name: String) -> TemplateValue? {
-            switch name {
-            case "title": .text(title)
-            case "language": .text(language)
-            case "direction": .text(direction)
-            case "baseURL": .text(baseURL)
-            default: nil
-            }
-        }
+        static let fields = TemplateFields<Self>([
+            .text("title") { $0.title },
+            .text("language") { $0.language },
+            .text("direction") { $0.direction },
+            .text("baseURL") { $0.baseURL },
+        ])
     }
 }

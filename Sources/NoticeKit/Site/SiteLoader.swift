@@ -13,17 +13,17 @@ public struct SiteLoader: Sendable {
     /// Folders holding built-in themes, searched after the site's own `themes/`.
     public var themeSearchPaths: [URL]
     public var paths: DisplayPaths
-    /// The keys of the texts the code shows, which the theme (or the site) must have: the pipeline's
-    /// (`SiteBuilder.requiredTexts`), known above this layer.
-    public var requiredTexts: [String]
+    /// What the pipeline asks of the theme (`SiteBuilder.themeContract`, known above this layer): the
+    /// texts its code shows, and the names each template it renders gets.
+    public var contract: ThemeContract
     /// An address that replaces `baseURL` from site.yaml (`--base-url`).
     public var baseURL: String?
 
-    public init(directory: URL, themeSearchPaths: [URL], paths: DisplayPaths = DisplayPaths(), requiredTexts: [String]) {
+    public init(directory: URL, themeSearchPaths: [URL], paths: DisplayPaths = DisplayPaths(), contract: ThemeContract) {
         self.directory = directory.standardizedFileURL
         self.themeSearchPaths = themeSearchPaths
         self.paths = paths
-        self.requiredTexts = requiredTexts
+        self.contract = contract
     }
 
     /// The loaded site, and the warnings found; throws ``BuildFailure`` with every diagnostic on errors.
@@ -97,6 +97,9 @@ public struct SiteLoader: Sendable {
             }
             let strings = languageStrings(for: language, isDefault: index == 0, theme: theme, settings: settings, configFile: configFile, log: &log)
             checkStrings(strings, theme: theme, configFile: configFile, log: &log)
+            if index == 0 {
+                theme.checkTemplates(against: contract, strings: strings, pageTemplates: Set(pages.map(\.frontMatter.template)), log: &log)
+            }
             let worded = translatedRegistry(registry, into: language, isDefault: index == 0, log: &log)
             if index > 0 || !settings.consent.lifetimeWritten, let lifetime = strings["consent.cookie.lifetime"] {
                 settings.consent.lifetimeText = Placeholders.fill(lifetime, ["days": String(settings.consent.lifetimeDays)])
@@ -132,7 +135,7 @@ public struct SiteLoader: Sendable {
     /// (`notice audit --url ADDRESS --registry FILE`): no pages, the built-in theme and its English texts.
     public static func registryOnly(_ file: URL, title: String, themeSearchPaths: [URL], paths: DisplayPaths = DisplayPaths()) throws(BuildFailure) -> Site {
         let folder = file.deletingLastPathComponent()
-        let loader = SiteLoader(directory: folder, themeSearchPaths: themeSearchPaths, paths: paths, requiredTexts: [])
+        let loader = SiteLoader(directory: folder, themeSearchPaths: themeSearchPaths, paths: paths, contract: .none)
         var log = DiagnosticLog()
         var registry: CookieRegistry?
         guard FileSystem.isFile(file) else {
@@ -445,7 +448,7 @@ public struct SiteLoader: Sendable {
     /// Every text the code asks for must be in the theme (or the site), so no key leaks onto a page.
     private func checkStrings(_ strings: Strings, theme: Theme, configFile: URL, log: inout DiagnosticLog) {
         let settings = SourceLocation(path: paths.display(configFile))
-        for key in requiredTexts where strings[key] == nil {
+        for key in contract.requiredTexts where strings[key] == nil {
             if case .list? = strings.values[key] {
                 log.error("the text '\(key)' should be a single text, but it is a list; write it after the colon, in quotes if it has special characters",
                           at: strings.locations[key] ?? settings)

@@ -1,5 +1,16 @@
 /// Finds the nearest known word to a misspelt one, for "did you mean" suggestions.
 enum Spelling {
+    /// The end of a message that suggests a word: "; did you mean 'x'?", or `otherwise` when there is
+    /// none. Every "did you mean" Notice writes is worded here.
+    static func suggestion(_ word: String?, otherwise: String = "") -> String {
+        word.map { "; did you mean '\($0)'?" } ?? otherwise
+    }
+
+    /// The suggestion for the known word nearest to `word` (see `nearest`).
+    static func suggestion(for word: String, in candidates: some Sequence<String>, otherwise: String = "") -> String {
+        suggestion(nearest(to: word, in: candidates), otherwise: otherwise)
+    }
+
     /// The closest candidate within a small edit distance, ignoring case, or else the shortest candidate
     /// the word begins; `nil` when nothing is close.
     static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {

@@ -36,10 +36,14 @@ indirect enum TemplateNode: Sendable {
     case partial(String, indentation: String, line: Int, column: Int)
 }
 
-/// A name in a tag: `title`, the dotted `page.title`, or `.` for the current item.
+/// A name in a tag: `title`, the dotted `page.title`, or `.` for the current item, and where its tag is.
 struct TemplateName: Sendable, Equatable {
     /// Empty for `.`.
     let parts: [String]
+    var line = 0
+    var column = 0
 
     var description: String { parts.isEmpty ? "." : parts.joined(separator: ".") }
+
+    static func == (lhs: TemplateName, rhs: TemplateName) -> Bool { lhs.parts == rhs.parts }
 }

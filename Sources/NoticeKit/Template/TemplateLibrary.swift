@@ -48,6 +48,11 @@ public struct TemplateLibrary: Sendable {
         return renderer.failed ? nil : renderer.output
     }
 
+    /// A template by name, as written (not an indented copy).
+    func template(_ name: String) -> Template? {
+        sources[name] == nil ? nil : templates[name]
+    }
+
     func partial(_ name: String, indentation: String) -> Template? {
         indentation.isEmpty ? templates[name] : templates[Self.key(name, indentation)] ?? templates[name]
     }

@@ -150,13 +150,13 @@ struct TemplateParser {
     }
 
     private static func name(_ tag: Tag) throws(TemplateSyntaxError) -> TemplateName {
-        if tag.name == "." { return TemplateName(parts: []) }
+        if tag.name == "." { return TemplateName(parts: [], line: tag.line, column: tag.column) }
         let parts = tag.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !tag.name.isEmpty, parts.allSatisfy({ !$0.isEmpty }), !tag.name.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) else {
             let shown = tag.name.isEmpty ? "a tag with no name" : "'\(tag.name)' is not a name"
             throw TemplateSyntaxError("\(shown); write a value's name between the braces, such as {{page.title}}", line: tag.line, column: tag.column)
         }
-        return TemplateName(parts: parts)
+        return TemplateName(parts: parts, line: tag.line, column: tag.column)
     }
 
     /// Reads the tag at `position`; nil for a comment's or delimiter change's tag that leaves nothing.

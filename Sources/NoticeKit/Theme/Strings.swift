@@ -34,7 +34,14 @@ public struct Strings: Sendable {
 
     /// The texts as one template value: dotted keys become nested views, so `{{strings.page.lastUpdated}}`
     /// works, and a list (the month names) is a list of texts.
-    var templateValue: TemplateValue {
+    var templateValue: TemplateValue { tree.value }
+
+    /// The names `templateValue` offers, for checking templates: `page.lastUpdated` as `page` holding
+    /// `lastUpdated`. A key that is both a text and a group (`a` and `a.b`) is a group, as above.
+    var templateSchema: TemplateSchema { tree.schema }
+
+    /// The texts as a tree of their dotted keys.
+    private var tree: Node {
         var root = Node()
         for (key, value) in values {
             let leaf: TemplateValue
@@ -44,7 +51,7 @@ public struct Strings: Sendable {
             }
             root.insert(leaf, at: key.split(separator: ".").map(String.init)[...])
         }
-        return root.value
+        return root
     }
 
     /// A level of the texts' tree while it is built.
@@ -63,6 +70,16 @@ public struct Strings: Sendable {
         var value: TemplateValue {
             if children.isEmpty, let leaf { return leaf }
             return .view(TemplateDictionary(children.mapValues(\.value)))
+        }
+
+        var schema: TemplateSchema {
+            TemplateSchema(children.mapValues { child in
+                if child.children.isEmpty, let leaf = child.leaf {
+                    if case .list = leaf { return .list(.text) }
+                    return .text
+                }
+                return .view(child.schema)
+            })
         }
     }
 }

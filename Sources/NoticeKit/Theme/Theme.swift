@@ -6,6 +6,8 @@ public struct Theme: Sendable {
     let library: TemplateLibrary
     /// Template names (file names without `.mustache`).
     public var templateNames: Set<String>
+    /// Each template's file as messages show it, by name.
+    var templateFiles: [String: String] = [:]
     /// Files copied into the output, by their path under `assets/`.
     public var assets: [String: URL]
     /// The theme's texts in its own language (`strings.yaml`, British English in the default theme).
@@ -51,6 +53,32 @@ public struct Theme: Sendable {
         let code = code.lowercased()
         let primary = code.split(separator: "-").first.map(String.init) ?? code
         return languageStrings[code] ?? languageStrings[primary]
+    }
+
+    /// Checks every tag in the templates the contract names, and the partials they include, against the
+    /// names each gets; a template nothing renders is a warning.
+    /// `pageTemplates` are the templates pages name in their front matter (`template:`), which get what
+    /// `page` gets.
+    func checkTemplates(against contract: ThemeContract, strings: Strings, pageTemplates: Set<String>, log: inout DiagnosticLog) {
+        guard !contract.templates.isEmpty else { return }
+        var check = TemplateNameCheck(library: library)
+        let globals = contract.globals(strings)
+        var entries = contract.templates
+        if let page = contract.templates[ThemeContract.pageTemplate] {
+            for name in pageTemplates where entries[name] == nil { entries[name] = page }
+        }
+        for (name, root) in entries.sorted(by: { $0.key < $1.key }) {
+            check.check(name, root: root, globals: globals)
+        }
+        for problem in check.problems {
+            log.error(problem.message,
+                      at: SourceLocation(path: templateFiles[problem.template] ?? problem.template, line: problem.line, column: problem.column))
+        }
+        let rendered = entries.keys.sorted().joined(separator: ", ")
+        for name in templateNames.subtracting(check.reached).sorted() {
+            log.warning("Notice never shows this template: it renders \(rendered) and the templates they include ({{> \(name)}}); include it from one of them, or remove it",
+                        at: SourceLocation(path: templateFiles[name] ?? name))
+        }
     }
 
     /// Renders a template with `view`'s values, looking further in `globals` (what every template gets);

@@ -91,10 +91,12 @@ struct ThemeLoader {
             failed = true
         }
         if failed { return nil }
-        return Theme(name: name, library: library, templateNames: Set(templates.keys), assets: assets, strings: strings,
-                     languageStrings: languageStrings,
-                     consentScript: consentScript, consentSettingsScript: consentSettingsScript, consentStylesheet: consentStylesheet,
-                     consentSettingsStylesheet: consentSettingsStylesheet)
+        var theme = Theme(name: name, library: library, templateNames: Set(templates.keys), assets: assets, strings: strings,
+                          languageStrings: languageStrings,
+                          consentScript: consentScript, consentSettingsScript: consentSettingsScript, consentStylesheet: consentStylesheet,
+                          consentSettingsStylesheet: consentSettingsStylesheet)
+        theme.templateFiles = displayed
+        return theme
     }
 
     private func readStrings(_ file: URL, log: inout DiagnosticLog) -> Strings? {
