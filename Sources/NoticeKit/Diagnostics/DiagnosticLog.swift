@@ -12,14 +12,37 @@ public struct DiagnosticLog: Sendable {
         diagnostics.append(contentsOf: other)
     }
 
+    /// Adds a diagnostic of `code` (its severity is the code's).
+    public mutating func add(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) {
+        append(Diagnostic(code, message, at: location))
+    }
+
+    public mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) {
+        assert(code.severity == .error, "\(code) is declared as a \(code.severity)")
+        add(code, message, at: location)
+    }
+
+    public mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) {
+        assert(code.severity == .warning, "\(code) is declared as a \(code.severity)")
+        add(code, message, at: location)
+    }
+
+    public mutating func note(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) {
+        assert(code.severity == .note, "\(code) is declared as a \(code.severity)")
+        add(code, message, at: location)
+    }
+
+    @available(*, deprecated, message: "give the diagnostic a code")
     public mutating func error(_ message: String, at location: SourceLocation?) {
         append(.error(message, at: location))
     }
 
+    @available(*, deprecated, message: "give the diagnostic a code")
     public mutating func warning(_ message: String, at location: SourceLocation?) {
         append(.warning(message, at: location))
     }
 
+    @available(*, deprecated, message: "give the diagnostic a code")
     public mutating func note(_ message: String, at location: SourceLocation?) {
         append(.note(message, at: location))
     }

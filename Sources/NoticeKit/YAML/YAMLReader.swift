@@ -41,18 +41,38 @@ final class YAMLReader {
         return file.location(line: mark.line, column: mark.column)
     }
 
+    func error(_ code: DiagnosticCode, _ message: String, at node: Node) {
+        log.error(code, message, at: location(of: node))
+    }
+
+    func warning(_ code: DiagnosticCode, _ message: String, at node: Node) {
+        log.warning(code, message, at: location(of: node))
+    }
+
+    func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
+        log.error(code, message, at: location)
+    }
+
+    func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
+        log.warning(code, message, at: location)
+    }
+
+    @available(*, deprecated, message: "give the diagnostic a code")
     func error(_ message: String, at node: Node) {
         log.error(message, at: location(of: node))
     }
 
+    @available(*, deprecated, message: "give the diagnostic a code")
     func warning(_ message: String, at node: Node) {
         log.warning(message, at: location(of: node))
     }
 
+    @available(*, deprecated, message: "give the diagnostic a code")
     func error(_ message: String, at location: SourceLocation) {
         log.error(message, at: location)
     }
 
+    @available(*, deprecated, message: "give the diagnostic a code")
     func warning(_ message: String, at location: SourceLocation) {
         log.warning(message, at: location)
     }

@@ -1,0 +1,4 @@
+/// Codes of Audit diagnostics (docs/diagnostics.md).
+extension DiagnosticCode {
+    static let auditCodes: [DiagnosticCode] = []
+}

@@ -1,0 +1,4 @@
+/// Codes of Build diagnostics (docs/diagnostics.md).
+extension DiagnosticCode {
+    static let buildCodes: [DiagnosticCode] = []
+}

@@ -1,0 +1,4 @@
+/// Codes of Import diagnostics (docs/diagnostics.md).
+extension DiagnosticCode {
+    static let importCodes: [DiagnosticCode] = []
+}

@@ -1,0 +1,4 @@
+/// Codes of Page diagnostics (docs/diagnostics.md).
+extension DiagnosticCode {
+    static let pageCodes: [DiagnosticCode] = []
+}

@@ -1,0 +1,4 @@
+/// Codes of Registry diagnostics (docs/diagnostics.md).
+extension DiagnosticCode {
+    static let registryCodes: [DiagnosticCode] = []
+}

@@ -1,0 +1,4 @@
+/// Codes of Site diagnostics (docs/diagnostics.md).
+extension DiagnosticCode {
+    static let siteCodes: [DiagnosticCode] = []
+}

@@ -1,0 +1,4 @@
+/// Codes of Theme diagnostics (docs/diagnostics.md).
+extension DiagnosticCode {
+    static let themeCodes: [DiagnosticCode] = []
+}

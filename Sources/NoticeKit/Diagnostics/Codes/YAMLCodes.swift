@@ -1,0 +1,4 @@
+/// Codes of YAML diagnostics (docs/diagnostics.md).
+extension DiagnosticCode {
+    static let yamlCodes: [DiagnosticCode] = []
+}
