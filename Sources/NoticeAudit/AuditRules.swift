@@ -40,14 +40,14 @@ public struct AuditRules: Sendable {
             perState.append((skipped.state, [notAudited(skipped)]))
         }
         var log = DiagnosticLog()
-        for note in evidence.notes { log.append(Self.with(["kind": "audit"], .warning(note, at: registryFile))) }
+        for note in evidence.notes { log.append(Self.with(["kind": "audit"], .warning(.auditEvidenceLimited, note, at: registryFile))) }
         noteUnseen(in: evidence, log: &log)
         return (Self.merge(perState) + log.diagnostics).sorted()
     }
 
     private func notAudited(_ skipped: SkippedPage) -> Diagnostic {
         Self.with(Self.details(state: skipped.state, page: skipped.page, name: nil, kind: "page", host: nil, declared: nil, setBy: nil),
-                  .warning("the page \(Self.clip(skipped.page)) could not be audited \(skipped.state.phrase): \(skipped.reason)", at: registryFile))
+                  .warning(.auditPageSkipped, "the page \(Self.clip(skipped.page)) could not be audited \(skipped.state.phrase): \(skipped.reason)", at: registryFile))
     }
 
     /// One diagnostic per problem: the same message in several states (its state phrase aside) becomes
@@ -58,8 +58,7 @@ public struct AuditRules: Sendable {
         var others: [String: [AuditState]] = [:]
         for (state, diagnostics) in perState {
             for diagnostic in diagnostics {
-                let key = "\(diagnostic.severity)|\(diagnostic.location?.description ?? "")|"
-                    + withoutPages(diagnostic.message.replacingOccurrences(of: state.phrase, with: "\u{0}"))
+                let key = mergeKey(diagnostic, state: state)
                 if first[key] == nil {
                     first[key] = diagnostic
                     order.append(key)
@@ -79,6 +78,21 @@ public struct AuditRules: Sendable {
             return diagnostic
         }
     }
+
+    /// What makes two findings one problem: the same code at the same place about the same thing (its
+    /// details, less where and when it was seen). Findings without such details fall back on their words.
+    static func mergeKey(_ diagnostic: Diagnostic, state: AuditState) -> String {
+        let aboutWhat = diagnostic.details.filter { !Self.whereAndWhen.contains($0.key) }
+        var key = "\(diagnostic.code?.id ?? diagnostic.severity.rawValue)|\(diagnostic.location?.description ?? "")|"
+            + aboutWhat.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "|")
+        if aboutWhat.count <= 1 {
+            key += "|" + withoutPages(diagnostic.message.replacingOccurrences(of: state.phrase, with: "\u{0}"))
+        }
+        return key
+    }
+
+    /// Details that say where and when a problem was seen, not what it is.
+    private static let whereAndWhen: Set<String> = ["state", "states", "page", "observed"]
 
     /// The message without its " on PAGE" parts, so that one problem seen on several pages is one key.
     /// (A scan, not a regular expression compiled for every finding: a recording can hold 100,000.)
@@ -110,12 +124,12 @@ public struct AuditRules: Sendable {
                 var message = "the cookie '\(Self.clip(cookie.name))' (domain \(Self.clip(cookie.domain))\(cookie.setBy.map { ", set by \(Self.clip($0))" } ?? "")) \(action), but the registry does not declare it"
                 message += owner.map { "; add it to the service '\($0.id)', which loads from that host" } ?? "; add it to the service that sets it, with its purpose and duration"
                 if let owner { details["service"] = .text(owner.name) }
-                log.append(Self.with(details, .error(message, at: owner?.location ?? registryFile)))
+                log.append(Self.with(details, .error(.auditCookieUndeclared, message, at: owner?.location ?? registryFile)))
                 continue
             }
             if state.optionalMustBeOff, let category = declared.category, !category.necessary {
                 let presence = cookie.refused == nil ? "is present \(state.phrase) on \(Self.clip(cookie.page))" : action
-                log.append(Self.with(details, .error("the cookie '\(Self.clip(cookie.name))' (\(category.title), \(declared.service.name)) \(presence): nothing optional may be stored until the visitor agrees; load what sets it only once its category is allowed",
+                log.append(Self.with(details, .error(.auditCookieBeforeConsent, "the cookie '\(Self.clip(cookie.name))' (\(category.title), \(declared.service.name)) \(presence): nothing optional may be stored until the visitor agrees; load what sets it only once its category is allowed",
                                                      at: declared.cookie.location)))
             }
             checkLifetime(of: cookie, declared: declared, details: details, log: &log)
@@ -125,12 +139,12 @@ public struct AuditRules: Sendable {
             let details = Self.details(state: state, page: key.page, name: key.name, kind: key.area.storage.rawValue, host: nil,
                                        declared: declared, setBy: key.setBy)
             guard let declared else {
-                log.append(Self.with(details, .error("the \(key.area.noun) '\(Self.clip(key.name))'\(key.setBy.map { " (set by \(Self.clip($0)))" } ?? "") is set \(state.phrase) on \(Self.clip(key.page)), but the registry does not declare it; add it with storage: \(key.area.storage.rawValue)",
+                log.append(Self.with(details, .error(.auditStorageUndeclared, "the \(key.area.noun) '\(Self.clip(key.name))'\(key.setBy.map { " (set by \(Self.clip($0)))" } ?? "") is set \(state.phrase) on \(Self.clip(key.page)), but the registry does not declare it; add it with storage: \(key.area.storage.rawValue)",
                                                      at: registryFile)))
                 continue
             }
             if state.optionalMustBeOff, let category = declared.category, !category.necessary {
-                log.append(Self.with(details, .error("the \(key.area.noun) '\(Self.clip(key.name))' (\(category.title), \(declared.service.name)) is present \(state.phrase) on \(Self.clip(key.page)): nothing optional may be stored until the visitor agrees",
+                log.append(Self.with(details, .error(.auditStorageBeforeConsent, "the \(key.area.noun) '\(Self.clip(key.name))' (\(category.title), \(declared.service.name)) is present \(state.phrase) on \(Self.clip(key.page)): nothing optional may be stored until the visitor agrees",
                                                      at: declared.cookie.location)))
             }
         }
@@ -139,7 +153,7 @@ public struct AuditRules: Sendable {
             var details = Self.details(state: state, page: request.page, name: nil, kind: "request", host: request.host, declared: nil, setBy: nil)
             details["url"] = .text(request.url)
             guard let service else {
-                log.append(Self.with(details, .warning("\(Self.clip(request.page)) loads from \(Self.clip(request.host)) \(state.phrase), and no service lists that host; add it to the 'hosts' of the service it belongs to, or remove what loads it",
+                log.append(Self.with(details, .warning(.auditHostUndeclared, "\(Self.clip(request.page)) loads from \(Self.clip(request.host)) \(state.phrase), and no service lists that host; add it to the 'hosts' of the service it belongs to, or remove what loads it",
                                                        at: registryFile)))
                 continue
             }
@@ -147,7 +161,7 @@ public struct AuditRules: Sendable {
             details["service"] = .text(service.name)
             if let category { details["category"] = .text(category.title) }
             if state.optionalMustBeOff, let category, !category.necessary {
-                log.append(Self.with(details, .error("\(Self.clip(request.page)) requests \(Self.clip(request.url)) from \(service.name) (\(category.title)) \(state.phrase): an optional service must not be contacted until the visitor agrees",
+                log.append(Self.with(details, .error(.auditRequestBeforeConsent, "\(Self.clip(request.page)) requests \(Self.clip(request.url)) from \(service.name) (\(category.title)) \(state.phrase): an optional service must not be contacted until the visitor agrees",
                                                      at: service.location)))
             }
         }
@@ -190,9 +204,9 @@ public struct AuditRules: Sendable {
         let written = declared.cookie.duration.map { "'\($0)'" } ?? "(no stated duration)"
         switch (declared.cookie.lifetime, cookie.lifetime) {
         case (.session, let seconds?):
-            log.append(Self.with(details, .warning("the cookie '\(Self.clip(cookie.name))' is declared as \(written), a session cookie, but it is set to last \(Self.describe(seconds)); correct the registry's duration", at: declared.cookie.location)))
+            log.append(Self.with(details, .warning(.auditLifetimeNotSession, "the cookie '\(Self.clip(cookie.name))' is declared as \(written), a session cookie, but it is set to last \(Self.describe(seconds)); correct the registry's duration", at: declared.cookie.location)))
         case (.fixed, nil), (.range, nil):
-            log.append(Self.with(details, .warning("the cookie '\(Self.clip(cookie.name))' is declared to last \(written), but it is a session cookie (deleted when the browser closes); correct the registry's duration", at: declared.cookie.location)))
+            log.append(Self.with(details, .warning(.auditLifetimeSession, "the cookie '\(Self.clip(cookie.name))' is declared to last \(written), but it is a session cookie (deleted when the browser closes); correct the registry's duration", at: declared.cookie.location)))
         case (.fixed(let duration), let seconds?):
             warnIfLonger(cookie, seconds: seconds, declared: duration.approximateSeconds, written: written, at: declared.cookie.location, details: details, log: &log)
         case (.range(_, let maximum), let seconds?):
@@ -205,7 +219,7 @@ public struct AuditRules: Sendable {
     private func warnIfLonger(_ cookie: ObservedCookie, seconds: Double, declared: Double, written: String, at location: SourceLocation,
                               details: [String: DiagnosticDetail], log: inout DiagnosticLog) {
         guard seconds > declared * Self.lifetimeTolerance.factor + Self.lifetimeTolerance.seconds else { return }
-        log.append(Self.with(details, .warning("the cookie '\(Self.clip(cookie.name))' is set to last \(Self.describe(seconds)), longer than the \(written) the registry declares; correct the duration, or set the cookie to expire sooner",
+        log.append(Self.with(details, .warning(.auditLifetimeLonger, "the cookie '\(Self.clip(cookie.name))' is set to last \(Self.describe(seconds)), longer than the \(written) the registry declares; correct the duration, or set the cookie to expire sooner",
                     at: location)))
     }
 
@@ -219,10 +233,10 @@ public struct AuditRules: Sendable {
             for row in service.cookies {
                 guard row.storage.isStored else {
                     if service.hosts.isEmpty {
-                        log.append(Self.with(unseenDetails(row.publishedName, row, service), .note("'\(row.publishedName)' (\(service.name)) is a \(row.storage == .pixel ? "web beacon" : "network request"), which the audit can only recognise by the hosts it loads from; list them in the service's 'hosts'",
+                        log.append(Self.with(unseenDetails(row.publishedName, row, service), .note(.auditRequestUnchecked, "'\(row.publishedName)' (\(service.name)) is a \(row.storage == .pixel ? "web beacon" : "network request"), which the audit can only recognise by the hosts it loads from; list them in the service's 'hosts'",
                                  at: row.location)))
                     } else if !contacted.contains(service.id) {
-                        log.append(Self.with(unseenDetails(row.publishedName, row, service), .note("'\(row.publishedName)' (\(service.name)) was not seen in any state: no page contacted \(service.hosts.joined(separator: ", ")); it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
+                        log.append(Self.with(unseenDetails(row.publishedName, row, service), .note(.auditServiceUnseen, "'\(row.publishedName)' (\(service.name)) was not seen in any state: no page contacted \(service.hosts.joined(separator: ", ")); it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
                                  at: row.location)))
                     }
                     continue
@@ -230,7 +244,7 @@ public struct AuditRules: Sendable {
                 for (name, pattern) in zip(row.names, row.patterns) {
                     let seen = row.storage == .cookie ? seenCookies : seenKeys
                     guard !seen.contains(where: pattern.matches) else { continue }
-                    log.append(Self.with(unseenDetails(name, row, service), .note("'\(name)' (\(service.name)) was not seen in any state; it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
+                    log.append(Self.with(unseenDetails(name, row, service), .note(.auditCookieUnseen, "'\(name)' (\(service.name)) was not seen in any state; it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
                              at: row.location)))
                 }
             }

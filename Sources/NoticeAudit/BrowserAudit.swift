@@ -173,7 +173,7 @@ public struct BrowserAudit: Sendable {
             try await driver.navigate(to: page.absoluteString)
         } catch let failure as WebDriver.Failure where failure.code == "timeout" {
             throw PageSkipped(reason: "it did not finish loading within \(pageTimeout.components.seconds) seconds (--page-timeout)")
-        } catch let failure as LoopbackHTTP.Failure {
+        } catch let failure as WebDriver.Failure where failure.noAnswer {
             throw PageSkipped(reason: "the browser stopped answering while loading it (\(failure.description))")
         } catch let failure as WebDriver.Failure {
             throw PageSkipped(reason: "Chromium could not load it (\(failure.description))")

@@ -1,9 +1,13 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A small W3C WebDriver client for chromedriver: HTTP and JSON, nothing else.
+/// A small W3C WebDriver client for chromedriver: JSON over HTTP, through AsyncHTTPClient (SwiftNIO's
+/// event loops, no thread per request and no HTTP parser of our own).
 ///
 /// Beside the standard commands it uses two of chromedriver's own: the DevTools passthrough
 /// (`goog/cdp/execute`), which sees every cookie, `HttpOnly` and third-party ones included, and the
@@ -14,10 +18,13 @@ final class WebDriver: @unchecked Sendable {
         var description: String
         /// The WebDriver error code (`timeout`, `unexpected alert open` …), when the browser gave one.
         var code: String?
+        /// True when the browser did not answer at all (it stopped, or took longer than allowed).
+        var noAnswer = false
 
-        init(description: String, code: String? = nil) {
+        init(description: String, code: String? = nil, noAnswer: Bool = false) {
             self.description = description
             self.code = code
+            self.noAnswer = noAnswer
         }
     }
 
@@ -102,11 +109,10 @@ final class WebDriver: @unchecked Sendable {
         self.session = nil
     }
 
-    /// Stops chromedriver and every browser it started: asked first (its `/shutdown`), then the whole
-    /// process group ended. Nothing it started outlives the audit.
+    /// Stops chromedriver and every browser it started: the whole process group is ended, so nothing it
+    /// started outlives the audit. (`closeBrowser()` first ends the session politely where it can.)
     func stop() {
         guard processes.isRunning else { return }
-        _ = try? LoopbackHTTP.send(port: port, method: "GET", path: "/shutdown", body: nil, timeout: 2)
         processes.end()
     }
 
@@ -144,6 +150,9 @@ final class WebDriver: @unchecked Sendable {
         }
     }
 
+    /// The most one answer may hold: a screenshot or a busy page's performance log can be tens of MB.
+    static let largestAnswer = 256 * 1_048_576
+
     private func path(_ command: String) throws -> String {
         guard let session else { throw Failure(description: "no browser is open") }
         return "/session/\(session)/\(command)"
@@ -153,14 +162,27 @@ final class WebDriver: @unchecked Sendable {
     @discardableResult
     private func send(_ method: String, _ path: String, _ body: [String: Any]? = nil, timeout: Int? = nil) async throws -> Any? {
         let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) }
-        let port = self.port
         // A browser busy forever (a page running `while (true) {}`) must not hold the audit for ever.
         let timeout = timeout ?? Int(pageTimeout.components.seconds) + 15
-        // The socket blocks, so it runs off the cooperative threads.
-        let data: Data = try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result { try LoopbackHTTP.send(port: port, method: method, path: path, body: payload, timeout: timeout) })
-            }
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+        request.method = HTTPMethod(rawValue: method)
+        if let payload {
+            request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+            request.body = .bytes(ByteBuffer(bytes: payload))
+        }
+        let data: Data
+        do {
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(Int64(timeout)))
+            var body = try await response.body.collect(upTo: Self.largestAnswer)
+            data = body.readData(length: body.readableBytes) ?? Data()
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
+            throw Failure(description: "no answer within \(timeout) seconds", noAnswer: true)
+        } catch let error as NIOTooManyBytesError {
+            throw Failure(description: "an answer larger than \(Self.largestAnswer / 1_048_576) MB (\(error))")
+        } catch let error as Failure {
+            throw error
+        } catch {
+            throw Failure(description: "nothing answers on port \(port) (\(error))", noAnswer: true)
         }
         let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         let value = object?["value"]

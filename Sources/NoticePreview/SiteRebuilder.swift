@@ -54,7 +54,7 @@ actor SiteRebuilder {
                            diagnostics: failure.diagnostics, succeeded: false)
         } catch {
             renderer = nil
-            let diagnostic = Diagnostic.error("could not read a file of the site: \(error.localizedDescription)", at: nil)
+            let diagnostic = Diagnostic.error(.previewFileUnreadable, "could not read a file of the site: \(error.localizedDescription)", at: nil)
             await state.fail(with: [diagnostic])
             return Outcome(summary: "The site could not be rebuilt (\(reason))", duration: clock.now - start,
                            diagnostics: [diagnostic], succeeded: false)

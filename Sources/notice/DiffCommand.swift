@@ -67,18 +67,18 @@ extension DiffCommand {
         } else {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) else {
-                throw BuildFailure(.error("there is no registry file at \(argument)", at: nil))
+                throw BuildFailure(.error(.commandFileMissing, "there is no registry file at \(argument)", at: nil))
             }
             if isFolder.boolValue {
-                throw BuildFailure(.error("\(argument) is a folder; give the registry file in it, such as \(argument)/registry.yaml", at: nil))
+                throw BuildFailure(.error(.commandFileIsFolder, "\(argument) is a folder; give the registry file in it, such as \(argument)/registry.yaml", at: nil))
             }
             handle = FileHandle(forReadingAtPath: argument)
         }
         guard let handle, let data = try? handle.readToEnd() ?? Data() else {
-            throw BuildFailure(.error("\(shown) could not be read (check that you may read it)", at: nil))
+            throw BuildFailure(.error(.commandFileUnreadable, "\(shown) could not be read (check that you may read it)", at: nil))
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw BuildFailure(.error("\(shown) is not UTF-8 text; save the registry as UTF-8", at: SourceLocation(path: shown)))
+            throw BuildFailure(.error(.commandFileNotUtf8, "\(shown) is not UTF-8 text; save the registry as UTF-8", at: SourceLocation(path: shown)))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return try RegistryFile.load(text: text, shownAs: shown).registry

@@ -67,12 +67,12 @@ struct ImportCommand: AsyncParsableCommand {
             do {
                 (data, address) = try await PageFetcher.fetch(source)
             } catch {
-                throw fail([.error("\(error)", at: nil)])
+                throw fail([.error(.commandFetchFailed, "\(error)", at: nil)])
             }
         } else if let read = FileManager.default.contents(atPath: file.path) {
             data = read
         } else {
-            throw fail([.error("\(shownSource) could not be read; give the path of the cookie policy page saved from a browser, or a CSV of its table", at: nil)])
+            throw fail([.error(.commandFileUnreadable, "\(shownSource) could not be read; give the path of the cookie policy page saved from a browser, or a CSV of its table", at: nil)])
         }
         // Pages from older systems are often Windows-1252 rather than UTF-8.
         let text = String(validating: data, as: UTF8.self) ?? String(data: data, encoding: .windowsCP1252) ?? String(decoding: data, as: UTF8.self)
@@ -80,7 +80,7 @@ struct ImportCommand: AsyncParsableCommand {
         let shown = DisplayPaths().display(destination)
         if into == nil, FileManager.default.fileExists(atPath: destination.path),
            let present = try? FileManager.default.contentsOfDirectory(atPath: destination.path), !present.isEmpty {
-            throw fail([.error("\(shown) already has files; notice import never overwrites anything, so give it a new or empty folder", at: nil)])
+            throw fail([.error(.commandFolderNotEmpty, "\(shown) already has files; notice import never overwrites anything, so give it a new or empty folder", at: nil)])
         }
         let isCSV = (address ?? file).pathExtension.lowercased() == "csv"
         var importer = SiteImporter(source: SourceFile(path: shownSource, text: text), kind: isCSV ? .csv : .html, language: language)
@@ -103,7 +103,7 @@ struct ImportCommand: AsyncParsableCommand {
                 try Data(contents.utf8).write(to: target)
             }
         } catch {
-            throw fail([.error("could not write the new site into \(shown): \(error.localizedDescription)", at: nil)])
+            throw fail([.error(.commandWriteFailed, "could not write the new site into \(shown): \(error.localizedDescription)", at: nil)])
         }
         Console.standardOutput.write("Imported \(English.count(result.tableCount, "table")) (\(English.count(result.rowCount, "cookie row"))) from \(ShellText.printable(shownSource)) into \(ShellText.printable(shown))/.\n")
         // The new site, checked as `notice check` would.

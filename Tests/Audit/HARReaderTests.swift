@@ -88,10 +88,6 @@ struct SetCookieTests {
         #expect(dated.expires == ISO8601DateFormatter().date(from: "2099-10-21T07:28:00Z"))
         #expect(SetCookie.parse("novalue", host: "h", url: "u", page: "/", seenAt: seen) == nil)
     }
-
-    @Test func chunkedBodiesAreJoined() {
-        #expect(LoopbackHTTP.dechunk(Data("4\r\nWiki\r\n6\r\npedia \r\n0\r\n\r\n".utf8)) == Data("Wikipedia ".utf8))
-    }
 }
 
 @Suite("HAR files: linear cost")

@@ -5,6 +5,8 @@ public struct DiagnosticReport: Sendable, Encodable {
     /// One diagnostic, flattened for JSON; `file`, `line` and `column` are `null` when it has no place.
     public struct Entry: Sendable, Encodable, Equatable {
         public var severity: String
+        /// The diagnostic's stable code (docs/diagnostics.md).
+        public var code: String?
         public var file: String?
         public var line: Int?
         public var column: Int?
@@ -15,6 +17,7 @@ public struct DiagnosticReport: Sendable, Encodable {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(severity, forKey: .severity)
+            try container.encode(code, forKey: .code)
             try container.encode(file, forKey: .file)
             try container.encode(line, forKey: .line)
             try container.encode(column, forKey: .column)
@@ -22,7 +25,7 @@ public struct DiagnosticReport: Sendable, Encodable {
             if !details.isEmpty { try container.encode(details, forKey: .details) }
         }
 
-        enum CodingKeys: String, CodingKey { case severity, file, line, column, message, details }
+        enum CodingKeys: String, CodingKey { case severity, code, file, line, column, message, details }
     }
 
     public var command: String
@@ -45,7 +48,7 @@ public struct DiagnosticReport: Sendable, Encodable {
         self.seconds = seconds
         self.output = output
         self.diagnostics = diagnostics.map {
-            Entry(severity: $0.severity.rawValue, file: $0.location?.printablePath, line: $0.location?.line, column: $0.location?.column,
+            Entry(severity: $0.severity.rawValue, code: $0.code?.id, file: $0.location?.printablePath, line: $0.location?.line, column: $0.location?.column,
                   message: $0.printableMessage, details: $0.details)
         }
     }
@@ -74,7 +77,7 @@ public struct DiagnosticReport: Sendable, Encodable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// `::error file=…,line=…,col=…,title=Notice::message`: GitHub Actions shows it on the line in the
+    /// `::error file=…,line=…,col=…,title=Notice error (page.link.broken)::message`: GitHub Actions shows it on the line in the
     /// pull request. Values are escaped as the workflow command syntax requires.
     public static func githubAnnotation(for diagnostic: Diagnostic) -> String {
         var properties: [String] = []
@@ -83,7 +86,7 @@ public struct DiagnosticReport: Sendable, Encodable {
             properties.append("line=\(location.line)")
             properties.append("col=\(location.column)")
         }
-        properties.append("title=Notice \(diagnostic.severity.rawValue)")
+        properties.append("title=Notice \(diagnostic.severity.rawValue)" + (diagnostic.code.map { " (\($0.id))" } ?? ""))
         // GitHub's workflow commands are error, warning and notice.
         let command = diagnostic.severity == .note ? "notice" : diagnostic.severity.rawValue
         return "::\(command) \(properties.joined(separator: ","))::\(escapeData(diagnostic.printableMessage))"
