@@ -42,7 +42,9 @@ struct BuildCommand: ParsableCommand {
             progress.clear()
             let warnings = result.diagnostics.count { $0.severity == .warning }
             var summary = "Built \(English.count(result.pageCount, "page")) in \(String(format: "%.2f", result.duration.seconds)) s into \(DisplayPaths().display(result.outputDirectory))/"
-            if warnings > 0 { summary += " (\(DiagnosticFormatter.summary(errors: 0, warnings: warnings)))" }
+            if warnings > 0 || result.silencedCount > 0 {
+                summary += " (\(DiagnosticFormatter.summary(errors: 0, warnings: warnings, silenced: result.silencedCount)))"
+            }
             reporter.succeeded(result, summary: summary)
         } catch {
             progress.clear()

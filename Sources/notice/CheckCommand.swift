@@ -30,7 +30,10 @@ struct CheckCommand: ParsableCommand {
             let result = try builder.check()
             let warnings = result.diagnostics.count { $0.severity == .warning }
             // No news is good news: a clean site prints nothing (the JSON report is always written).
-            let summary = warnings > 0 ? "Checked \(English.count(result.pageCount, "page")): no errors, \(DiagnosticFormatter.summary(errors: 0, warnings: warnings))" : nil
+            let summary = warnings > 0 || result.silencedCount > 0
+                ? "Checked \(English.count(result.pageCount, "page")): no errors, "
+                    + DiagnosticFormatter.summary(errors: 0, warnings: warnings, silenced: result.silencedCount)
+                : nil
             reporter.succeeded(result, summary: summary)
         } catch {
             reporter.failed(error, closing: "Check failed")

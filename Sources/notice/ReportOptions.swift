@@ -38,7 +38,7 @@ struct Reporter {
         case .json:
             let output = writesOutput ? DisplayPaths().display(report.outputDirectory) : nil
             Console.standardOutput.write(DiagnosticReport(command: command, diagnostics: report.diagnostics, pages: report.pageCount,
-                                                          seconds: seconds, output: output).json() + "\n")
+                                                          seconds: seconds, output: output, silenced: report.silencedCount).json() + "\n")
         }
     }
 

@@ -24,6 +24,14 @@ struct LayeringTests {
 
     static let sources = Repository.root.appendingPathComponent("Sources/NoticeKit")
 
+    /// The layer folder a file is in: the folder right under Sources/NoticeKit (`Diagnostics` for
+    /// `Diagnostics/Codes/SiteCodes.swift`).
+    static func folder(of file: URL) -> String {
+        let parts = file.standardizedFileURL.pathComponents
+        guard let kit = parts.lastIndex(of: "NoticeKit"), kit + 1 < parts.count - 1 else { return file.deletingLastPathComponent().lastPathComponent }
+        return parts[kit + 1]
+    }
+
     static func swiftFiles() -> [URL] {
         let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
         return (enumerator?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "swift" }.sorted { $0.path < $1.path }
@@ -44,7 +52,7 @@ struct LayeringTests {
     }
 
     @Test func everyFolderIsInALayer() {
-        let folders = Set(Self.swiftFiles().map { $0.deletingLastPathComponent().lastPathComponent })
+        let folders = Set(Self.swiftFiles().map(Self.folder(of:)))
         #expect(folders == Set(Self.layers.joined()), "add the new folder to LayeringTests.layers and docs/architecture.md")
     }
 
@@ -56,13 +64,13 @@ struct LayeringTests {
             // folders' names).
             let declaration = #"^(?:(?:public|internal|package|private|fileprivate|final|indirect)\s+)*(?:struct|enum|class|protocol|typealias|actor)\s+([A-Z]\w*)"#
             for name in Self.matches(declaration, in: Self.code(of: file)) where owner[name] == nil {
-                owner[name] = file.deletingLastPathComponent().lastPathComponent
+                owner[name] = Self.folder(of: file)
             }
         }
         #expect(owner.count > 50, "the declarations were not found")
         var upward: [String] = []
         for file in Self.swiftFiles() {
-            let folder = file.deletingLastPathComponent().lastPathComponent
+            let folder = Self.folder(of: file)
             for name in Set(Self.matches(#"\b([A-Z]\w*)\b"#, in: Self.code(of: file))).sorted() {
                 guard let from = owner[name], let theirs = rank[from], let ours = rank[folder], theirs > ours else { continue }
                 upward.append("\(folder)/\(file.lastPathComponent) uses \(name) from \(from)")

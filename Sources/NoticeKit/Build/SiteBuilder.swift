@@ -49,8 +49,10 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let run = try run(into: DiscardSink())
-        return BuildReport(pageCount: run.site.pageCount, fileCount: 0, diagnostics: run.diagnostics,
-                           duration: clock.now - start, outputDirectory: options.outputDirectory)
+        var report = BuildReport(pageCount: run.site.pageCount, fileCount: 0, diagnostics: run.diagnostics,
+                                 duration: clock.now - start, outputDirectory: options.outputDirectory)
+        report.silencedCount = run.silenced
+        return report
     }
 
     /// Builds and writes the site; the previous output is replaced only when everything succeeded.
@@ -77,9 +79,12 @@ public struct SiteBuilder: Sendable {
             throw error
         }
         try writer.commit(staging)
-        return BuildReport(
+        var report = BuildReport(
             pageCount: run.site.pageCount, fileCount: run.fileCount + 1, diagnostics: run.diagnostics,
             duration: clock.now - start, outputDirectory: options.outputDirectory)
+        report.silencedCount = run.silenced
+        report.keptFiles = staging.keptCount
+        return report
     }
 
     /// With `--strict`, every warning counts as an error.
@@ -90,6 +95,8 @@ public struct SiteBuilder: Sendable {
     private struct Run {
         var site: Site
         var diagnostics: [Diagnostic]
+        /// Warnings `checks: ignore:` silenced.
+        var silenced: Int
         var fileCount: Int
         /// Every page's links and anchors (their HTML already handed to the sink).
         var pages: [RenderedPage]
@@ -158,10 +165,11 @@ public struct SiteBuilder: Sendable {
         if let error = writeError ?? writeFailure.error {
             log.error("could not write the output: \(OutputWriter.describe(error)); the previous output was left as it was", at: nil)
         }
-        var diagnostics = log.sorted
+        // What the site silences goes before --strict counts warnings as errors.
+        var (diagnostics, silenced) = site.silencing(log.sorted)
         if options.strict { diagnostics = Self.promotingWarnings(diagnostics) }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
-        return Run(site: site, diagnostics: diagnostics, fileCount: renderers.reduce(0) { $0 + $1.siteFiles.count } + jobs.count,
+        return Run(site: site, diagnostics: diagnostics, silenced: silenced, fileCount: renderers.reduce(0) { $0 + $1.siteFiles.count } + jobs.count,
                    pages: rendered, renderer: renderers[0])
     }
 }
@@ -204,6 +212,10 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var duration: Duration
     public var outputDirectory: URL
+    /// Warnings and notes `checks: ignore:` silenced, which the summary counts.
+    public var silencedCount = 0
+    /// Files kept from the previous output because their bytes did not change.
+    public var keptFiles = 0
 
     public init(pageCount: Int, fileCount: Int, diagnostics: [Diagnostic], duration: Duration, outputDirectory: URL) {
         self.pageCount = pageCount

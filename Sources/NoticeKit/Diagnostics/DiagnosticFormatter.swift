@@ -18,11 +18,12 @@ public struct DiagnosticFormatter: Sendable {
         return "\(location)\(label) \(diagnostic.printableMessage)"
     }
 
-    /// `2 errors, 1 warning` (and `, 3 notes` when there are notes).
-    public static func summary(errors: Int, warnings: Int, notes: Int = 0) -> String {
+    /// `2 errors, 1 warning` (and `, 3 notes` when there are notes, `, 4 silenced by checks.ignore` when
+    /// the site silenced some).
+    public static func summary(errors: Int, warnings: Int, notes: Int = 0, silenced: Int = 0) -> String {
         func count(_ number: Int, _ word: String) -> String { English.count(number, word) }
         return [errors > 0 ? count(errors, "error") : nil, warnings > 0 ? count(warnings, "warning") : nil,
-                notes > 0 ? count(notes, "note") : nil]
+                notes > 0 ? count(notes, "note") : nil, silenced > 0 ? "\(silenced) silenced by checks.ignore" : nil]
             .compactMap { $0 }.joined(separator: ", ")
     }
 }

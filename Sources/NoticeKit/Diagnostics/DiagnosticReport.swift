@@ -33,13 +33,17 @@ public struct DiagnosticReport: Sendable, Encodable {
     public var errors: Int
     public var warnings: Int
     public var notes: Int
+    /// Warnings and notes the site silenced with `checks: ignore:` (not in `diagnostics`).
+    public var silenced: Int
     public var pages: Int?
     public var seconds: Double?
     public var output: String?
     public var diagnostics: [Entry]
 
-    public init(command: String, diagnostics: [Diagnostic], pages: Int? = nil, seconds: Double? = nil, output: String? = nil) {
+    public init(command: String, diagnostics: [Diagnostic], pages: Int? = nil, seconds: Double? = nil, output: String? = nil,
+                silenced: Int = 0) {
         self.command = command
+        self.silenced = silenced
         errors = diagnostics.count { $0.severity == .error }
         warnings = diagnostics.count { $0.severity == .warning }
         notes = diagnostics.count { $0.severity == .note }
@@ -62,13 +66,14 @@ public struct DiagnosticReport: Sendable, Encodable {
         try container.encode(errors, forKey: .errors)
         try container.encode(warnings, forKey: .warnings)
         try container.encode(notes, forKey: .notes)
+        try container.encode(silenced, forKey: .silenced)
         try container.encode(pages, forKey: .pages)
         try container.encode(seconds, forKey: .seconds)
         try container.encode(output, forKey: .output)
         try container.encode(diagnostics, forKey: .diagnostics)
     }
 
-    enum CodingKeys: String, CodingKey { case command, ok, errors, warnings, notes, pages, seconds, output, diagnostics }
+    enum CodingKeys: String, CodingKey { case command, ok, errors, warnings, notes, silenced, pages, seconds, output, diagnostics }
 
     /// The report as one JSON document (keys sorted).
     public func json() -> String {

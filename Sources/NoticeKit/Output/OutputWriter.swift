@@ -130,9 +130,17 @@ public struct OutputWriter: Sendable {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             try? manager.removeItem(at: staging)
-            throw refusal("could not prepare the output next to \(paths.display(directory)): \(Self.describe(error)); the previous output was left as it was")
+            throw refusal("could not prepare the output next to \(paths.display(directory)): \(Self.describe(error)); the previous output was left as it was", code: .outputWriteFailed)
         }
-        return StagingFolder(url: staging, kind: kind)
+        return StagingFolder(url: staging, kind: kind, previous: previousOutput())
+    }
+
+    /// The files the current output's marker lists, to keep those whose bytes do not change.
+    private func previousOutput() -> StagingFolder.Previous? {
+        let real = realDirectory
+        guard let marker = FileSystem.readText(real.appendingPathComponent(Self.markerName)).flatMap(OutputMarker.init(text:)),
+              marker.kind == kind else { return nil }
+        return StagingFolder.Previous(folder: real.path, sizes: marker.files)
     }
 
     /// Writes a few files as one replacement of the folder (an audit report): checked, staged, swapped in.
@@ -143,7 +151,7 @@ public struct OutputWriter: Sendable {
             for file in files { try staging.write(file) }
         } catch {
             discard(staging)
-            throw refusal("could not write into \(paths.display(directory)): \(Self.describe(error)); what was there was left as it was")
+            throw refusal("could not write into \(paths.display(directory)): \(Self.describe(error)); what was there was left as it was", code: .outputWriteFailed)
         }
         try commit(staging)
     }
@@ -155,7 +163,7 @@ public struct OutputWriter: Sendable {
             try swapIn(staging.url)
         } catch {
             discard(staging)
-            throw refusal("could not replace \(paths.display(directory)) with the new build: \(Self.describe(error)); the previous output was left as it was")
+            throw refusal("could not replace \(paths.display(directory)) with the new build: \(Self.describe(error)); the previous output was left as it was", code: .outputWriteFailed)
         }
     }
 
@@ -207,8 +215,8 @@ public struct OutputWriter: Sendable {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    private func refusal(_ message: String) -> BuildFailure {
-        BuildFailure(.error(message, at: nil))
+    private func refusal(_ message: String, code: DiagnosticCode = .outputFolderRefused) -> BuildFailure {
+        BuildFailure(.error(code, message, at: nil))
     }
 
     static func describe(_ error: any Error) -> String {
@@ -225,14 +233,45 @@ public struct OutputWriter: Sendable {
 final class StagingFolder: OutputSink, @unchecked Sendable {
     let url: URL
     let kind: OutputKind
+    /// The output being replaced, when Notice wrote it: a file whose bytes are the same is linked from
+    /// there rather than written again, so it keeps its time and a deploy that syncs by time and size
+    /// uploads only what changed.
+    let previous: Previous?
     private let lock = NSLock()
     private var written: [String: Int] = [:]
+    private var kept = 0
     /// Folders already made, so each page costs one `open` rather than a walk up its folders.
     private var madeFolders: Set<String> = []
 
-    init(url: URL, kind: OutputKind) {
+    struct Previous: Sendable {
+        let folder: String
+        /// Sizes by path, from its marker: only files it lists are reused.
+        let sizes: [String: Int]
+    }
+
+    init(url: URL, kind: OutputKind, previous: Previous? = nil) {
         self.url = url
         self.kind = kind
+        self.previous = previous
+    }
+
+    /// How many files were kept from the previous output.
+    var keptCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return kept
+    }
+
+    /// Links the previous output's copy of the file into place when its bytes are `bytes`.
+    private func keepPrevious(_ path: String, at destination: String, sameAs bytes: () -> Data?) -> Bool {
+        guard let previous, let size = previous.sizes[path] else { return false }
+        let old = previous.folder + "/" + path
+        guard FileSystem.size(of: URL(fileURLWithPath: old)) == size, let new = bytes(), new.count == size,
+              FileManager.default.contents(atPath: old) == new, link(old, destination) == 0 else { return false }
+        lock.lock()
+        kept += 1
+        lock.unlock()
+        return true
     }
 
     func write(_ file: OutputFile) throws {
@@ -250,10 +289,14 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
         let size: Int
         switch file.contents {
         case .data(let data):
-            try FileTree.write(data, to: destination)
+            if !keepPrevious(file.path, at: destination, sameAs: { data }) {
+                try FileTree.write(data, to: destination)
+            }
             size = data.count
         case .copy(let source):
-            try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: destination))
+            if !keepPrevious(file.path, at: destination, sameAs: { FileManager.default.contents(atPath: source.path) }) {
+                try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: destination))
+            }
             size = FileSystem.size(of: URL(fileURLWithPath: destination)) ?? 0
         }
         lock.lock()

@@ -12,6 +12,8 @@ public struct FrontMatter: Sendable {
     public var slug: Located<String>?
     /// The page this one translates, when its file name does not say (`translationOf: cookies`).
     public var translationOf: Located<String>?
+    /// Warnings this page silences (`checks: ignore: [...]`).
+    public var checks = CheckSettings()
 
     public init(title: String, description: String? = nil, updated: CalendarDate? = nil, template: String = "page",
                 slug: Located<String>? = nil, translationOf: Located<String>? = nil) {

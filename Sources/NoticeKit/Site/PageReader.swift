@@ -3,7 +3,7 @@ import Yams
 
 /// Splits a page file into front matter and Markdown body, and checks the front matter.
 struct PageReader {
-    static let frontMatterKeys = ["title", "description", "updated", "template", "slug", "translationOf"]
+    static let frontMatterKeys = ["title", "description", "updated", "template", "slug", "translationOf", "checks"]
 
     /// Reads one page; returns `nil` when its front matter is unusable (errors are logged).
     static func read(name: String, file: SourceFile, log: inout DiagnosticLog) -> PageSource? {
@@ -12,10 +12,10 @@ struct PageReader {
         case .success(let found):
             parts = found
         case .failure(.noFrontMatter):
-            log.error("the page has no front matter; start it with a line '---', then settings such as 'title: Cookies', then another '---' line", at: file.start)
+            log.error(.pageFrontMatterMissing, "the page has no front matter; start it with a line '---', then settings such as 'title: Cookies', then another '---' line", at: file.start)
             return nil
         case .failure(.unclosed):
-            log.error("the front matter that starts here has no closing '---' line; add one after the last setting", at: file.start)
+            log.error(.pageFrontMatterUnclosed, "the front matter that starts here has no closing '---' line; add one after the last setting", at: file.start)
             return nil
         }
         let yaml = parts.frontMatter
@@ -27,29 +27,29 @@ struct PageReader {
         mapping.rejectUnknownKeys(allowed: frontMatterKeys, in: context)
         let title = mapping.string("title", required: true, in: context)
         let description = mapping.string("description", in: context)
+        let checks = mapping.mapping("checks", in: context).map { CheckSettings.read($0, reader: reader, in: "the front matter's 'checks'") }
         if description == nil {
-            reader.warning("the page has no 'description'; add one sentence that says what the page is about (search engines and link previews show it)", at: root)
+            reader.warning(.pageDescriptionMissing, "the page has no 'description'; add one sentence that says what the page is about (search engines and link previews show it)", at: root)
         }
         var updated: CalendarDate?
         if let text = mapping.string("updated", in: context) {
             updated = CalendarDate(iso: text.value)
             if updated == nil {
-                reader.error("'updated' should be a date written as YYYY-MM-DD, such as 2025-01-07, not '\(text.value)'", at: text.location)
+                reader.error(.pageUpdatedInvalid, "'updated' should be a date written as YYYY-MM-DD, such as 2025-01-07, not '\(text.value)'", at: text.location)
             }
         }
         let template = mapping.string("template", in: context)
         let slug = mapping.string("slug", in: context)
         if let slug, !slug.value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) || slug.value.hasPrefix("-") || slug.value.count > 100 {
             let shown = slug.value.count > 100 ? String(slug.value.prefix(40)) + "…" : slug.value
-            reader.error("'slug' is the last part of the page's address: letters, digits and hyphens, at most 100 of them, such as cwcis or polisi-cwcis, not '\(shown)'", at: slug.location)
+            reader.error(.pageSlugInvalid, "'slug' is the last part of the page's address: letters, digits and hyphens, at most 100 of them, such as cwcis or polisi-cwcis, not '\(shown)'", at: slug.location)
         }
         let translationOf = mapping.string("translationOf", in: context)
         guard let title else { return nil }
-        return PageSource(
-            name: name, path: file.path,
-            frontMatter: FrontMatter(title: title.value, description: description?.value, updated: updated, template: template?.value ?? "page",
-                                     slug: slug, translationOf: translationOf),
-            body: parts.body, bodyLineOffset: parts.bodyLineOffset)
+        var frontMatter = FrontMatter(title: title.value, description: description?.value, updated: updated, template: template?.value ?? "page",
+                                      slug: slug, translationOf: translationOf)
+        frontMatter.checks = checks ?? CheckSettings()
+        return PageSource(name: name, path: file.path, frontMatter: frontMatter, body: parts.body, bodyLineOffset: parts.bodyLineOffset)
     }
 }
 

@@ -20,6 +20,8 @@ public struct SiteConfig: Sendable {
     public var languages: [SiteLanguage]
     /// Whether the build writes a `robots.txt` that allows everything and names the sitemap.
     public var robots = false
+    /// Warnings the whole site silences (`checks: ignore: [...]`).
+    public var checks = CheckSettings()
 
     public init(
         title: String, baseURL: String? = nil, language: String = "en-GB", theme: String = "default",

@@ -3,7 +3,7 @@ import Yams
 
 /// Reads `site.yaml` into a ``SiteConfig``, logging every problem with its position.
 struct SiteConfigReader {
-    static let keys = ["title", "baseURL", "language", "languages", "theme", "policyPage", "navigation", "consent", "strings", "robots"]
+    static let keys = ["title", "baseURL", "language", "languages", "theme", "policyPage", "navigation", "consent", "strings", "robots", "checks"]
     static let languageKeys = ["code", "path", "baseURL", "direction", "title", "navigation", "strings"]
     static let consentKeys = ["domain", "lifetime", "cookies", "googleConsentMode", "receipts", "reloadOnWithdraw", "settingsButton", "settingsLink"]
     static let cookieNameKeys = ["status", "preferencesSet", "version"]
@@ -28,12 +28,12 @@ struct SiteConfigReader {
             if Self.isLanguageTag(language.value) {
                 config.language = language.value
             } else {
-                reader.error("'language' should be a language tag such as en-GB or cy, not '\(language.value)'", at: language.location)
+                reader.error(.siteLanguageInvalid, "'language' should be a language tag such as en-GB or cy, not '\(language.value)'", at: language.location)
             }
         }
         if let theme = mapping.string("theme", in: context) {
             if theme.value.contains("/") || theme.value.hasPrefix(".") {
-                reader.error("'theme' should be the name of a folder under themes/, such as default", at: theme.location)
+                reader.error(.siteThemeInvalid, "'theme' should be the name of a folder under themes/, such as default", at: theme.location)
             } else {
                 config.theme = theme.value
             }
@@ -46,17 +46,20 @@ struct SiteConfigReader {
         if let strings = mapping.mapping("strings", in: context) {
             config.strings = StringsReader.read(strings)
         }
+        if let checks = mapping.mapping("checks", in: context) {
+            config.checks = CheckSettings.read(checks, reader: reader, in: "site.yaml's 'checks'")
+        }
         if let robots = mapping.bool("robots", in: context) {
             config.robots = robots
             if robots, config.baseURL == nil, let node = mapping.value("robots") {
-                reader.error("'robots: true' writes a robots.txt that names the sitemap, which needs the site's address: add 'baseURL'", at: node)
+                reader.error(.siteBaseUrlMissing, "'robots: true' writes a robots.txt that names the sitemap, which needs the site's address: add 'baseURL'", at: node)
             }
         }
         config.languages = [SiteLanguage(code: config.language)]
         if let list = mapping.sequence("languages", in: context) {
             if let language = mapping.string("language", in: context) {
-                reader.error("site.yaml has both 'language' and 'languages'; list every language under 'languages', the default first, and remove 'language'",
-                             at: language.location ?? reader.file.start)
+                reader.error(.siteLanguageConflict, "site.yaml has both 'language' and 'languages'; list every language under 'languages', the default first, and remove 'language'",
+                             at: language.location)
             }
             let languages = readLanguages(list, at: mapping.keyNode("languages").map(reader.location(of:)))
             if let first = languages.first {
@@ -70,11 +73,11 @@ struct SiteConfigReader {
     private func readBaseURL(_ mapping: YAMLMapping, in context: String) -> String? {
         guard let baseURL = mapping.string("baseURL", in: context) else { return nil }
         if !URLPolicy.allows(baseURL.value) {
-            reader.error(URLPolicy.refusal(baseURL.value, of: "'baseURL'"), at: baseURL.location)
+            reader.error(.siteUrlRefused, URLPolicy.refusal(baseURL.value, of: "'baseURL'"), at: baseURL.location)
         } else if let address = URLPolicy.siteAddress(baseURL.value) {
             return address
         } else {
-            reader.error("'baseURL' should be the full address, such as https://www.example.gov.uk", at: baseURL.location)
+            reader.error(.siteBaseUrlInvalid, "'baseURL' should be the full address, such as https://www.example.gov.uk", at: baseURL.location)
         }
         return nil
     }
@@ -89,11 +92,11 @@ struct SiteConfigReader {
             entry.rejectUnknownKeys(allowed: Self.languageKeys, in: context)
             guard let code = entry.string("code", required: true, in: context) else { continue }
             guard Self.isLanguageTag(code.value) else {
-                reader.error("'code' should be a language tag such as en-GB or cy, not '\(code.value)'", at: code.location)
+                reader.error(.siteLanguageInvalid, "'code' should be a language tag such as en-GB or cy, not '\(code.value)'", at: code.location)
                 continue
             }
             if languages.contains(where: { $0.code.lowercased() == code.value.lowercased() }) {
-                reader.error("the language '\(code.value)' is listed twice under 'languages'; list each language once", at: code.location)
+                reader.error(.siteLanguageDuplicate, "the language '\(code.value)' is listed twice under 'languages'; list each language once", at: code.location)
                 continue
             }
             let baseURL = readBaseURL(entry, in: "the language '\(code.value)'")
@@ -105,12 +108,12 @@ struct SiteConfigReader {
                     && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
                     && !Self.reservedFolders.contains(name.lowercased())
                 if index == 0, baseURL == nil {
-                    reader.error("the first language is the default, whose pages are at the site's root; remove its 'path', or give it a 'baseURL' of its own", at: written.location)
+                    reader.error(.siteLanguagePathMisplaced, "the first language is the default, whose pages are at the site's root; remove its 'path', or give it a 'baseURL' of its own", at: written.location)
                 } else if valid {
                     path = written.value
                 } else {
                     let reason = Self.reservedFolders.contains(name.lowercased()) ? " (Notice writes its own \(name)/ folder)" : ""
-                    reader.error("'path' should be one folder name of letters, digits and hyphens, starting with a letter or digit, such as cy, not '\(written.value.prefix(80))'\(reason)", at: written.location)
+                    reader.error(.siteLanguagePathInvalid, "'path' should be one folder name of letters, digits and hyphens, starting with a letter or digit, such as cy, not '\(written.value.prefix(80))'\(reason)", at: written.location)
                 }
             }
             var rightToLeft: Bool?
@@ -118,30 +121,30 @@ struct SiteConfigReader {
                 switch direction.value {
                 case "ltr": rightToLeft = false
                 case "rtl": rightToLeft = true
-                default: reader.error("'direction' is ltr (left to right) or rtl (right to left), not '\(direction.value)'", at: direction.location)
+                default: reader.error(.siteLanguageDirectionInvalid, "'direction' is ltr (left to right) or rtl (right to left), not '\(direction.value)'", at: direction.location)
                 }
             }
             let navigation = entry.sequence("navigation", in: context) == nil ? nil : readNavigation(entry)
             let strings = entry.mapping("strings", in: context).map(StringsReader.read) ?? Strings()
             let title = entry.string("title", in: context)
             if let title, title.value.hasPrefix(Self.todoMarker) {
-                reader.warning("the '\(code.value)' title is still '\(title.value)'; write the organisation's name in that language, as its pages show it", at: title.location)
+                reader.warning(.siteLanguageTitlePlaceholder, "the '\(code.value)' title is still '\(title.value)'; write the organisation's name in that language, as its pages show it", at: title.location)
             }
             languages.append(SiteLanguage(code: code.value, path: path, baseURL: baseURL, isRightToLeft: rightToLeft,
                                           title: title?.value, navigation: navigation, strings: strings,
                                           location: reader.location(of: item)))
         }
         if languages.isEmpty, !items.isEmpty || location != nil {
-            reader.error("'languages' lists no language; give each a 'code', such as - code: en-GB", at: location ?? reader.file.start)
+            reader.error(.siteLanguagesEmpty, "'languages' lists no language; give each a 'code', such as - code: en-GB", at: location ?? reader.file.start)
         }
         if let first = languages.first, first.baseURL != nil, let shared = languages.dropFirst().first(where: { $0.baseURL == nil }) {
-            reader.error("the first language has an address of its own, so each language needs one: give '\(shared.code)' a 'baseURL' too, or remove the first language's",
+            reader.error(.siteLanguageBaseUrlMissing, "the first language has an address of its own, so each language needs one: give '\(shared.code)' a 'baseURL' too, or remove the first language's",
                          at: shared.location ?? reader.file.start)
         }
         var paths: [String: String] = [:]
         for language in languages where language.baseURL == nil || languages.first != language {
             if let other = paths[language.path] {
-                reader.error("the languages '\(other)' and '\(language.code)' would share the folder '\(language.path)'; give one a 'path' of its own",
+                reader.error(.siteLanguagePathClash, "the languages '\(other)' and '\(language.code)' would share the folder '\(language.path)'; give one a 'path' of its own",
                              at: language.location ?? reader.file.start)
             }
             paths[language.path] = language.code
@@ -163,15 +166,15 @@ struct SiteConfigReader {
             case let (page?, nil): target = .page(page)
             case let (nil, url?):
                 guard URLPolicy.allows(url.value) else {
-                    reader.error(URLPolicy.refusal(url.value, of: "the navigation link '\(title?.value ?? "")'"), at: url.location)
+                    reader.error(.siteUrlRefused, URLPolicy.refusal(url.value, of: "the navigation link '\(title?.value ?? "")'"), at: url.location)
                     return nil
                 }
                 target = .url(url.value)
             case (_?, _?):
-                reader.error("a navigation link has both 'page' and 'url'; keep one", at: link.location)
+                reader.error(.siteNavigationTargetConflict, "a navigation link has both 'page' and 'url'; keep one", at: link.location)
                 return nil
             case (nil, nil):
-                reader.error("a navigation link needs 'page' (a page of this site) or 'url'", at: link.location)
+                reader.error(.siteNavigationTargetMissing, "a navigation link needs 'page' (a page of this site) or 'url'", at: link.location)
                 return nil
             }
             return title.map { NavigationLink(title: $0.value, target: target) }
@@ -191,7 +194,7 @@ struct SiteConfigReader {
         if let domain = mapping.string("domain", in: context) {
             let value = domain.value.hasPrefix(".") ? String(domain.value.dropFirst()) : domain.value
             if value.contains("/") || value.contains(":") || !value.contains(".") {
-                reader.error("'domain' should be a domain name such as example.gov.uk, without https:// or a path", at: domain.location)
+                reader.error(.siteConsentDomainInvalid, "'domain' should be a domain name such as example.gov.uk, without https:// or a path", at: domain.location)
             } else {
                 settings.domain = value
             }
@@ -203,16 +206,16 @@ struct SiteConfigReader {
                 settings.lifetimeText = lifetime.value
                 settings.lifetimeWritten = true
             } else {
-                reader.error("'lifetime' should say how long a choice is remembered, at least a day, such as 90 days or 6 months", at: lifetime.location)
+                reader.error(.siteConsentLifetimeInvalid, "'lifetime' should say how long a choice is remembered, at least a day, such as 90 days or 6 months", at: lifetime.location)
             }
         }
         if let receipts = mapping.string("receipts", in: context) {
             if let address = Self.receiptAddress(receipts.value) {
                 settings.receipts = address
             } else if !URLPolicy.allows(receipts.value) {
-                reader.error(URLPolicy.refusal(receipts.value, of: "'receipts'"), at: receipts.location)
+                reader.error(.siteUrlRefused, URLPolicy.refusal(receipts.value, of: "'receipts'"), at: receipts.location)
             } else {
-                reader.error("'receipts' should be the full https:// address that collects consent receipts, such as https://consent.example.gov.uk/receipts (http:// only for this computer, for testing)",
+                reader.error(.siteConsentReceiptsInvalid, "'receipts' should be the full https:// address that collects consent receipts, such as https://consent.example.gov.uk/receipts (http:// only for this computer, for testing)",
                              at: receipts.location)
             }
         }
@@ -223,14 +226,14 @@ struct SiteConfigReader {
             if Self.isElementID(link.value) {
                 settings.settingsLink = link
             } else {
-                reader.error("'settingsLink' should be the id of the pages' own Cookie settings control (letters, digits, - and _), such as cookie-settings-link, without #", at: link.location)
+                reader.error(.siteConsentSettingsLinkInvalid, "'settingsLink' should be the id of the pages' own Cookie settings control (letters, digits, - and _), such as cookie-settings-link, without #", at: link.location)
             }
         }
         if let button = mapping.bool("settingsButton", in: context) {
             settings.settingsButton = button
             if !button, settings.settingsLink == nil {
                 let location = mapping.keyNode("settingsButton").map { reader.location(of: $0) } ?? mapping.location
-                reader.error("'settingsButton: false' takes away the Cookie settings button that keeps withdrawing consent one action away on every page; keep it, or say where the pages' own control is with 'settingsLink': the id of an element with data-notice-action=\"choose\" near the top of every page",
+                reader.error(.siteConsentSettingsLinkMissing, "'settingsButton: false' takes away the Cookie settings button that keeps withdrawing consent one action away on every page; keep it, or say where the pages' own control is with 'settingsLink': the id of an element with data-notice-action=\"choose\" near the top of every page",
                              at: location)
             }
         }
@@ -244,7 +247,7 @@ struct SiteConfigReader {
             for key in Self.cookieNameKeys {
                 guard let name = cookies.string(key, in: context) else { continue }
                 guard CookieNameRules.isPlainName(name.value) else {
-                    reader.error("'\(name.value)' cannot be a cookie name: use letters, digits and - _ . only", at: name.location)
+                    reader.error(.siteConsentCookieNameInvalid, "'\(name.value)' cannot be a cookie name: use letters, digits and - _ . only", at: name.location)
                     continue
                 }
                 switch key {
@@ -266,13 +269,10 @@ struct SiteConfigReader {
             guard let items = reader.sequence(value, describedAs: context) else { return nil }
             let types = items.compactMap { item -> String? in
                 guard let type = item.string, GoogleConsentMapping.consentTypes.contains(type) else {
-                    var message = "'\(item.string ?? "")' is not a Google Consent Mode type"
-                    if let suggestion = Spelling.nearest(to: item.string ?? "", in: GoogleConsentMapping.consentTypes) {
-                        message += "; did you mean '\(suggestion)'?"
-                    } else {
-                        message += "; use \(GoogleConsentMapping.consentTypes.joined(separator: ", "))"
-                    }
-                    reader.error(message, at: item)
+                    reader.error(.siteConsentTypeUnknown, "'\(item.string ?? "")' is not a Google Consent Mode type"
+                                     + Spelling.suggestion(for: item.string ?? "", in: GoogleConsentMapping.consentTypes,
+                                                           otherwise: "; use \(GoogleConsentMapping.consentTypes.joined(separator: ", "))"),
+                                 at: item)
                     return nil
                 }
                 return type

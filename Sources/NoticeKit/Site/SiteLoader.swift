@@ -30,7 +30,7 @@ public struct SiteLoader: Sendable {
     public func load() throws(BuildFailure) -> (site: Site, diagnostics: [Diagnostic]) {
         var log = DiagnosticLog()
         guard FileSystem.isDirectory(directory) else {
-            throw BuildFailure(.error("there is no site folder at \(paths.display(directory)); run notice from your site's folder (the one that holds site.yaml), or give --site", at: nil))
+            throw BuildFailure(.error(.siteFolderMissing, "there is no site folder at \(paths.display(directory)); run notice from your site's folder (the one that holds site.yaml), or give --site", at: nil))
         }
         let configFile = directory.appendingPathComponent(Self.configFileName)
         var config = readConfig(configFile, log: &log)
@@ -38,7 +38,7 @@ public struct SiteLoader: Sendable {
             if let address = URLPolicy.siteAddress(baseURL) {
                 config?.baseURL = address
             } else {
-                log.error("--base-url should be a full http or https address, such as https://staging.example.gov.uk, not '\(baseURL)'", at: nil)
+                log.error(.siteBaseUrlInvalid, "--base-url should be a full http or https address, such as https://staging.example.gov.uk, not '\(baseURL)'", at: nil)
             }
         }
         // The registry's errors do not stop the loading: the pages are still rendered, so that one run
@@ -53,7 +53,7 @@ public struct SiteLoader: Sendable {
             // The built-in theme is part of Notice, not of the site: when it is missing, Notice is not
             // installed completely, and the site's settings are not to blame.
             let looked = themeSearchPaths.isEmpty ? "beside the notice program" : themeSearchPaths.map { paths.display($0) }.joined(separator: ", ")
-            throw BuildFailure(.error("Notice's built-in themes were not found (looked \(themeSearchPaths.isEmpty ? "" : "in ")\(looked)); this is a problem with how Notice is installed, not with your site: install it with 'make install' (which puts the themes in PREFIX/share/notice/themes), keep the notice program beside its themes, or set NOTICE_THEMES to the themes folder",
+            throw BuildFailure(.error(.siteBuiltinThemesMissing, "Notice's built-in themes were not found (looked \(themeSearchPaths.isEmpty ? "" : "in ")\(looked)); this is a problem with how Notice is installed, not with your site: install it with 'make install' (which puts the themes in PREFIX/share/notice/themes), keep the notice program beside its themes, or set NOTICE_THEMES to the themes folder",
                                       at: nil))
         }
         if let config {
@@ -139,7 +139,7 @@ public struct SiteLoader: Sendable {
         var log = DiagnosticLog()
         var registry: CookieRegistry?
         guard FileSystem.isFile(file) else {
-            throw BuildFailure(.error("there is no registry file at \(paths.display(file)); check --registry", at: nil))
+            throw BuildFailure(.error(.siteFileMissing, "there is no registry file at \(paths.display(file)); check --registry", at: nil))
         }
         if let text = loader.readRequired(file, what: "the cookie registry (categories, services and cookies)", log: &log) {
             let reader = RegistryReader(file: SourceFile(path: paths.display(file), text: text), grammars: DurationGrammar.forLanguage("en"))
@@ -173,11 +173,11 @@ public struct SiteLoader: Sendable {
                 let prefix = language.baseURL == nil ? language.path + "/" : ""
                 page.urlPath = prefix + PageSource.urlPath(forPage: path)
             } else if let slug = page.frontMatter.slug {
-                log.warning("'slug' changes the address of a translated page (such as cookies.cy.md); this page's address comes from its file name, so rename the file instead",
+                log.warning(.pageSlugUnused, "'slug' changes the address of a translated page (such as cookies.cy.md); this page's address comes from its file name, so rename the file instead",
                             at: slug.location)
             }
             if index == 0, let translationOf = page.frontMatter.translationOf {
-                log.error("'translationOf' is for pages in another language (such as cookies.cy.md); this page is in the default language, so remove it",
+                log.error(.pageTranslationOfMisplaced, "'translationOf' is for pages in another language (such as cookies.cy.md); this page is in the default language, so remove it",
                           at: translationOf.location)
             }
             sorted[index].append(page)
@@ -189,7 +189,7 @@ public struct SiteLoader: Sendable {
             sorted[index] = sorted[index].filter { page in
                 let output = folder + page.outputPath
                 if let other = outputs[output] {
-                    log.error("this page and \(other) would both be written to \(output); rename one of them", at: SourceLocation(path: page.path))
+                    log.error(.pageOutputClash, "this page and \(other) would both be written to \(output); rename one of them", at: SourceLocation(path: page.path))
                     return false
                 }
                 outputs[output] = page.path
@@ -202,22 +202,22 @@ public struct SiteLoader: Sendable {
             var seen: [String: String] = [:]
             for page in sorted[index] {
                 if let other = seen[page.name] {
-                    log.error("this page and \(other) are both the '\(language.code)' version of \(Self.pagesFolderName)/\(page.name).md; keep one, or point 'translationOf' at another page",
+                    log.error(.pageTranslationDuplicate, "this page and \(other) are both the '\(language.code)' version of \(Self.pagesFolderName)/\(page.name).md; keep one, or point 'translationOf' at another page",
                               at: SourceLocation(path: page.path))
                 }
                 seen[page.name] = page.path
                 guard !defaultNames.contains(page.name) else { continue }
                 if let translationOf = page.frontMatter.translationOf {
-                    var message = "'translationOf' names the page '\(translationOf.value)', but there is no \(Self.pagesFolderName)/\(translationOf.value).md"
-                    if let suggestion = Spelling.nearest(to: translationOf.value, in: Array(defaultNames)) { message += "; did you mean '\(suggestion)'?" }
-                    log.error(message, at: translationOf.location)
+                    log.error(.pageTranslationOfUnknown, "'translationOf' names the page '\(translationOf.value)', but there is no \(Self.pagesFolderName)/\(translationOf.value).md"
+                                  + Spelling.suggestion(for: translationOf.value, in: Array(defaultNames)),
+                              at: translationOf.location)
                 } else {
-                    log.warning("this '\(language.code)' page has no original in the default language (\(Self.pagesFolderName)/\(page.name).md), so no language switch leads to it; add that page, or name the page it translates with 'translationOf'",
+                    log.warning(.pageOriginalMissing, "this '\(language.code)' page has no original in the default language (\(Self.pagesFolderName)/\(page.name).md), so no language switch leads to it; add that page, or name the page it translates with 'translationOf'",
                                 at: SourceLocation(path: page.path))
                 }
             }
             for page in sorted[0] where seen[page.name] == nil {
-                log.warning("this page has no '\(language.code)' version (\(Self.pagesFolderName)/\(page.name)\(language.fileSuffix).md), so its language switch leaves that language out; add the translation",
+                log.warning(.pageTranslationMissing, "this page has no '\(language.code)' version (\(Self.pagesFolderName)/\(page.name)\(language.fileSuffix).md), so its language switch leaves that language out; add the translation",
                             at: SourceLocation(path: page.path))
             }
         }
@@ -239,11 +239,11 @@ public struct SiteLoader: Sendable {
             base = theme.strings.merging(own)
             let missing = theme.strings.values.keys.filter { own.values[$0] == nil && settings.strings.values[$0] == nil }.sorted()
             if !missing.isEmpty {
-                log.warning("the theme '\(theme.name)' lacks \(English.count(missing.count, "text")) in '\(language.code)' (\(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? ", …" : "")), which its pages show in English; add them to its strings.\(language.primary).yaml or to the language's 'strings' in site.yaml",
+                log.warning(.siteStringsIncomplete, "the theme '\(theme.name)' lacks \(English.count(missing.count, "text")) in '\(language.code)' (\(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? ", …" : "")), which its pages show in English; add them to its strings.\(language.primary).yaml or to the language's 'strings' in site.yaml",
                             at: language.location ?? SourceLocation(path: paths.display(configFile)))
             }
         } else if !isDefault, language.primary != "en" {
-            log.warning("the theme '\(theme.name)' has no texts in '\(language.code)' (strings.\(language.primary).yaml), so its pages in that language show the theme's English; add that file to the theme, or the texts to the language's 'strings' in site.yaml",
+            log.warning(.siteStringsUntranslated, "the theme '\(theme.name)' has no texts in '\(language.code)' (strings.\(language.primary).yaml), so its pages in that language show the theme's English; add that file to the theme, or the texts to the language's 'strings' in site.yaml",
                         at: language.location ?? SourceLocation(path: paths.display(configFile)))
         }
         return base.merging(settings.strings)
@@ -259,12 +259,12 @@ public struct SiteLoader: Sendable {
         let display = paths.display(file)
         guard FileSystem.isFile(file) else {
             if isDefault { return registry }
-            log.warning("there is no \(display), so the '\(language.code)' pages show the registry's texts (titles, purposes, durations) as registry.yaml writes them; add \(display) with their translations",
+            log.warning(.siteRegistryTranslationMissing, "there is no \(display), so the '\(language.code)' pages show the registry's texts (titles, purposes, durations) as registry.yaml writes them; add \(display) with their translations",
                         at: language.location ?? SourceLocation(path: paths.display(directory.appendingPathComponent(Self.registryFileName))))
             return registry
         }
         guard let text = FileSystem.readText(file) else {
-            log.error("this file could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
+            log.error(.siteFileUnreadable, "this file could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
             return registry
         }
         let reader = RegistryTranslationReader(file: SourceFile(path: display, text: text))
@@ -287,7 +287,7 @@ public struct SiteLoader: Sendable {
         for file in files where file.hasPrefix("registry.") && file.hasSuffix(".yaml") && file != Self.registryFileName {
             guard !used.contains(file.lowercased()) else { continue }
             let codes = languages.map(\.code).joined(separator: ", ")
-            log.warning("\(file) gives the registry's words in a language this site is not published in (its languages: \(codes)), so no page shows them; add the language to 'languages' in site.yaml, or remove the file",
+            log.warning(.siteRegistryTranslationUnused, "\(file) gives the registry's words in a language this site is not published in (its languages: \(codes)), so no page shows them; add the language to 'languages' in site.yaml, or remove the file",
                         at: SourceLocation(path: paths.display(directory.appendingPathComponent(file))))
         }
     }
@@ -296,7 +296,7 @@ public struct SiteLoader: Sendable {
     /// need the site's own address too.
     private func checkLanguages(config: SiteConfig, configFile: URL, log: inout DiagnosticLog) {
         guard config.baseURL == nil, let separate = config.languages.first(where: { $0.baseURL != nil }) else { return }
-        log.error("the language '\(separate.code)' has an address of its own, so the languages link to each other by full addresses; give the site's 'baseURL' too",
+        log.error(.siteBaseUrlMissing, "the language '\(separate.code)' has an address of its own, so the languages link to each other by full addresses; give the site's 'baseURL' too",
                   at: separate.location ?? SourceLocation(path: paths.display(configFile)))
     }
 
@@ -323,7 +323,7 @@ public struct SiteLoader: Sendable {
         let folder = directory.appendingPathComponent(Self.pagesFolderName)
         let display = paths.display(file)
         guard let text = FileSystem.readText(file) else {
-            log.error("this page could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
+            log.error(.pageFileUnreadable, "this page could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
             return (nil, log.sorted)
         }
         let name = PageSource.name(forRelativePath: FileSystem.relativePath(of: file, under: folder)) ?? ""
@@ -335,7 +335,7 @@ public struct SiteLoader: Sendable {
         let folder = directory.appendingPathComponent(Self.pagesFolderName)
         let files = FileSystem.files(under: folder).filter { $0.pathExtension == "md" }
         guard !files.isEmpty else {
-            log.error("there are no pages: add Markdown files (ending in .md) to \(paths.display(folder))/", at: nil)
+            log.error(.sitePagesMissing, "there are no pages: add Markdown files (ending in .md) to \(paths.display(folder))/", at: nil)
             return []
         }
         // Pages are read and their front matter parsed in parallel; results keep the files' order.
@@ -347,12 +347,12 @@ public struct SiteLoader: Sendable {
             var page: PageSource?
             let relative = FileSystem.relativePath(of: file, under: folder)
             if let problem = Self.addressProblem(ofPagePath: relative) {
-                pageLog.error(problem, at: SourceLocation(path: display))
+                pageLog.error(.pageFileNameInvalid, problem, at: SourceLocation(path: display))
             } else if let text = FileSystem.readText(file) {
                 let name = PageSource.name(forRelativePath: relative) ?? ""
                 page = PageReader.read(name: name, file: SourceFile(path: display, text: text), log: &pageLog)
             } else {
-                pageLog.error("this page could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
+                pageLog.error(.pageFileUnreadable, "this page could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
             }
             return (page, pageLog.diagnostics)
         }
@@ -387,11 +387,11 @@ public struct SiteLoader: Sendable {
     private func readRequired(_ file: URL, what: String, log: inout DiagnosticLog) -> String? {
         let display = paths.display(file)
         guard FileSystem.isFile(file) else {
-            log.error("\(display) is missing; it holds \(what). Is --site pointing at the right folder?", at: nil)
+            log.error(.siteFileMissing, "\(display) is missing; it holds \(what). Is --site pointing at the right folder?", at: nil)
             return nil
         }
         guard let text = FileSystem.readText(file) else {
-            log.error("this file could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
+            log.error(.siteFileUnreadable, "this file could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
             return nil
         }
         return text
@@ -400,26 +400,24 @@ public struct SiteLoader: Sendable {
     /// Pages named in `site.yaml` (policy page, navigation) must exist.
     private func checkReferences(config: SiteConfig, pages: [PageSource], configFile: URL, log: inout DiagnosticLog) {
         let names = pages.map(\.name)
-        func check(_ page: Located<String>, role: String) {
+        func check(_ page: Located<String>, role: String, code: DiagnosticCode) {
             guard !names.contains(page.value) else { return }
-            var message = "\(role) is the page '\(page.value)', but there is no \(Self.pagesFolderName)/\(page.value).md"
-            if let suggestion = Spelling.nearest(to: page.value, in: names) {
-                message += "; did you mean '\(suggestion)'?"
-            }
-            log.error(message, at: page.location)
+            log.error(code, "\(role) is the page '\(page.value)', but there is no \(Self.pagesFolderName)/\(page.value).md"
+                          + Spelling.suggestion(for: page.value, in: names),
+                      at: page.location)
         }
-        if let policy = config.policyPage { check(policy, role: "the cookie policy page") }
+        if let policy = config.policyPage { check(policy, role: "the cookie policy page", code: .sitePolicyPageUnknown) }
         if !names.contains("index") {
-            log.warning("there is no home page (\(Self.pagesFolderName)/index.md), but every page's header and the 'page not found' page link to it; add \(Self.pagesFolderName)/index.md",
+            log.warning(.siteHomePageMissing, "there is no home page (\(Self.pagesFolderName)/index.md), but every page's header and the 'page not found' page link to it; add \(Self.pagesFolderName)/index.md",
                         at: SourceLocation(path: paths.display(configFile)))
         }
         for link in config.navigation {
-            if case .page(let page) = link.target { check(page, role: "the navigation link '\(link.title)'") }
+            if case .page(let page) = link.target { check(page, role: "the navigation link '\(link.title)'", code: .siteNavigationPageUnknown) }
         }
         // A language's own navigation names pages as the default language's files do (`cookies`).
         for language in config.languages.dropFirst() {
             for link in language.navigation ?? [] {
-                if case .page(let page) = link.target { check(page, role: "the '\(language.code)' navigation link '\(link.title)'") }
+                if case .page(let page) = link.target { check(page, role: "the '\(language.code)' navigation link '\(link.title)'", code: .siteNavigationPageUnknown) }
             }
         }
     }
@@ -427,20 +425,18 @@ public struct SiteLoader: Sendable {
     /// The consent script links to the policy page, and Consent Mode names real, optional categories.
     private func checkConsentSettings(config: SiteConfig, registry: CookieRegistry, configFile: URL, log: inout DiagnosticLog) {
         if config.policyPage == nil, registry.categories.contains(where: { !$0.necessary }) {
-            log.error("the registry has optional cookies, so the consent banner must link to the cookie policy: add 'policyPage: NAME' (a page in \(Self.pagesFolderName)/) to site.yaml",
+            log.error(.sitePolicyPageMissing, "the registry has optional cookies, so the consent banner must link to the cookie policy: add 'policyPage: NAME' (a page in \(Self.pagesFolderName)/) to site.yaml",
                       at: SourceLocation(path: paths.display(configFile)))
         }
         for mapping in config.consent.googleConsentMode {
             guard let category = registry.category(id: mapping.category.value) else {
-                var message = "googleConsentMode names the category '\(mapping.category.value)', which the registry does not define"
-                if let suggestion = Spelling.nearest(to: mapping.category.value, in: registry.categories.map(\.id)) {
-                    message += "; did you mean '\(suggestion)'?"
-                }
-                log.error(message, at: mapping.category.location)
+                log.error(.siteConsentCategoryUnknown, "googleConsentMode names the category '\(mapping.category.value)', which the registry does not define"
+                              + Spelling.suggestion(for: mapping.category.value, in: registry.categories.map(\.id)),
+                          at: mapping.category.location)
                 continue
             }
             if category.necessary {
-                log.error("'\(category.id)' is strictly necessary and always allowed; list only optional categories under googleConsentMode", at: mapping.category.location)
+                log.error(.siteConsentCategoryNecessary, "'\(category.id)' is strictly necessary and always allowed; list only optional categories under googleConsentMode", at: mapping.category.location)
             }
         }
     }
@@ -450,10 +446,10 @@ public struct SiteLoader: Sendable {
         let settings = SourceLocation(path: paths.display(configFile))
         for key in contract.requiredTexts where strings[key] == nil {
             if case .list? = strings.values[key] {
-                log.error("the text '\(key)' should be a single text, but it is a list; write it after the colon, in quotes if it has special characters",
+                log.error(.siteStringsInvalid, "the text '\(key)' should be a single text, but it is a list; write it after the colon, in quotes if it has special characters",
                           at: strings.locations[key] ?? settings)
             } else {
-                log.error("the theme '\(theme.name)' has no text '\(key)'; add it to its strings.yaml or to 'strings' in site.yaml", at: settings)
+                log.error(.siteStringsMissing, "the theme '\(theme.name)' has no text '\(key)'; add it to its strings.yaml or to 'strings' in site.yaml", at: settings)
             }
         }
         let months = "date.months"
@@ -461,13 +457,13 @@ public struct SiteLoader: Sendable {
         case .list(let names)? where names.count == 12:
             break
         case .list(let names)?:
-            log.error("the text '\(months)' should be a list of the 12 month names, January to December, but it has \(names.count)",
+            log.error(.siteStringsInvalid, "the text '\(months)' should be a list of the 12 month names, January to December, but it has \(names.count)",
                       at: strings.locations[months] ?? settings)
         case .text?:
-            log.error("the text '\(months)' should be a list of the 12 month names, January to December, but it is a single text",
+            log.error(.siteStringsInvalid, "the text '\(months)' should be a list of the 12 month names, January to December, but it is a single text",
                       at: strings.locations[months] ?? settings)
         case nil:
-            log.error("the theme '\(theme.name)' has no text '\(months)'; add the 12 month names to its strings.yaml or to 'strings' in site.yaml", at: settings)
+            log.error(.siteStringsMissing, "the theme '\(theme.name)' has no text '\(months)'; add the 12 month names to its strings.yaml or to 'strings' in site.yaml", at: settings)
         }
     }
 }

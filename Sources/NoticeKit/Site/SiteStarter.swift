@@ -54,45 +54,45 @@ public struct SiteStarter: Sendable {
         let title = self.title.trimmingSpacesAndNewlines
         // The options are checked as `notice check` would check what they become, before anything is written.
         if title.isEmpty || title.contains(where: \.isNewline) || title.unicodeScalars.contains(where: Self.isControl) {
-            log.error("--title is the organisation's name on one line, in plain characters, such as --title \"Example County Council\"", at: nil)
+            log.error(.initTitleInvalid, "--title is the organisation's name on one line, in plain characters, such as --title \"Example County Council\"", at: nil)
         }
         for (language, name) in otherTitles.sorted(by: { $0.key < $1.key })
         where name.trimmingSpacesAndNewlines.isEmpty || name.contains(where: \.isNewline) || name.unicodeScalars.contains(where: Self.isControl) {
-            log.error("--title-\(language) is the organisation's name in that language on one line, in plain characters", at: nil)
+            log.error(.initTitleInvalid, "--title-\(language) is the organisation's name in that language on one line, in plain characters", at: nil)
         }
         for language in languages where !SiteConfigReader.isLanguageTag(language) {
-            log.error("'\(language.unicodeScalars.map { Self.isControl($0) ? "?" : String($0) }.joined())' in --languages is not a language tag; give tags such as en-GB or cy, separated by commas", at: nil)
+            log.error(.initLanguageInvalid, "'\(language.unicodeScalars.map { Self.isControl($0) ? "?" : String($0) }.joined())' in --languages is not a language tag; give tags such as en-GB or cy, separated by commas", at: nil)
         }
         var baseURL = self.baseURL
         if let written = baseURL {
             if URLPolicy.allows(written), let url = URL(string: written), url.scheme == "https" || url.scheme == "http", url.host != nil {
                 baseURL = written.hasSuffix("/") ? String(written.dropLast()) : written
             } else {
-                log.error("--base-url should be the site's full address, such as https://www.example.gov.uk, not '\(written)'", at: nil)
+                log.error(.initBaseUrlInvalid, "--base-url should be the site's full address, such as https://www.example.gov.uk, not '\(written)'", at: nil)
             }
         }
         if FileSystem.isFile(destination) {
-            log.error("\(shown) is a file; give notice init a new or empty folder", at: nil)
+            log.error(.initFolderIsFile, "\(shown) is a file; give notice init a new or empty folder", at: nil)
         } else if FileSystem.isDirectory(destination) {
             let present = FileTree.children(of: destination.path).map(\.name).sorted()
             if !present.isEmpty {
                 let listed = present.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (present.count > 3 ? " and \(present.count - 3) more" : "")
-                log.error("\(shown) already has files (\(listed)); notice init never overwrites anything, so give it a new or empty folder", at: nil)
+                log.error(.initFolderNotEmpty, "\(shown) already has files (\(listed)); notice init never overwrites anything, so give it a new or empty folder", at: nil)
             }
         }
         let starterFiles = FileSystem.files(under: starter)
         let available = Set(starterFiles.compactMap(Self.language(of:))).sorted()
         if let first = languages.first, !first.lowercased().hasPrefix("en") {
-            log.error("the starter pages are in English, so the first language (the default) must be English, such as --languages en-GB,cy", at: nil)
+            log.error(.initLanguageNotEnglish, "the starter pages are in English, so the first language (the default) must be English, such as --languages en-GB,cy", at: nil)
         }
         for language in languages.dropFirst() where !available.contains(language.lowercased()) {
-            log.error("the starter site has no pages in '\(language)'; it can start a site in English\(available.isEmpty ? "" : " and " + available.map { "'\($0)'" }.joined(separator: ", ")), and you can add other languages afterwards (docs/languages.md)", at: nil)
+            log.error(.initLanguageUnavailable, "the starter site has no pages in '\(language)'; it can start a site in English\(available.isEmpty ? "" : " and " + available.map { "'\($0)'" }.joined(separator: ", ")), and you can add other languages afterwards (docs/languages.md)", at: nil)
         }
         let wanted = Set(languages.dropFirst().map { $0.lowercased() })
         // A file for another language (`cookies.cy.md`, `registry.cy.yaml`) only when the site has it.
         let files = starterFiles.filter { file in Self.language(of: file).map(wanted.contains) ?? true }
         if files.isEmpty {
-            log.error("the starter site was not found at \(paths.display(starter)); this is a problem with how Notice is installed: reinstall it with 'make install', or set NOTICE_THEMES to its themes folder", at: nil)
+            log.error(.initStarterMissing, "the starter site was not found at \(paths.display(starter)); this is a problem with how Notice is installed: reinstall it with 'make install', or set NOTICE_THEMES to its themes folder", at: nil)
         }
         if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
 
@@ -130,7 +130,7 @@ public struct SiteStarter: Sendable {
             try FileTree.write(Data("/output/\n".utf8), to: destination.appendingPathComponent(".gitignore").path)
             written.append(".gitignore")
         } catch {
-            throw BuildFailure(.error("could not write the new site into \(shown): \(error.reason)", at: nil))
+            throw BuildFailure(.error(.initWriteFailed, "could not write the new site into \(shown): \(error.reason)", at: nil))
         }
         return written.sorted()
     }

@@ -1,4 +1,98 @@
-/// Codes of Site diagnostics (docs/diagnostics.md).
+/// Codes of Site diagnostics (docs/diagnostics.md): site.yaml and the site folder (`site.`), a page's
+/// file and front matter (`page.`), and `notice init`'s starter (`init.`).
 extension DiagnosticCode {
-    static let siteCodes: [DiagnosticCode] = []
+    // The site folder.
+    static let siteFolderMissing = DiagnosticCode.error("site.folder.missing", "the site folder does not exist")
+    static let siteFileMissing = DiagnosticCode.error("site.file.missing", "a file the site needs, such as site.yaml or registry.yaml, is missing")
+    static let siteFileUnreadable = DiagnosticCode.error("site.file.unreadable", "a file of the site that is not UTF-8 text")
+    static let sitePagesMissing = DiagnosticCode.error("site.pages.missing", "the pages folder has no Markdown files")
+    static let siteHomePageMissing = DiagnosticCode.warning("site.home-page.missing", "there is no pages/index.md for the header and 'page not found' to link to")
+    static let siteBuiltinThemesMissing = DiagnosticCode.error("site.builtin-themes.missing", "Notice's built-in themes are not installed")
+    static let siteRegistryTranslationMissing = DiagnosticCode.warning("site.registry-translation.missing", "a language without its registry.LANG.yaml, whose pages show the registry's own words")
+    static let siteRegistryTranslationUnused = DiagnosticCode.warning("site.registry-translation.unused", "a registry.LANG.yaml for a language the site is not published in")
+
+    // site.yaml's settings.
+    static let siteUrlRefused = DiagnosticCode.error("site.url.refused", "an address of a kind that cannot be published, such as javascript:")
+    static let siteBaseUrlInvalid = DiagnosticCode.error("site.base-url.invalid", "a 'baseURL' (or --base-url) that is not a full http or https address")
+    static let siteBaseUrlMissing = DiagnosticCode.error("site.base-url.missing", "a setting that needs the site's 'baseURL', which is not given")
+    static let siteThemeInvalid = DiagnosticCode.error("site.theme.invalid", "a 'theme' that is not a folder name")
+    static let sitePolicyPageMissing = DiagnosticCode.error("site.policy-page.missing", "optional cookies, but no 'policyPage' for the consent banner to link to")
+    static let sitePolicyPageUnknown = DiagnosticCode.error("site.policy-page.unknown", "a 'policyPage' that names no page")
+    static let siteLanguageInvalid = DiagnosticCode.error("site.language.invalid", "a 'language' or 'code' that is not a language tag")
+    static let siteLanguageConflict = DiagnosticCode.error("site.language.conflict", "both 'language' and 'languages' in site.yaml")
+    static let siteLanguageDuplicate = DiagnosticCode.error("site.language.duplicate", "a language listed twice under 'languages'")
+    static let siteLanguagesEmpty = DiagnosticCode.error("site.languages.empty", "'languages' that lists no language")
+    static let siteLanguagePathMisplaced = DiagnosticCode.error("site.language.path.misplaced", "a 'path' for the default language, whose pages are at the site's root")
+    static let siteLanguagePathInvalid = DiagnosticCode.error("site.language.path.invalid", "a language's 'path' that is not one folder name")
+    static let siteLanguagePathClash = DiagnosticCode.error("site.language.path.clash", "two languages that would share one folder")
+    static let siteLanguageBaseUrlMissing = DiagnosticCode.error("site.language.base-url.missing", "a language without an address of its own when the first language has one")
+    static let siteLanguageDirectionInvalid = DiagnosticCode.error("site.language.direction.invalid", "a 'direction' other than ltr or rtl")
+    static let siteLanguageTitlePlaceholder = DiagnosticCode.warning("site.language.title.placeholder", "a language's title still the TODO that notice init wrote")
+    static let siteNavigationTargetConflict = DiagnosticCode.error("site.navigation.target.conflict", "a navigation link with both 'page' and 'url'")
+    static let siteNavigationTargetMissing = DiagnosticCode.error("site.navigation.target.missing", "a navigation link with neither 'page' nor 'url'")
+    static let siteNavigationPageUnknown = DiagnosticCode.error("site.navigation.page.unknown", "a navigation link to a page that does not exist")
+    static let siteStringsMissing = DiagnosticCode.error("site.strings.missing", "a text the pages need that neither the theme nor site.yaml gives")
+    static let siteStringsInvalid = DiagnosticCode.error("site.strings.invalid", "a text of the wrong form: a list for a single text, or not 12 month names")
+    static let siteStringsIncomplete = DiagnosticCode.warning("site.strings.incomplete", "a language the theme gives only some texts in, shown in English")
+    static let siteStringsUntranslated = DiagnosticCode.warning("site.strings.untranslated", "a language the theme has no texts in, whose pages show its English")
+
+    // site.yaml's consent settings.
+    static let siteConsentDomainInvalid = DiagnosticCode.error("site.consent.domain.invalid", "a consent 'domain' that is not a domain name")
+    static let siteConsentLifetimeInvalid = DiagnosticCode.error("site.consent.lifetime.invalid", "a consent 'lifetime' that is not a duration of a day or more")
+    static let siteConsentReceiptsInvalid = DiagnosticCode.error("site.consent.receipts.invalid", "a 'receipts' address that is not https://")
+    static let siteConsentSettingsLinkInvalid = DiagnosticCode.error("site.consent.settings-link.invalid", "a 'settingsLink' that is not an element id")
+    static let siteConsentSettingsLinkMissing = DiagnosticCode.error("site.consent.settings-link.missing", "'settingsButton: false' without a 'settingsLink'")
+    static let siteConsentCookieNameInvalid = DiagnosticCode.error("site.consent.cookie-name.invalid", "a consent cookie name with characters a cookie name cannot have")
+    static let siteConsentCategoryUnknown = DiagnosticCode.error("site.consent.category.unknown", "a googleConsentMode category the registry does not define")
+    static let siteConsentCategoryNecessary = DiagnosticCode.error("site.consent.category.necessary", "a strictly necessary category under googleConsentMode")
+    static let siteConsentTypeUnknown = DiagnosticCode.error("site.consent.type.unknown", "a Google Consent Mode type that does not exist")
+
+    // A page's file and front matter.
+    static let pageFileUnreadable = DiagnosticCode.error("page.file.unreadable", "a page that is not UTF-8 text")
+    static let pageFileNameInvalid = DiagnosticCode.error("page.file-name.invalid", "a page's file name that its address cannot carry")
+    static let pageFrontMatterMissing = DiagnosticCode.error("page.front-matter.missing", "a page that does not start with front matter")
+    static let pageFrontMatterUnclosed = DiagnosticCode.error("page.front-matter.unclosed", "front matter without its closing '---' line")
+    static let pageDescriptionMissing = DiagnosticCode.warning("page.description.missing", "a page without a 'description'")
+    static let pageUpdatedInvalid = DiagnosticCode.error("page.updated.invalid", "an 'updated' that is not a YYYY-MM-DD date")
+    static let pageSlugInvalid = DiagnosticCode.error("page.slug.invalid", "a 'slug' that is not letters, digits and hyphens")
+    static let pageSlugUnused = DiagnosticCode.warning("page.slug.unused", "a 'slug' on a page in the default language, which it does not change")
+    static let pageOutputClash = DiagnosticCode.error("page.output.clash", "two pages that would be written to one file")
+    static let pageTranslationOfMisplaced = DiagnosticCode.error("page.translation-of.misplaced", "a 'translationOf' on a page in the default language")
+    static let pageTranslationOfUnknown = DiagnosticCode.error("page.translation-of.unknown", "a 'translationOf' that names no page")
+    static let pageTranslationDuplicate = DiagnosticCode.error("page.translation.duplicate", "two pages that are one page's version in the same language")
+    static let pageTranslationMissing = DiagnosticCode.warning("page.translation.missing", "a page without its version in one of the site's languages")
+    static let pageOriginalMissing = DiagnosticCode.warning("page.original.missing", "a translated page with no page in the default language")
+
+    // `notice init`.
+    static let initTitleInvalid = DiagnosticCode.error("init.title.invalid", "a --title or --title-LANG that is not one line of plain characters")
+    static let initLanguageInvalid = DiagnosticCode.error("init.language.invalid", "a --languages entry that is not a language tag")
+    static let initLanguageNotEnglish = DiagnosticCode.error("init.language.not-english", "a first language other than English, which the starter pages are in")
+    static let initLanguageUnavailable = DiagnosticCode.error("init.language.unavailable", "a language the starter site has no pages in")
+    static let initBaseUrlInvalid = DiagnosticCode.error("init.base-url.invalid", "a --base-url that is not a full http or https address")
+    static let initFolderIsFile = DiagnosticCode.error("init.folder.is-file", "a file where the new site's folder should be")
+    static let initFolderNotEmpty = DiagnosticCode.error("init.folder.not-empty", "a folder for the new site that already has files")
+    static let initStarterMissing = DiagnosticCode.error("init.starter.missing", "the starter site is not installed")
+    static let initWriteFailed = DiagnosticCode.error("init.write.failed", "the new site could not be written")
+
+    static let siteChecksCodeUnknown = DiagnosticCode.error("site.checks.code-unknown", "a code in 'checks: ignore' that Notice does not report")
+    static let siteChecksErrorIgnored = DiagnosticCode.error("site.checks.error-ignored", "an error's code in 'checks: ignore' (errors cannot be silenced)")
+
+    static let siteCodes: [DiagnosticCode] = [
+        siteFolderMissing, siteFileMissing, siteFileUnreadable, sitePagesMissing, siteHomePageMissing, siteBuiltinThemesMissing,
+        siteRegistryTranslationMissing, siteRegistryTranslationUnused,
+        siteUrlRefused, siteBaseUrlInvalid, siteBaseUrlMissing, siteThemeInvalid, sitePolicyPageMissing, sitePolicyPageUnknown,
+        siteLanguageInvalid, siteLanguageConflict, siteLanguageDuplicate, siteLanguagesEmpty, siteLanguagePathMisplaced,
+        siteLanguagePathInvalid, siteLanguagePathClash, siteLanguageBaseUrlMissing, siteLanguageDirectionInvalid,
+        siteLanguageTitlePlaceholder, siteNavigationTargetConflict, siteNavigationTargetMissing, siteNavigationPageUnknown,
+        siteStringsMissing, siteStringsInvalid, siteStringsIncomplete, siteStringsUntranslated,
+        siteConsentDomainInvalid, siteConsentLifetimeInvalid, siteConsentReceiptsInvalid, siteConsentSettingsLinkInvalid,
+        siteConsentSettingsLinkMissing, siteConsentCookieNameInvalid, siteConsentCategoryUnknown, siteConsentCategoryNecessary,
+        siteConsentTypeUnknown,
+        pageFileUnreadable, pageFileNameInvalid, pageFrontMatterMissing, pageFrontMatterUnclosed, pageDescriptionMissing,
+        pageUpdatedInvalid, pageSlugInvalid, pageSlugUnused, pageOutputClash, pageTranslationOfMisplaced, pageTranslationOfUnknown,
+        pageTranslationDuplicate, pageTranslationMissing, pageOriginalMissing,
+        initTitleInvalid, initLanguageInvalid, initLanguageNotEnglish, initLanguageUnavailable, initBaseUrlInvalid, initFolderIsFile,
+        initFolderNotEmpty, initStarterMissing, initWriteFailed,
+        siteChecksCodeUnknown, siteChecksErrorIgnored,
+    ]
 }
