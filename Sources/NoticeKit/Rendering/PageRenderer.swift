@@ -71,12 +71,16 @@ struct PageRenderer {
             canonicalURL: config.baseURL.flatMap { page.name == "404" ? nil : $0 + "/" + PageSource.encodedURLPath(page.urlPath) },
             contents: PageLayout.sections(of: content.headings).map { PageView.Section(id: $0.id, text: $0.text) },
             hasContents: PageLayout.hasContents(content.headings))
-        return PageView(
+        var view = PageView(
             page: pageValues, root: root, homeHref: site.link(toPage: "index").href(root: root), navigation: navigation,
             footerLinks: footerLinks,
             stylesheets: assets.stylesheets.map { PageView.Asset(href: root + $0.path, integrity: $0.integrity) },
             policyHref: policyHref ?? "", settingsHref: policyHref.map { $0 + "#" + ConsentMarkup.formAnchor } ?? "",
             consent: consent, languages: languageVersions(of: page, root: root))
+        let wrapper = site.config.wrapper
+        view.wrapper = PageView.Wrapper(header: wrapper.headerHTML, footer: wrapper.footerHTML,
+                                        stylesheets: wrapper.stylesheets.map { PageView.Asset(href: $0.value, integrity: nil) })
+        return view
     }
 
     /// The page in each of the site's languages that has it, this one included: relative links between

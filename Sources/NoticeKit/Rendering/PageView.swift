@@ -17,6 +17,8 @@ struct PageView: TypedTemplateView {
     let consent: Consent?
     /// The page in each language that has it (this one included); empty on a site in one language.
     let languages: [LanguageVersion]
+    /// The organisation's own header, footer and stylesheets (`wrapper:` in site.yaml).
+    var wrapper = Wrapper()
 
     static let fields = TemplateFields<Self>([
         .view("page") { $0.page },
@@ -34,7 +36,23 @@ struct PageView: TypedTemplateView {
         .list("otherLanguages") { $0.languages.filter { !$0.isCurrent } },
         .flag("hasOtherLanguages") { $0.languages.contains { !$0.isCurrent } },
         .view("defaultLanguage") { $0.languages.first { $0.isDefault } },
+        .view("wrapper") { $0.wrapper },
     ])
+
+    /// `wrapper`: the site's own header and footer as its files give them (checked when the site
+    /// loads), for `{{{wrapper.header}}}`, and its stylesheets' addresses.
+    struct Wrapper: TypedTemplateView {
+        var header: String?
+        var footer: String?
+        var stylesheets: [Asset] = []
+
+        static let fields = TemplateFields<Self>([
+            .text("header") { $0.header },
+            .text("footer") { $0.footer },
+            .list("stylesheets") { $0.stylesheets },
+            .flag("hasStylesheets") { !$0.stylesheets.isEmpty },
+        ])
+    }
 
     /// `page`: the page itself.
     struct Page: TypedTemplateView {

@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable {
     public var robots = false
     /// Warnings the whole site silences (`checks: ignore: [...]`).
     public var checks = CheckSettings()
+    /// The organisation's own header, footer and stylesheet, for a theme that wraps pages in them.
+    public var wrapper = WrapperSettings()
 
     public init(
         title: String, baseURL: String? = nil, language: String = "en-GB", theme: String = "default",
@@ -46,6 +48,7 @@ public struct SiteConfig: Sendable {
         config.title = language.title ?? title
         if language.baseURL != nil { config.baseURL = language.baseURL }
         config.navigation = language.navigation ?? navigation
+        if let own = language.wrapper { config.wrapper = own }
         // `strings:` words the default language; another language has only its own.
         config.strings = language == languages.first ? strings.merging(language.strings) : language.strings
         return config

@@ -3,8 +3,8 @@ import Yams
 
 /// Reads `site.yaml` into a ``SiteConfig``, logging every problem with its position.
 struct SiteConfigReader {
-    static let keys = ["title", "baseURL", "language", "languages", "theme", "policyPage", "navigation", "consent", "strings", "robots", "checks"]
-    static let languageKeys = ["code", "path", "baseURL", "direction", "title", "navigation", "strings"]
+    static let keys = ["title", "baseURL", "language", "languages", "theme", "policyPage", "navigation", "consent", "strings", "robots", "checks", "wrapper"]
+    static let languageKeys = ["code", "path", "baseURL", "direction", "title", "navigation", "strings", "wrapper"]
     static let consentKeys = ["domain", "lifetime", "cookies", "googleConsentMode", "receipts", "reloadOnWithdraw", "settingsButton", "settingsLink"]
     static let cookieNameKeys = ["status", "preferencesSet", "version"]
 
@@ -45,6 +45,9 @@ struct SiteConfigReader {
         }
         if let strings = mapping.mapping("strings", in: context) {
             config.strings = StringsReader.read(strings)
+        }
+        if let wrapper = mapping.mapping("wrapper", in: context) {
+            config.wrapper = WrapperSettings.read(wrapper, reader: reader, in: "site.yaml's 'wrapper'")
         }
         if let checks = mapping.mapping("checks", in: context) {
             config.checks = CheckSettings.read(checks, reader: reader, in: "site.yaml's 'checks'")
@@ -126,13 +129,16 @@ struct SiteConfigReader {
             }
             let navigation = entry.sequence("navigation", in: context) == nil ? nil : readNavigation(entry)
             let strings = entry.mapping("strings", in: context).map(StringsReader.read) ?? Strings()
+            let wrapper = entry.mapping("wrapper", in: context).map { WrapperSettings.read($0, reader: reader, in: "the '\(code.value)' language's 'wrapper'") }
             let title = entry.string("title", in: context)
             if let title, title.value.hasPrefix(Self.todoMarker) {
                 reader.warning(.siteLanguageTitlePlaceholder, "the '\(code.value)' title is still '\(title.value)'; write the organisation's name in that language, as its pages show it", at: title.location)
             }
-            languages.append(SiteLanguage(code: code.value, path: path, baseURL: baseURL, isRightToLeft: rightToLeft,
-                                          title: title?.value, navigation: navigation, strings: strings,
-                                          location: reader.location(of: item)))
+            var language = SiteLanguage(code: code.value, path: path, baseURL: baseURL, isRightToLeft: rightToLeft,
+                                        title: title?.value, navigation: navigation, strings: strings,
+                                        location: reader.location(of: item))
+            language.wrapper = wrapper
+            languages.append(language)
         }
         if languages.isEmpty, !items.isEmpty || location != nil {
             reader.error(.siteLanguagesEmpty, "'languages' lists no language; give each a 'code', such as - code: en-GB", at: location ?? reader.file.start)

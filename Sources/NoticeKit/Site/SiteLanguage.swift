@@ -16,6 +16,8 @@ public struct SiteLanguage: Sendable, Equatable {
     /// The navigation in this language; the site's, with its pages' translations, when not given.
     public var navigation: [NavigationLink]?
     /// Texts replacing the theme's for this language.
+    /// The language's own header and footer (`wrapper:`), when it has them.
+    public var wrapper: WrapperSettings?
     public var strings: Strings
     /// Where it was declared, for messages about it.
     public var location: SourceLocation?

@@ -77,6 +77,12 @@ public struct SiteLoader: Sendable {
         checkReferences(config: config, pages: defaultPages, configFile: configFile, log: &log)
         if registryIsComplete { checkConsentSettings(config: config, registry: registry, configFile: configFile, log: &log) }
         checkLanguages(config: config, configFile: configFile, log: &log)
+        // A header and footer the theme never shows would be dropped silently.
+        if let written = ([config.wrapper] + config.languages.compactMap(\.wrapper)).first(where: { !$0.isEmpty }),
+           !theme.library.usesName(startingWith: "wrapper") {
+            log.warning(.siteWrapperUnused, "the theme '\(theme.name)' does not show the site's own header, footer or stylesheets ('wrapper'); use 'theme: plain', which does, or add {{{wrapper.header}}} and {{{wrapper.footer}}} to the theme's page template",
+                        at: (written.header ?? written.footer ?? written.stylesheets.first)?.location ?? SourceLocation(path: paths.display(configFile)))
+        }
         warnAboutUnusedTranslations(languages: config.languages, log: &log)
         var staticFiles: [String: URL] = [:]
         let staticFolder = directory.appendingPathComponent(Self.staticFolderName)
@@ -86,8 +92,10 @@ public struct SiteLoader: Sendable {
 
         var editions: [Site] = []
         var alternates = PageAlternates()
+        var fragments: [String: String?] = [:]
         for (index, language) in config.languages.enumerated() {
             var settings = config.settings(for: language)
+            settings.wrapper = loadWrapper(settings.wrapper, read: &fragments, log: &log)
             if index > 0, language.navigation == nil {
                 // The site's navigation, each page link titled as its translation is.
                 settings.navigation = settings.navigation.map { link in
@@ -222,6 +230,29 @@ public struct SiteLoader: Sendable {
             }
         }
         return sorted
+    }
+
+    /// The wrapper's header and footer read from the site folder and checked (each file once, however
+    /// many languages share it).
+    private func loadWrapper(_ wrapper: WrapperSettings, read fragments: inout [String: String?], log: inout DiagnosticLog) -> WrapperSettings {
+        var wrapper = wrapper
+        func load(_ path: Located<String>?) -> String? {
+            guard let path else { return nil }
+            if let known = fragments[path.value] { return known }
+            let file = directory.appendingPathComponent(path.value)
+            let display = paths.display(file)
+            guard FileSystem.isFile(file), let text = FileSystem.readText(file) else {
+                log.error(.siteWrapperFileMissing, "there is no readable \(display) (UTF-8 text); write the site's own \(path.value.contains("footer") ? "footer" : "header") there, or correct the path", at: path.location)
+                fragments[path.value] = .some(nil)
+                return nil
+            }
+            WrapperFragmentCheck.check(text, file: display, log: &log)
+            fragments[path.value] = text
+            return text
+        }
+        wrapper.headerHTML = load(wrapper.header)
+        wrapper.footerHTML = load(wrapper.footer)
+        return wrapper
     }
 
     /// The language's name in itself, for language switches: from its own texts only (never the

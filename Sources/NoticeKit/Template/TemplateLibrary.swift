@@ -48,6 +48,20 @@ public struct TemplateLibrary: Sendable {
         return renderer.failed ? nil : renderer.output
     }
 
+    /// Whether any template uses a name whose first part is `first` (`wrapper` for `{{{wrapper.header}}}`).
+    func usesName(startingWith first: String) -> Bool {
+        func uses(_ nodes: [TemplateNode]) -> Bool {
+            nodes.contains { node in
+                switch node {
+                case .value(let name, _): name.parts.first == first
+                case .section(let name, _, let children): name.parts.first == first || uses(children)
+                case .text, .partial: false
+                }
+            }
+        }
+        return sources.keys.contains { templates[$0].map { uses($0.nodes) } ?? false }
+    }
+
     /// A template by name, as written (not an indented copy).
     func template(_ name: String) -> Template? {
         sources[name] == nil ? nil : templates[name]

@@ -8,6 +8,9 @@ public struct Theme: Sendable {
     public var templateNames: Set<String>
     /// Each template's file as messages show it, by name.
     var templateFiles: [String: String] = [:]
+    /// The templates the site's own themes/ folder gives (the only ones an unused-template warning is
+    /// about: a built-in theme may leave some of the theme it extends unused).
+    var siteTemplateNames: Set<String> = []
     /// Files copied into the output, by their path under `assets/`.
     public var assets: [String: URL]
     /// The theme's texts in its own language (`strings.yaml`, British English in the default theme).
@@ -75,7 +78,7 @@ public struct Theme: Sendable {
                       at: SourceLocation(path: templateFiles[problem.template] ?? problem.template, line: problem.line, column: problem.column))
         }
         let rendered = entries.keys.sorted().joined(separator: ", ")
-        for name in templateNames.subtracting(check.reached).sorted() {
+        for name in siteTemplateNames.subtracting(check.reached).sorted() {
             log.warning("Notice never shows this template: it renders \(rendered) and the templates they include ({{> \(name)}}); include it from one of them, or remove it",
                         at: SourceLocation(path: templateFiles[name] ?? name))
         }

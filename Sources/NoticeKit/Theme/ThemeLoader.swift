@@ -7,13 +7,11 @@ struct ThemeLoader {
     let searchPaths: [URL]
     let paths: DisplayPaths
 
+    /// The file in a theme's folder that says which theme it builds on (`extends: default`).
+    static let settingsFileName = "theme.yaml"
+
     func load(named name: String, requestedAt location: SourceLocation?, log: inout DiagnosticLog) -> Theme? {
-        let folders = searchPaths.map { $0.appendingPathComponent(name, isDirectory: true) }.filter(FileSystem.isDirectory)
-        guard !folders.isEmpty else {
-            let looked = searchPaths.map { paths.display($0) }.joined(separator: ", ")
-            log.error("there is no theme called '\(name)' (looked in \(looked)); check 'theme' in site.yaml", at: location)
-            return nil
-        }
+        guard let folders = folders(of: name, requestedAt: location, log: &log) else { return nil }
         // Lowest priority first, so later folders override earlier ones file by file.
         var templates: [String: URL] = [:]
         var assets: [String: URL] = [:]
@@ -96,7 +94,57 @@ struct ThemeLoader {
                           consentScript: consentScript, consentSettingsScript: consentSettingsScript, consentStylesheet: consentStylesheet,
                           consentSettingsStylesheet: consentSettingsStylesheet)
         theme.templateFiles = displayed
+        // Templates the site wrote itself (under its own themes/ folder), as opposed to built-in ones a
+        // theme may inherit and not use.
+        if searchPaths.count > 1, let siteThemes = searchPaths.first?.standardizedFileURL.path {
+            theme.siteTemplateNames = Set(templates.filter { $0.value.standardizedFileURL.path.hasPrefix(siteThemes + "/") }.keys)
+        }
         return theme
+    }
+
+    /// The theme's folders, most specific first: its own (the site's `themes/NAME/`, then the built-in
+    /// one), then those of the theme it extends (`extends:` in its theme.yaml), and so on; nil when a
+    /// theme in the chain does not exist or the chain comes back on itself.
+    private func folders(of name: String, requestedAt location: SourceLocation?, log: inout DiagnosticLog) -> [URL]? {
+        var chain: [URL] = []
+        var seen: [String] = []
+        var current = (name: name, location: location)
+        while true {
+            let own = searchPaths.map { $0.appendingPathComponent(current.name, isDirectory: true) }.filter(FileSystem.isDirectory)
+            guard !own.isEmpty else {
+                let looked = searchPaths.map { paths.display($0) }.joined(separator: ", ")
+                let known = Set(searchPaths.flatMap { folder in FileTree.children(of: folder.path).filter(\.isFolder).map(\.name) })
+                let what = seen.isEmpty ? "check 'theme' in site.yaml" : "check 'extends' in the theme '\(seen.last ?? "")'"
+                log.error(seen.isEmpty ? .themeNameUnknown : .themeExtendsUnknown,
+                          "there is no theme called '\(current.name)' (looked in \(looked))" + Spelling.suggestion(for: current.name, in: known, otherwise: "; \(what)"),
+                          at: current.location)
+                return nil
+            }
+            seen.append(current.name)
+            chain += own
+            guard let file = own.map({ $0.appendingPathComponent(Self.settingsFileName) }).first(where: FileSystem.isFile),
+                  let parent = readExtends(file, log: &log) else { break }
+            guard !seen.contains(parent.value) else {
+                log.error(.themeExtendsCycle, "the theme '\(current.name)' extends '\(parent.value)', which comes back to it (\((seen + [parent.value]).joined(separator: " → "))); one of them must extend nothing",
+                          at: parent.location)
+                return nil
+            }
+            current = (parent.value, parent.location)
+        }
+        return chain
+    }
+
+    /// `extends:` from a theme.yaml, checked for unknown keys.
+    private func readExtends(_ file: URL, log: inout DiagnosticLog) -> Located<String>? {
+        guard let text = FileSystem.readText(file) else {
+            log.error(.themeSettingsUnreadable, "could not read this file; check that it is saved as UTF-8 text", at: SourceLocation(path: paths.display(file)))
+            return nil
+        }
+        let reader = YAMLReader(file: SourceFile(path: paths.display(file), text: text))
+        defer { log.append(contentsOf: reader.log.diagnostics) }
+        guard let root = reader.parseRoot(), let mapping = reader.mapping(root, describedAs: Self.settingsFileName) else { return nil }
+        mapping.rejectUnknownKeys(allowed: ["extends"], in: Self.settingsFileName)
+        return mapping.string("extends", in: Self.settingsFileName)
     }
 
     private func readStrings(_ file: URL, log: inout DiagnosticLog) -> Strings? {

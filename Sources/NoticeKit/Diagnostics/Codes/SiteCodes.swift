@@ -77,6 +77,18 @@ extension DiagnosticCode {
     static let siteChecksCodeUnknown = DiagnosticCode.error("site.checks.code-unknown", "a code in 'checks: ignore' that Notice does not report")
     static let siteChecksErrorIgnored = DiagnosticCode.error("site.checks.error-ignored", "an error's code in 'checks: ignore' (errors cannot be silenced)")
 
+    static let siteWrapperPathInvalid = DiagnosticCode.error("site.wrapper.path-invalid", "a header or footer path outside the site folder or not .html")
+    static let siteWrapperFileMissing = DiagnosticCode.error("site.wrapper.file-missing", "a header or footer file that does not exist or cannot be read")
+    static let siteWrapperStylesheetInvalid = DiagnosticCode.error("site.wrapper.stylesheet-invalid", "a stylesheet address that is not https:// or from the site's root")
+    static let siteWrapperUnclosed = DiagnosticCode.error("site.wrapper.unclosed", "an element a header or footer never closes")
+    static let siteWrapperStrayEndTag = DiagnosticCode.error("site.wrapper.stray-end-tag", "an end tag a header or footer never opened")
+    static let siteWrapperScript = DiagnosticCode.error("site.wrapper.script", "a script in the site's header or footer")
+    static let siteWrapperElementMisplaced = DiagnosticCode.error("site.wrapper.element-misplaced", "an element the page owns (html, head, body, main) in a fragment")
+    static let siteWrapperHandler = DiagnosticCode.error("site.wrapper.handler", "an inline event handler in a fragment")
+    static let siteWrapperStyleAttribute = DiagnosticCode.warning("site.wrapper.style-attribute", "an inline style in a fragment, which the pages' CSP blocks")
+    static let siteWrapperAddressRelative = DiagnosticCode.warning("site.wrapper.address-relative", "a relative address in a fragment, which differs from page to page")
+    static let siteWrapperUnused = DiagnosticCode.warning("site.wrapper.unused", "a header or footer the theme does not show")
+
     static let siteCodes: [DiagnosticCode] = [
         siteFolderMissing, siteFileMissing, siteFileUnreadable, sitePagesMissing, siteHomePageMissing, siteBuiltinThemesMissing,
         siteRegistryTranslationMissing, siteRegistryTranslationUnused,
@@ -94,5 +106,8 @@ extension DiagnosticCode {
         initTitleInvalid, initLanguageInvalid, initLanguageNotEnglish, initLanguageUnavailable, initBaseUrlInvalid, initFolderIsFile,
         initFolderNotEmpty, initStarterMissing, initWriteFailed,
         siteChecksCodeUnknown, siteChecksErrorIgnored,
+        siteWrapperPathInvalid, siteWrapperFileMissing, siteWrapperStylesheetInvalid, siteWrapperUnclosed, siteWrapperStrayEndTag,
+        siteWrapperScript, siteWrapperElementMisplaced, siteWrapperHandler, siteWrapperStyleAttribute, siteWrapperAddressRelative,
+        siteWrapperUnused,
     ]
 }

@@ -1,4 +1,5 @@
-/// A published web page read as a tree, for `notice import`: enough of HTML's parsing rules for what
+/// A published web page read as a tree, for `notice import` and the site's own header and footer
+/// fragments (`wrapper:`): enough of HTML's parsing rules for what
 /// content management systems write (implied end tags for paragraphs, list items and table cells, void
 /// elements, character references, raw-text `script` and `style` skipped), each element with the line it
 /// starts on. Linear in the page's size; never fails: malformed markup gives the tree a browser would
@@ -104,6 +105,17 @@ public enum HTMLDocument {
 
     /// The page as a tree under a root element named `#document`.
     public static func parse(_ source: String) -> HTMLNode {
+        parseNoting(source).root
+    }
+
+    /// Elements whose end tag may be left out (HTML implies it).
+    static let endTagOptional: Set<String> = ["p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "colgroup", "caption"]
+
+    /// The tree, with what a checker of hand-written fragments wants to know: elements never closed
+    /// (whose end tag HTML does not imply) and end tags that close nothing.
+    static func parseNoting(_ source: String) -> (root: HTMLNode, unclosed: [HTMLNode], stray: [(name: String, line: Int)]) {
+        var unclosed: [HTMLNode] = []
+        var stray: [(name: String, line: Int)] = []
         let root = HTMLNode(.element("#document"), line: 1)
         var open: [HTMLNode] = [root]
         var text = ""
@@ -163,7 +175,10 @@ public enum HTMLDocument {
                     if tag.isEnd {
                         // An end tag closes its element and what is still open inside it; a stray one is ignored.
                         if let position = open.lastIndex(where: { $0.name == tag.name }), position > 0 {
+                            unclosed += open[(position + 1)...].filter { !endTagOptional.contains($0.name ?? "") }
                             open.removeSubrange(position...)
+                        } else if !voidElements.contains(tag.name) {
+                            stray.append((tag.name, tagLine))
                         }
                         continue
                     }
@@ -206,7 +221,8 @@ public enum HTMLDocument {
             text += String(decoding: bytes[start..<index], as: UTF8.self)
         }
         flushText()
-        return root
+        unclosed += open.dropFirst().filter { !endTagOptional.contains($0.name ?? "") }
+        return (root, unclosed, stray)
     }
 
     private struct Tag {
