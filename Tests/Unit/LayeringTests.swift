@@ -19,6 +19,7 @@ struct LayeringTests {
         ["Directives"],
         ["Consent", "Declarations"],
         ["Build"],
+        ["Starter"],
         ["Import"],
     ]
 
