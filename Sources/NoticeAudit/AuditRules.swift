@@ -83,7 +83,7 @@ public struct AuditRules: Sendable {
     /// details, less where and when it was seen). Findings without such details fall back on their words.
     static func mergeKey(_ diagnostic: Diagnostic, state: AuditState) -> String {
         let aboutWhat = diagnostic.details.filter { !Self.whereAndWhen.contains($0.key) }
-        var key = "\(diagnostic.code?.id ?? diagnostic.severity.rawValue)|\(diagnostic.location?.description ?? "")|"
+        var key = "\(diagnostic.code.id)|\(diagnostic.location?.description ?? "")|"
             + aboutWhat.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "|")
         if aboutWhat.count <= 1 {
             key += "|" + withoutPages(diagnostic.message.replacingOccurrences(of: state.phrase, with: "\u{0}"))

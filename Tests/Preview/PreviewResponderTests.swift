@@ -127,7 +127,7 @@ struct PreviewResponderTests {
 
     @Test func failuresShowAnEscapedPanelAboveTheLastGoodPage() async throws {
         let state = await loaded()
-        await state.fail(with: [.error("unknown key '<script>'", at: SourceLocation(path: "content/registry.yaml", line: 3, column: 5))])
+        await state.fail(with: [.error(.yamlKeyUnknown, "unknown key '<script>'", at: SourceLocation(path: "content/registry.yaml", line: 3, column: 5))])
         try await app(state: state).test(.router) { client in
             let body = String(buffer: try await get(client, "/cookies/").body)
             #expect(body.contains("<body>\n<section class=\"notice-preview-errors\" role=\"alert\""))
@@ -143,7 +143,7 @@ struct PreviewResponderTests {
 
     @Test func withoutAGoodBuildEveryPageListsTheProblems() async throws {
         let state = PreviewState()
-        await state.fail(with: [.error("the registry has no 'categories'", at: SourceLocation(path: "content/registry.yaml"))])
+        await state.fail(with: [.error(.registryCategoriesMissing, "the registry has no 'categories'", at: SourceLocation(path: "content/registry.yaml"))])
         try await app(state: state).test(.router) { client in
             let response = try await get(client, "/anything")
             #expect(response.status == .serviceUnavailable)

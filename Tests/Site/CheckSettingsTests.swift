@@ -20,13 +20,13 @@ struct CheckSettingsTests {
     @Test func withoutChecksTheWarningIsReportedWithItsCode() throws {
         let report = try Self.site().build()
         let warning = try #require(report.diagnostics.first { $0.location?.path == "content/pages/help.md" })
-        #expect(warning.code?.id == "page.description.missing")
+        #expect(warning.code.id == "page.description.missing")
         #expect(report.silencedCount == 0)
     }
 
     @Test func theSiteSilencesACodeEverywhere() throws {
         let report = try Self.site(siteChecks: "\nchecks:\n  ignore:\n    - page.description.missing\n").build()
-        #expect(!report.diagnostics.contains { $0.code?.id == "page.description.missing" }, "\(report.diagnostics)")
+        #expect(!report.diagnostics.contains { $0.code.id == "page.description.missing" }, "\(report.diagnostics)")
         #expect(report.silencedCount >= 1)
     }
 
@@ -35,7 +35,7 @@ struct CheckSettingsTests {
         files["pages/help.md"] = "---\ntitle: Help\nchecks:\n  ignore: [page.description.missing]\n---\n\nAsk us.\n"
         files["pages/more.md"] = "---\ntitle: More\n---\n\nMore help.\n"
         let report = try TempSite(files).build()
-        let paths = report.diagnostics.filter { $0.code?.id == "page.description.missing" }.compactMap(\.location?.path)
+        let paths = report.diagnostics.filter { $0.code.id == "page.description.missing" }.compactMap(\.location?.path)
         #expect(paths.contains("content/pages/more.md") && !paths.contains("content/pages/help.md"), "\(paths)")
         #expect(report.silencedCount == 1)
     }

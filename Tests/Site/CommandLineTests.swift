@@ -301,8 +301,8 @@ struct CommandLineTests {
         #expect(run.status == 1)
         let lines = run.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines == [
-            "::error file=content/pages/cookies.md,line=6,col=1,title=Notice error::there is no service 'hotjar' in the registry; the services are 'google-analytics', 'cookie-management'",
-            "::warning file=content/pages/cookies.md,line=8,col=1,title=Notice warning::raw HTML is not allowed in pages and was left out; write it in Markdown instead",
+            "::error file=content/pages/cookies.md,line=6,col=1,title=Notice error (page.cookie-table.service-unknown)::there is no service 'hotjar' in the registry; the services are 'google-analytics', 'cookie-management'",
+            "::warning file=content/pages/cookies.md,line=8,col=1,title=Notice warning (page.html.refused)::raw HTML is not allowed in pages and was left out; write it in Markdown instead",
             "Check failed: 1 error, 1 warning.",
         ])
     }

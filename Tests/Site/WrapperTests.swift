@@ -97,6 +97,6 @@ struct WrapperTests {
 
     @Test func theDefaultThemeSaysItDoesNotShowTheWrapper() throws {
         let report = try Self.site(theme: "default").build()
-        #expect(report.diagnostics.contains { $0.code?.id == "site.wrapper.unused" }, "\(report.diagnostics)")
+        #expect(report.diagnostics.contains { $0.code.id == "site.wrapper.unused" }, "\(report.diagnostics)")
     }
 }

@@ -152,7 +152,7 @@ struct HardeningTests {
 
     @Test func diagnosticsNeverCarryControlCharacters() throws {
         let hostile = "a\u{1B}[2Jb\u{7}c\rd\ne\u{202E}f\u{9B}g"
-        let diagnostic = Diagnostic.error("unknown key '\(hostile)'", at: SourceLocation(path: "x\u{1B}.yaml", line: 1, column: 1))
+        let diagnostic = Diagnostic.error(.yamlKeyUnknown, "unknown key '\(hostile)'", at: SourceLocation(path: "x\u{1B}.yaml", line: 1, column: 1))
         let human = DiagnosticFormatter(useColour: false).format(diagnostic)
         #expect(human == "x\\u{1B}.yaml:1:1: error: unknown key 'a\\u{1B}[2Jb\\u{07}c\\u{0D}d\\u{0A}e\\u{202E}f\\u{9B}g'")
         let coloured = DiagnosticFormatter(useColour: true).format(diagnostic)

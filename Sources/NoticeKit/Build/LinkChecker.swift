@@ -27,7 +27,7 @@ struct LinkChecker {
                 var fixed = relative(target, from: pageURL)
                 if fixed.isEmpty { fixed = "./" }
                 if let fragment { fixed += "#" + fragment }
-                return .error("the link '\(url)' climbs above the site's top folder, so opened from disk or published below a path (https://…/policies/) it leads out of the site; write '\(fixed)'",
+                return .error(.pageLinkAboveSite, "the link '\(url)' climbs above the site's top folder, so opened from disk or published below a path (https://…/policies/) it leads out of the site; write '\(fixed)'",
                               at: link.location)
             }
         }
@@ -43,7 +43,7 @@ struct LinkChecker {
             } else {
                 message += "; check the address, or write the full address (https://…) for another site"
             }
-            return .error(message, at: link.location)
+            return .error(.pageLinkBroken, message, at: link.location)
         }
         guard let fragment, !fragment.isEmpty, !sections.contains(fragment) else { return nil }
         let page = target == pageURL ? "this page" : "the page '\(titles[target] ?? target)'"
@@ -53,7 +53,7 @@ struct LinkChecker {
         } else {
             message += "; its sections are " + sections.sorted().prefix(8).map { "'#\($0)'" }.joined(separator: ", ")
         }
-        return .error(message, at: link.location)
+        return .error(.pageAnchorMissing, message, at: link.location)
     }
 
 

@@ -89,7 +89,12 @@ public struct SiteBuilder: Sendable {
 
     /// With `--strict`, every warning counts as an error.
     static func promotingWarnings(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.map { Diagnostic(.error, $0.message, at: $0.location) }
+        diagnostics.map { diagnostic in
+            // The code stays, so tools still know what it is; only its weight changes.
+            var promoted = diagnostic
+            promoted.severity = .error
+            return promoted
+        }
     }
 
     private struct Run {
@@ -163,7 +168,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         if let error = writeError ?? writeFailure.error {
-            log.error("could not write the output: \(OutputWriter.describe(error)); the previous output was left as it was", at: nil)
+            log.error(.outputWriteFailed, "could not write the output: \(OutputWriter.describe(error)); the previous output was left as it was", at: nil)
         }
         // What the site silences goes before --strict counts warnings as errors.
         var (diagnostics, silenced) = site.silencing(log.sorted)

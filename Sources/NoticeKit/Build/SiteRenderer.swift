@@ -65,7 +65,7 @@ public struct SiteRenderer: Sendable {
                 continue
             }
             guard let data = FileManager.default.contents(atPath: source.path) else {
-                log.error("the theme's stylesheet could not be read", at: SourceLocation(path: DisplayPaths().display(source)))
+                log.error(.themeStylesheetUnreadable, "the theme's stylesheet could not be read", at: SourceLocation(path: DisplayPaths().display(source)))
                 continue
             }
             let (asset, file) = AssetManifest.asset("assets/" + path, contents: data, withIntegrity: integrity)
@@ -101,7 +101,7 @@ public struct SiteRenderer: Sendable {
                                     log: inout DiagnosticLog) -> [OutputFile] {
         site.staticFiles.sorted(by: { $0.key < $1.key }).compactMap { path, source in
             guard !taken.contains(path), !reservedPrefixes.contains(where: { path.hasPrefix($0) && !path.contains("/", after: $0) }) else {
-                log.error("static/\(path) has the same output path as a page or a file Notice writes; rename it", at: nil)
+                log.error(.buildStaticClash, "static/\(path) has the same output path as a page or a file Notice writes; rename it", at: nil)
                 return nil
             }
             return OutputFile(path: path, contents: .copy(source))
@@ -150,7 +150,7 @@ public struct SiteRenderer: Sendable {
         guard let link = site.config.consent.settingsLink, !site.config.consent.settingsButton else { return [] }
         let lacking = pages.filter { !$0.carriesSettingsLink }.map(\.page.path)
         guard !lacking.isEmpty else { return [] }
-        return [.error("'settingsButton: false' relies on every page having its own Cookie settings control with id=\"\(link.value)\" and \(ConsentMarkup.action)=\"choose\", but \(English.count(lacking.count, "page")) \(lacking.count == 1 ? "has" : "have") none (\(lacking.prefix(3).joined(separator: ", "))\(lacking.count > 3 ? ", …" : "")); add it near the top of the theme's layout, or remove 'settingsButton: false'",
+        return [.error(.buildSettingsLinkMissing, "'settingsButton: false' relies on every page having its own Cookie settings control with id=\"\(link.value)\" and \(ConsentMarkup.action)=\"choose\", but \(English.count(lacking.count, "page")) \(lacking.count == 1 ? "has" : "have") none (\(lacking.prefix(3).joined(separator: ", "))\(lacking.count > 3 ? ", …" : "")); add it near the top of the theme's layout, or remove 'settingsButton: false'",
                        at: link.location)]
     }
 
@@ -160,11 +160,11 @@ public struct SiteRenderer: Sendable {
         var warnings: [Diagnostic] = []
         let location = SourceLocation(path: page.page.path)
         if !page.anchors.contains(ConsentMarkup.formAnchor) {
-            warnings.append(.warning("the cookie policy has no settings form, so visitors without JavaScript cannot change their choice and the footer's \"Cookie settings\" link leads to the top of the page; add a ```consent-settings``` block to \(policy)",
+            warnings.append(.warning(.buildSettingsFormMissing, "the cookie policy has no settings form, so visitors without JavaScript cannot change their choice and the footer's \"Cookie settings\" link leads to the top of the page; add a ```consent-settings``` block to \(policy)",
                                      at: location))
         }
         for category in site.registry.categories where !category.necessary && !page.anchors.contains(ConsentScript.sectionAnchor(of: category)) {
-            warnings.append(.warning("the cookie settings link the category '\(category.id)' to its section of the cookie policy, but \(policy) has no heading '\(category.title)'; add one above that category's cookie tables, so the link does not lead to the top of the page",
+            warnings.append(.warning(.buildCategorySectionMissing, "the cookie settings link the category '\(category.id)' to its section of the cookie policy, but \(policy) has no heading '\(category.title)'; add one above that category's cookie tables, so the link does not lead to the top of the page",
                                      at: category.location))
         }
         return warnings
@@ -173,7 +173,7 @@ public struct SiteRenderer: Sendable {
     private func checkServicesShown(_ shown: Set<String>, policy: String) -> [Diagnostic] {
         site.registry.services.filter { !$0.cookies.isEmpty && !shown.contains($0.id) }.map { service in
             let count = service.cookies.flatMap(\.names).count
-            return .warning("the service '\(service.id)' (\(English.count(count, "cookie"))) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=\(service.id)``` to \(policy), or a table of its category",
+            return .warning(.buildServiceUnpublished, "the service '\(service.id)' (\(English.count(count, "cookie"))) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=\(service.id)``` to \(policy), or a table of its category",
                             at: service.location)
         }
     }
@@ -214,7 +214,7 @@ public struct SiteRenderer: Sendable {
                                                  translations: site.translations.map { ($0.registry, $0.config) }).encoded()
             files.append(OutputFile(path: "cookies.json", contents: .data(json)))
         } catch {
-            log.error("could not write cookies.json: \(error)", at: nil)
+            log.error(.outputDeclarationFailed, "could not write cookies.json: \(error)", at: nil)
         }
         let headings = Dictionary(uniqueKeysWithValues: CookieDeclarationCSV.columns.map { ($0, context.text("declaration.csv.\($0)")) })
         files.append(.text("cookies.csv", CookieDeclarationCSV(registry: site.registry, headings: headings).text()))

@@ -52,14 +52,14 @@ struct ConsentScript {
             .filter { $0.1 == nil }.map(\.0)
         if !missing.isEmpty, !optionalCategories.isEmpty {
             let categories = optionalCategories.map(\.id).joined(separator: ", ")
-            log.error("the registry has optional categories (\(categories)), but the theme '\(site.theme.name)' has no \(missing.joined(separator: ", ")) under consent/, so no banner would ask visitors before those cookies are set; add the files to the theme (copy them from the default theme's consent/ folder), or use the default theme",
+            log.error(.themeConsentFilesMissing, "the registry has optional categories (\(categories)), but the theme '\(site.theme.name)' has no \(missing.joined(separator: ", ")) under consent/, so no banner would ask visitors before those cookies are set; add the files to the theme (copy them from the default theme's consent/ folder), or use the default theme",
                       at: optionalCategories[0].location)
             return nil
         }
         guard let scriptURL = site.theme.consentScript,
               let source = template(scriptURL, placeholder: Self.placeholder, log: &log) else { return nil }
         for category in optionalCategories where category.purpose == nil {
-            log.warning("the category '\(category.id)' has no 'summary' or 'description', so the consent banner cannot say what it is for; add a one-sentence 'summary', such as: We'd like to use analytics cookies to understand how you use the website",
+            log.warning(.consentCategorySummaryMissing, "the category '\(category.id)' has no 'summary' or 'description', so the consent banner cannot say what it is for; add a one-sentence 'summary', such as: We'd like to use analytics cookies to understand how you use the website",
                         at: category.location)
         }
         // No integrity values for these two: their names carry the content's hash already, and a value
@@ -70,7 +70,7 @@ struct ConsentScript {
             guard let settingsSource = template(settingsURL, placeholder: Self.settingsPlaceholder, log: &log),
                   let json = encode(settingsConfiguration(), log: &log) else { return nil }
             guard let stylesheet = FileManager.default.contents(atPath: stylesheetURL.path) else {
-                log.error("this stylesheet could not be read", at: SourceLocation(path: DisplayPaths().display(stylesheetURL)))
+                log.error(.themeConsentStylesheetUnreadable, "this stylesheet could not be read", at: SourceLocation(path: DisplayPaths().display(stylesheetURL)))
                 return nil
             }
             let script = Data(settingsSource.replacingOccurrences(of: Self.settingsPlaceholder, with: json).utf8)
@@ -79,7 +79,7 @@ struct ConsentScript {
             settingsFiles = [scriptFile, stylesheetFile]
             settingsPaths = (scriptAsset.path, stylesheetAsset.path)
         } else if site.theme.consentSettingsScript != nil || site.theme.consentSettingsStylesheet != nil {
-            log.error("the theme '\(site.theme.name)' has only one of consent-settings.js and consent-settings.css; the consent settings need both, under consent/",
+            log.error(.themeConsentSettingsIncomplete, "the theme '\(site.theme.name)' has only one of consent-settings.js and consent-settings.css; the consent settings need both, under consent/",
                       at: nil)
             return nil
         }
@@ -93,11 +93,11 @@ struct ConsentScript {
     private func template(_ url: URL, placeholder: String, log: inout DiagnosticLog) -> String? {
         let location = SourceLocation(path: DisplayPaths().display(url))
         guard let source = FileSystem.readText(url) else {
-            log.error("this consent script could not be read; save it as UTF-8 text", at: location)
+            log.error(.themeConsentScriptUnreadable, "this consent script could not be read; save it as UTF-8 text", at: location)
             return nil
         }
         guard source.components(separatedBy: placeholder).count == 2 else {
-            log.error("this consent script must contain \(placeholder) exactly once, where the site's settings go", at: location)
+            log.error(.themeConsentScriptPlaceholder, "this consent script must contain \(placeholder) exactly once, where the site's settings go", at: location)
             return nil
         }
         return source
@@ -108,7 +108,7 @@ struct ConsentScript {
         do {
             return String(decoding: try encoder.encode(value), as: UTF8.self)
         } catch {
-            log.error("could not write the consent script's settings: \(error)", at: nil)
+            log.error(.consentSettingsUnencodable, "could not write the consent script's settings: \(error)", at: nil)
             return nil
         }
     }

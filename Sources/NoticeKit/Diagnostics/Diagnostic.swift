@@ -29,19 +29,15 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// name, declared and observed lifetime): `details` in JSON, empty for most diagnostics.
     public var details: [String: DiagnosticDetail] = [:]
     /// Its stable identity (docs/diagnostics.md), which tools match on and `checks: ignore:` names.
-    public var code: DiagnosticCode?
+    public var code: DiagnosticCode
 
-    @available(*, deprecated, message: "give the diagnostic a code")
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation?) {
-        self.init(severity: severity, message: message, location: location, code: nil)
-    }
 
     /// A diagnostic of `code`, at the severity the code is declared with.
     public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) {
         self.init(severity: code.severity, message: message, location: location, code: code)
     }
 
-    private init(severity: Severity, message: String, location: SourceLocation?, code: DiagnosticCode?) {
+    private init(severity: Severity, message: String, location: SourceLocation?, code: DiagnosticCode) {
         self.severity = severity
         self.message = message
         self.location = location
@@ -53,30 +49,18 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         return Diagnostic(code, message, at: location)
     }
 
-    @available(*, deprecated, message: "give the diagnostic a code")
-    public static func error(_ message: String, at location: SourceLocation?) -> Diagnostic {
-        Diagnostic(.error, message, at: location)
-    }
 
     public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) -> Diagnostic {
         assert(code.severity == .warning, "\(code) is declared as a \(code.severity)")
         return Diagnostic(code, message, at: location)
     }
 
-    @available(*, deprecated, message: "give the diagnostic a code")
-    public static func warning(_ message: String, at location: SourceLocation?) -> Diagnostic {
-        Diagnostic(.warning, message, at: location)
-    }
 
     public static func note(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) -> Diagnostic {
         assert(code.severity == .note, "\(code) is declared as a \(code.severity)")
         return Diagnostic(code, message, at: location)
     }
 
-    @available(*, deprecated, message: "give the diagnostic a code")
-    public static func note(_ message: String, at location: SourceLocation?) -> Diagnostic {
-        Diagnostic(.note, message, at: location)
-    }
 
     /// `path:line:column: error: message`, or `error: message` when there is no file; control
     /// characters quoted from the site are escaped, so a diagnostic is always one printable line.

@@ -32,20 +32,8 @@ public struct DiagnosticLog: Sendable {
         add(code, message, at: location)
     }
 
-    @available(*, deprecated, message: "give the diagnostic a code")
-    public mutating func error(_ message: String, at location: SourceLocation?) {
-        append(.error(message, at: location))
-    }
 
-    @available(*, deprecated, message: "give the diagnostic a code")
-    public mutating func warning(_ message: String, at location: SourceLocation?) {
-        append(.warning(message, at: location))
-    }
 
-    @available(*, deprecated, message: "give the diagnostic a code")
-    public mutating func note(_ message: String, at location: SourceLocation?) {
-        append(.note(message, at: location))
-    }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

@@ -6,7 +6,7 @@ public struct DiagnosticReport: Sendable, Encodable {
     public struct Entry: Sendable, Encodable, Equatable {
         public var severity: String
         /// The diagnostic's stable code (docs/diagnostics.md).
-        public var code: String?
+        public var code: String
         public var file: String?
         public var line: Int?
         public var column: Int?
@@ -52,7 +52,7 @@ public struct DiagnosticReport: Sendable, Encodable {
         self.seconds = seconds
         self.output = output
         self.diagnostics = diagnostics.map {
-            Entry(severity: $0.severity.rawValue, code: $0.code?.id, file: $0.location?.printablePath, line: $0.location?.line, column: $0.location?.column,
+            Entry(severity: $0.severity.rawValue, code: $0.code.id, file: $0.location?.printablePath, line: $0.location?.line, column: $0.location?.column,
                   message: $0.printableMessage, details: $0.details)
         }
     }
@@ -91,7 +91,7 @@ public struct DiagnosticReport: Sendable, Encodable {
             properties.append("line=\(location.line)")
             properties.append("col=\(location.column)")
         }
-        properties.append("title=Notice \(diagnostic.severity.rawValue)" + (diagnostic.code.map { " (\($0.id))" } ?? ""))
+        properties.append("title=Notice \(diagnostic.severity.rawValue)" + " (\(diagnostic.code.id))")
         // GitHub's workflow commands are error, warning and notice.
         let command = diagnostic.severity == .note ? "notice" : diagnostic.severity.rawValue
         return "::\(command) \(properties.joined(separator: ","))::\(escapeData(diagnostic.printableMessage))"

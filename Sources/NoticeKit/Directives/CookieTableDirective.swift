@@ -9,14 +9,14 @@ struct CookieTableDirective: DirectiveHandler {
         for (key, value) in directive.arguments where value.isEmpty && key != "all" {
             let kind = registry.service(id: key) != nil ? "service" : registry.category(id: key) != nil ? "category" : nil
             if let kind {
-                log.error("write \(kind)=\(key) to list the cookies of the \(kind) '\(key)'", at: directive.location)
+                log.error(.pageCookieTableArgumentInvalid, "write \(kind)=\(key) to list the cookies of the \(kind) '\(key)'", at: directive.location)
                 return nil
             }
         }
         guard rejectUnknownArguments(of: directive, log: &log) else { return nil }
         if directive["all"] != nil {
             guard directive.arguments.count == 1 else {
-                log.error("'all' lists every cookie, one table per category; remove the other arguments", at: directive.location)
+                log.error(.pageCookieTableArgumentInvalid, "'all' lists every cookie, one table per category; remove the other arguments", at: directive.location)
                 return nil
             }
             let tables = registry.categories.compactMap { category -> String? in
@@ -29,18 +29,18 @@ struct CookieTableDirective: DirectiveHandler {
             return tables.joined(separator: "\n")
         }
         for key in ["service", "category"] where directive[key]?.isEmpty == true {
-            log.error("'\(key)' needs a value: write \(key)=ID", at: directive.location)
+            log.error(.pageCookieTableArgumentInvalid, "'\(key)' needs a value: write \(key)=ID", at: directive.location)
             return nil
         }
         switch (directive["service"], directive["category"]) {
         case let (serviceID?, nil):
             guard let service = registry.service(id: serviceID) else {
                 guard context.registryIsComplete else { return "" }
-                log.error(unknown("service", serviceID, known: registry.services.map(\.id)), at: directive.location)
+                log.error(.pageCookieTableServiceUnknown, unknown("service", serviceID, known: registry.services.map(\.id)), at: directive.location)
                 return nil
             }
             guard !service.cookies.isEmpty else {
-                log.warning("the service '\(serviceID)' has no cookies in the registry, so there is no table to show; add its cookies to the registry or remove this block", at: directive.location)
+                log.warning(.pageCookieTableServiceEmpty, "the service '\(serviceID)' has no cookies in the registry, so there is no table to show; add its cookies to the registry or remove this block", at: directive.location)
                 return ""
             }
             let caption = context.text("cookieTable.captionService", ["service": service.name])
@@ -49,22 +49,22 @@ struct CookieTableDirective: DirectiveHandler {
         case let (nil, categoryID?):
             guard let category = registry.category(id: categoryID) else {
                 guard context.registryIsComplete else { return "" }
-                log.error(unknown("category", categoryID, known: registry.categories.map(\.id)), at: directive.location)
+                log.error(.pageCookieTableCategoryUnknown, unknown("category", categoryID, known: registry.categories.map(\.id)), at: directive.location)
                 return nil
             }
             let services = registry.services(in: categoryID).filter { !$0.cookies.isEmpty }
             let rows = services.flatMap { service in service.cookies.map { row($0, service: service, context: context, log: &log) } }
             guard !rows.isEmpty else {
-                log.warning("the category '\(categoryID)' has no cookies in the registry, so there is no table to show", at: directive.location)
+                log.warning(.pageCookieTableCategoryEmpty, "the category '\(categoryID)' has no cookies in the registry, so there is no table to show", at: directive.location)
                 return ""
             }
             let caption = context.text("cookieTable.captionCategory", ["category": category.title])
             return table(id: id(of: category, in: directive), caption: caption, rows: rows, services: services, context: context, log: &log)
         case (_?, _?):
-            log.error("a cookie table lists one service or one category; give either service=… or category=…, not both", at: directive.location)
+            log.error(.pageCookieTableArgumentInvalid, "a cookie table lists one service or one category; give either service=… or category=…, not both", at: directive.location)
             return nil
         case (nil, nil):
-            log.error("say which cookies the table lists: write service=ID (e.g. service=google-analytics), category=ID or all after cookie-table", at: directive.location)
+            log.error(.pageCookieTableArgumentMissing, "say which cookies the table lists: write service=ID (e.g. service=google-analytics), category=ID or all after cookie-table", at: directive.location)
             return nil
         }
     }

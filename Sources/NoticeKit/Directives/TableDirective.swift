@@ -17,7 +17,7 @@ struct TableDirective: DirectiveHandler {
     func render(_ directive: Directive, in context: RenderContext, log: inout DiagnosticLog) -> String? {
         guard rejectUnknownArguments(of: directive, log: &log) else { return nil }
         guard let caption = directive["caption"], !caption.trimmingSpaces.isEmpty else {
-            log.error("a table needs a caption that says what it shows, such as caption=\"How long we keep records\"; screen-reader users hear it first", at: directive.location)
+            log.error(.pageTableCaptionMissing, "a table needs a caption that says what it shows, such as caption=\"How long we keep records\"; screen-reader users hear it first", at: directive.location)
             return nil
         }
         var rowHeadings = true
@@ -25,7 +25,7 @@ struct TableDirective: DirectiveHandler {
         case nil, "yes"?: break
         case "no"?: rowHeadings = false
         case let other?:
-            log.error("row-headings can be yes (the first column names each row, the default) or no, not '\(other)'", at: directive.location)
+            log.error(.pageTableArgumentInvalid, "row-headings can be yes (the first column names each row, the default) or no, not '\(other)'", at: directive.location)
             return nil
         }
         // Rows are numbered from the line after the opening fence.
@@ -34,18 +34,18 @@ struct TableDirective: DirectiveHandler {
             .filter { !$0.text.trimmingSpaces.isEmpty }
         func at(_ line: Int) -> SourceLocation { SourceLocation(path: directive.location.path, line: line, column: 1) }
         guard lines.count >= 2 else {
-            log.error("write the table between the fences: a line of headings, a line such as |---|---|, then one line per row, cells separated by |", at: directive.location)
+            log.error(.pageTableEmpty, "write the table between the fences: a line of headings, a line such as |---|---|, then one line per row, cells separated by |", at: directive.location)
             return nil
         }
         let headings = Self.cells(of: lines[0].text)
         let delimiters = Self.cells(of: lines[1].text)
         let alignments = delimiters.map(Self.alignment)
         guard alignments.allSatisfy({ $0 != nil }) else {
-            log.error("the second line of a table says where the headings end: write |---|---| with one --- for each column (:--- aligns left, ---: right, :---: centre)", at: at(lines[1].line))
+            log.error(.pageTableDelimiterMissing, "the second line of a table says where the headings end: write |---|---| with one --- for each column (:--- aligns left, ---: right, :---: centre)", at: at(lines[1].line))
             return nil
         }
         guard delimiters.count == headings.count else {
-            log.error("the table has \(headings.count) headings but \(delimiters.count) columns in its |---| line; give each column one", at: at(lines[1].line))
+            log.error(.pageTableColumnsMismatch, "the table has \(headings.count) headings but \(delimiters.count) columns in its |---| line; give each column one", at: at(lines[1].line))
             return nil
         }
         var valid = true
@@ -57,7 +57,7 @@ struct TableDirective: DirectiveHandler {
         for row in lines.dropFirst(2) {
             let texts = Self.cells(of: row.text)
             guard texts.count == headings.count else {
-                log.error("this row has \(English.count(texts.count, "cell")) but the table has \(headings.count) columns; add the missing cells (an empty one is | |) or remove the extra ones", at: at(row.line))
+                log.error(.pageTableColumnsMismatch, "this row has \(English.count(texts.count, "cell")) but the table has \(headings.count) columns; add the missing cells (an empty one is | |) or remove the extra ones", at: at(row.line))
                 valid = false
                 continue
             }
@@ -69,7 +69,7 @@ struct TableDirective: DirectiveHandler {
         }
         guard valid else { return nil }
         guard !rows.isEmpty else {
-            log.error("the table has headings but no rows; add one line per row under the |---| line", at: directive.location)
+            log.error(.pageTableRowsMissing, "the table has headings but no rows; add one line per row under the |---| line", at: directive.location)
             return nil
         }
         let columns = renderedHeadings.enumerated().map { index, heading in

@@ -18,26 +18,26 @@ struct VideoDirective: DirectiveHandler {
     func render(_ directive: Directive, in context: RenderContext, log: inout DiagnosticLog) -> String? {
         guard rejectUnknownArguments(of: directive, log: &log) else { return nil }
         guard let address = directive["url"], !address.isEmpty else {
-            log.error("say which video to show: write url=https://www.youtube.com/watch?v=… (or a Vimeo address) after video", at: directive.location)
+            log.error(.pageVideoUrlMissing, "say which video to show: write url=https://www.youtube.com/watch?v=… (or a Vimeo address) after video", at: directive.location)
             return nil
         }
         guard let title = directive["title"], !title.isEmpty else {
-            log.error("give the video a title, such as title=\"Our libraries\", so that screen-reader users know what it is", at: directive.location)
+            log.error(.pageVideoTitleMissing, "give the video a title, such as title=\"Our libraries\", so that screen-reader users know what it is", at: directive.location)
             return nil
         }
         guard URLPolicy.allows(address) else {
-            log.error(URLPolicy.refusal(address, of: "this video"), at: directive.location)
+            log.error(.pageUrlRefused, URLPolicy.refusal(address, of: "this video"), at: directive.location)
             return nil
         }
         guard let host = Self.host(for: address) else {
-            log.error("'\(address)' is not a YouTube or Vimeo video address; use a link such as https://www.youtube.com/watch?v=ID or https://vimeo.com/ID", at: directive.location)
+            log.error(.pageVideoProviderUnknown, "'\(address)' is not a YouTube or Vimeo video address; use a link such as https://www.youtube.com/watch?v=ID or https://vimeo.com/ID", at: directive.location)
             return nil
         }
         let serviceID = directive["service"] ?? host.serviceID
         guard let service = context.registry.service(id: serviceID),
               let category = context.registry.category(id: service.categoryID) else {
             guard context.registryIsComplete else { return "" }
-            log.error("the video is on \(host.provider), but the registry has no service '\(serviceID)'; add it with the cookies \(host.provider) sets, or name the service with service=ID", at: directive.location)
+            log.error(.pageVideoServiceMissing, "the video is on \(host.provider), but the registry has no service '\(serviceID)'; add it with the cookies \(host.provider) sets, or name the service with service=ID", at: directive.location)
             return nil
         }
         let categoryName = Self.lowercasingFirstLetter(category.title, language: context.config.language)

@@ -87,10 +87,10 @@ public struct SiteImporter {
         guard !tables.isEmpty else {
             let words = "a header row naming the cookie (Name, Cookie, Enw) and its purpose or expiry (Purpose, Expires, Diben, Dod i ben)"
             if address != nil, let document, !document.descendants(named: ["script"]).isEmpty {
-                throw BuildFailure(.error("no cookie table was found on this page as it is served; its table is probably filled in by a script, which notice import does not run: open the page in a browser, save it once it shows the table (File, Save page as) and import that file",
+                throw BuildFailure(.error(.importTableScriptFilled, "no cookie table was found on this page as it is served; its table is probably filled in by a script, which notice import does not run: open the page in a browser, save it once it shows the table (File, Save page as) and import that file",
                                           at: SourceLocation(path: source.path)))
             }
-            throw BuildFailure(.error(kind == .html
+            throw BuildFailure(.error(.importTableMissing, kind == .html
                 ? "no cookie table was found on this page: notice import looks for tables (or lists) with \(words); if the page shows its table only with JavaScript, save the page from the browser after it has loaded (File, Save page as) and import that file"
                 : "this CSV file has no header row notice import can read: it needs \(words)", at: SourceLocation(path: source.path)))
         }
@@ -106,15 +106,15 @@ public struct SiteImporter {
             let necessary = Self.necessaryWords.contains { title.lowercased().contains($0) }
             let id = uniqueID(title)
             categories.append(Category(id: id, title: title, necessary: necessary, description: description))
-            if description != nil { log.note("the description of '\(title)' is the paragraph under its heading", at: at(line)) }
-            if let guessed { log.note(guessed, at: at(line)) }
-            if necessary { log.note("the category '\(title)' was marked strictly necessary (necessary: true) because its title says so; check it is", at: at(line)) }
+            if description != nil { log.note(.importGuessDescription, "the description of '\(title)' is the paragraph under its heading", at: at(line)) }
+            if let guessed { log.note(.importGuessCategory, guessed, at: at(line)) }
+            if necessary { log.note(.importGuessNecessary, "the category '\(title)' was marked strictly necessary (necessary: true) because its title says so; check it is", at: at(line)) }
             return id
         }
         func service(named name: String, in categoryID: String, line: Int, guessed: String?) -> Int {
             if let index = services.firstIndex(where: { $0.name == name && $0.categoryID == categoryID }) { return index }
             services.append(Service(id: uniqueID(name), name: name, categoryID: categoryID))
-            if let guessed { log.note(guessed, at: at(line)) }
+            if let guessed { log.note(.importGuessCategory, guessed, at: at(line)) }
             return services.count - 1
         }
 
@@ -132,7 +132,7 @@ public struct SiteImporter {
             for row in table.rows {
                 guard row.cells[.name] != nil else {
                     let words = row.cells.values.sorted().first.map { " ('\($0.prefix(60))')" } ?? ""
-                    log.warning("a row of this table has no cookie name\(words), so it was not imported; if it describes a cookie, add it to registry.yaml with the name your site sets", at: at(row.line))
+                    log.warning(.importRowNameMissing, "a row of this table has no cookie name\(words), so it was not imported; if it describes a cookie, add it to registry.yaml with the name your site sets", at: at(row.line))
                     continue
                 }
                 rowCount += 1
@@ -169,15 +169,15 @@ public struct SiteImporter {
                     ? "service=\(services[index].id)" : "category=\(categoryID)"
                 if !used.contains(directive) { used.append(directive) }
                 if row.cells[.purpose] == nil {
-                    log.warning("the row for '\(row.cells[.name] ?? "")' has no purpose on the page; the registry leaves it empty: write the purpose your policy should publish", at: at(row.line))
+                    log.warning(.importRowPurposeMissing, "the row for '\(row.cells[.name] ?? "")' has no purpose on the page; the registry leaves it empty: write the purpose your policy should publish", at: at(row.line))
                 }
             }
             if let node = table.node { directives[ObjectIdentifier(node)] = used }
         }
         if !categories.contains(where: \.necessary) {
-            log.warning("no category on the page is strictly necessary, so Notice's own consent cookies have nowhere to go; add a category with necessary: true to registry.yaml", at: at(1))
+            log.warning(.importNecessaryMissing, "no category on the page is strictly necessary, so Notice's own consent cookies have nowhere to go; add a category with necessary: true to registry.yaml", at: at(1))
         }
-        log.note("found \(English.count(tables.count, "cookie table")) with \(English.count(rowCount, "row")): \(categories.count) \(categories.count == 1 ? "category" : "categories") and \(English.count(services.count, "service"))", at: at(tables[0].line))
+        log.note(.importResultSummary, "found \(English.count(tables.count, "cookie table")) with \(English.count(rowCount, "row")): \(categories.count) \(categories.count == 1 ? "category" : "categories") and \(English.count(services.count, "service"))", at: at(tables[0].line))
 
         let language = self.language ?? document.flatMap(Self.pageLanguage) ?? "en-GB"
         let pageTitle = document.flatMap(Self.pageTitle) ?? "Cookies"
@@ -190,7 +190,7 @@ public struct SiteImporter {
             page += converter.convert(Self.content(of: document))
             if !converter.placedSettings {
                 page += "\n```consent-settings\n```\n"
-                log.note("the page had no cookie settings form, so the settings (```consent-settings```) were put at its end; move them where your policy offers the choice", at: at(1))
+                log.note(.importSettingsAdded, "the page had no cookie settings form, so the settings (```consent-settings```) were put at its end; move them where your policy offers the choice", at: at(1))
             }
         } else {
             for directive in directives.values.first ?? [] { page += "\n```cookie-table \(directive)\n```\n" }

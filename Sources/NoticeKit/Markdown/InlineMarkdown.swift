@@ -17,10 +17,10 @@ enum InlineMarkdown {
             switch node.type {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = node.url ?? ""
-                if !URLPolicy.allows(url) { log.error(URLPolicy.refusal(url, of: "a link in \(what)"), at: location) }
+                if !URLPolicy.allows(url) { log.error(.pageUrlRefused, URLPolicy.refusal(url, of: "a link in \(what)"), at: location) }
             case CMARK_NODE_HTML_INLINE where !warnedAboutHTML, CMARK_NODE_HTML_BLOCK where !warnedAboutHTML:
                 warnedAboutHTML = true
-                log.warning("raw HTML is not allowed in \(what) and was left out; write it in Markdown instead", at: location)
+                log.warning(.pageHtmlRefused, "raw HTML is not allowed in \(what) and was left out; write it in Markdown instead", at: location)
             default:
                 break
             }

@@ -6,10 +6,10 @@ public enum RegistryFile {
     public static func load(_ url: URL, paths: DisplayPaths = DisplayPaths()) throws(BuildFailure) -> (registry: CookieRegistry, warnings: [Diagnostic]) {
         let display = paths.display(url)
         guard FileSystem.isFile(url) else {
-            throw BuildFailure(.error("there is no registry file at \(display)", at: nil))
+            throw BuildFailure(.error(.commandFileMissing, "there is no registry file at \(display)", at: nil))
         }
         guard let text = FileSystem.readText(url) else {
-            throw BuildFailure(.error("this file could not be read; save it as UTF-8 text", at: SourceLocation(path: display)))
+            throw BuildFailure(.error(.commandFileNotUtf8, "this file could not be read; save it as UTF-8 text", at: SourceLocation(path: display)))
         }
         return try load(text: text, shownAs: display)
     }

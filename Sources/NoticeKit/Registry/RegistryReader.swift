@@ -27,7 +27,7 @@ struct RegistryReader {
 
         let categories = (mapping.sequence("categories", in: "the registry") ?? []).compactMap(readCategory)
         if mapping.value("categories") == nil {
-            reader.error("the registry has no 'categories'; list at least the strictly necessary category", at: mapping.location)
+            reader.error(.registryCategoriesMissing, "the registry has no 'categories'; list at least the strictly necessary category", at: mapping.location)
         }
         rejectDuplicateIDs(categories.map { Located($0.id, at: $0.location) }, kind: "category")
 
@@ -36,7 +36,7 @@ struct RegistryReader {
         warnAboutSharedNames(services)
         if services.count(where: \.consentManager) > 1 {
             for service in services.filter(\.consentManager).dropFirst() {
-                reader.error("only one service can be the consent manager; remove 'consentManager: true' from '\(service.id)'", at: service.location)
+                reader.error(.registryConsentManagerDuplicate, "only one service can be the consent manager; remove 'consentManager: true' from '\(service.id)'", at: service.location)
             }
         }
         return CookieRegistry(categories: categories, services: services)
@@ -72,28 +72,28 @@ struct RegistryReader {
             } else {
                 message += "; the categories are \(categories.map { "'\($0.id)'" }.joined(separator: ", "))"
             }
-            reader.error(message, at: category.location)
+            reader.error(.registryCategoryUnknown, message, at: category.location)
         }
         let links = ["privacyPolicy", "optOut"].map { key -> String? in
             guard let link = mapping.string(key, in: context) else { return nil }
             guard URLPolicy.allows(link.value) else {
-                reader.error(URLPolicy.refusal(link.value, of: "'\(key)' in \(context)"), at: link.location)
+                reader.error(.registryUrlRefused, URLPolicy.refusal(link.value, of: "'\(key)' in \(context)"), at: link.location)
                 return nil
             }
             guard let url = URL(string: link.value), let scheme = url.scheme?.lowercased(), url.host != nil,
                   scheme == "https" || scheme == "http" else {
-                reader.warning("'\(key)' in \(context) should be a full web address starting with https://, such as https://example.com/privacy", at: link.location)
+                reader.warning(.registryLinkInvalid, "'\(key)' in \(context) should be a full web address starting with https://, such as https://example.com/privacy", at: link.location)
                 return nil
             }
             if scheme == "http" {
-                reader.warning("'\(key)' in \(context) starts with http://; use the https:// address so readers are not sent to an insecure page", at: link.location)
+                reader.warning(.registryLinkInsecure, "'\(key)' in \(context) starts with http://; use the https:// address so readers are not sent to an insecure page", at: link.location)
             }
             return link.value
         }
         let consentManager = mapping.bool("consentManager", in: context) ?? false
         var cookies = (mapping.sequence("cookies", in: context) ?? []).compactMap { readCookie($0, service: context) }
         if consentManager, let cookiesNode = mapping.value("cookies") {
-            reader.error("\(context) is the consent manager: its cookies come from the consent settings in site.yaml, so remove its 'cookies' list", at: cookiesNode)
+            reader.error(.registryConsentManagerCookies, "\(context) is the consent manager: its cookies come from the consent settings in site.yaml, so remove its 'cookies' list", at: cookiesNode)
             cookies = []
         }
         warnAboutRepeatedNames(cookies, in: context)
@@ -116,13 +116,13 @@ struct RegistryReader {
         guard let items = mapping.sequence("hosts", in: context) else { return [] }
         return items.compactMap { item in
             guard case .scalar(let scalar) = item else {
-                reader.error("each item of 'hosts' in \(context) should be one host name, such as www.googletagmanager.com", at: item)
+                reader.error(.registryHostInvalid, "each item of 'hosts' in \(context) should be one host name, such as www.googletagmanager.com", at: item)
                 return nil
             }
             let host = scalar.string.trimmingSpaces.lowercased()
             let name = host.hasPrefix("*.") ? String(host.dropFirst(2)) : host
             guard name.contains(".") || name == "localhost", name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }) else {
-                reader.error("'\(scalar.string)' in 'hosts' of \(context) is not a host name; write it like www.googletagmanager.com, or *.hotjar.com for every subdomain, without https:// or a path", at: item)
+                reader.error(.registryHostInvalid, "'\(scalar.string)' in 'hosts' of \(context) is not a host name; write it like www.googletagmanager.com, or *.hotjar.com for every subdomain, without https:// or a path", at: item)
                 return nil
             }
             return host
@@ -162,12 +162,12 @@ struct RegistryReader {
         let reading = duration.flatMap { DurationParser.read($0.value, grammars: grammars) }
         if let given = mapping.string("lifetime", in: context) {
             guard let value = DurationParser.lifetime(given.value) else {
-                reader.error("'lifetime' of \(context) is the machine value, so it must be one of: \(DurationParser.lifetimeForms); '\(given.value.prefix(80))' is none of these (the published words go in 'duration')",
+                reader.error(.registryLifetimeInvalid, "'lifetime' of \(context) is the machine value, so it must be one of: \(DurationParser.lifetimeForms); '\(given.value.prefix(80))' is none of these (the published words go in 'duration')",
                              at: given.location)
                 return nil
             }
             if let duration, let reading, !reading.qualified, reading.lifetime != .unknown, reading.lifetime != value {
-                reader.warning("the published duration '\(duration.value)' of \(context) reads as \(Self.describe(reading.lifetime)), but 'lifetime' says \(Self.describe(value)); check which is right",
+                reader.warning(.registryLifetimeDisagrees, "the published duration '\(duration.value)' of \(context) reads as \(Self.describe(reading.lifetime)), but 'lifetime' says \(Self.describe(value)); check which is right",
                                at: given.location)
             }
             if duration == nil || reading?.lifetime == .unknown || value == .unknown {
@@ -187,7 +187,7 @@ struct RegistryReader {
             } else {
                 message += ". Add"
             }
-            reader.warning(message + " 'lifetime:' beside it with how long it lasts: \(DurationParser.lifetimeForms)", at: duration.location)
+            reader.warning(.registryDurationUnread, message + " 'lifetime:' beside it with how long it lasts: \(DurationParser.lifetimeForms)", at: duration.location)
             return (.unknown, .none, false)
         }
         if reading.lifetime == .unknown { warnNotStated(context, duration: duration, at: duration.location) }
@@ -197,9 +197,9 @@ struct RegistryReader {
     /// Visitors are entitled to know how long a cookie lasts: a warning when the policy does not say.
     private func warnNotStated(_ context: String, duration: Located<String>?, at location: SourceLocation) {
         if let duration {
-            reader.warning("\(context) has no stated duration ('\(duration.value.prefix(80))'); visitors are entitled to know how long a cookie lasts: ask the provider and write it here when you know", at: location)
+            reader.warning(.registryDurationNotStated, "\(context) has no stated duration ('\(duration.value.prefix(80))'); visitors are entitled to know how long a cookie lasts: ask the provider and write it here when you know", at: location)
         } else {
-            reader.warning("\(context) has no 'duration', so its table shows the theme's \"Not stated\"; visitors are entitled to know how long a cookie lasts: ask the provider and add 'duration:' with the words the policy publishes", at: location)
+            reader.warning(.registryDurationMissing, "\(context) has no 'duration', so its table shows the theme's \"Not stated\"; visitors are entitled to know how long a cookie lasts: ask the provider and add 'duration:' with the words the policy publishes", at: location)
         }
     }
 
@@ -219,32 +219,32 @@ struct RegistryReader {
     private func readNames(_ mapping: YAMLMapping, service: String) -> [Located<String>]? {
         let context = "a cookie of \(service)"
         if mapping.value("name") != nil, let names = mapping.keyNode("names") {
-            reader.error("\(context) has both 'name' and 'names'; keep 'name' for one name, or 'names' for several that share a row", at: names)
+            reader.error(.registryNameConflict, "\(context) has both 'name' and 'names'; keep 'name' for one name, or 'names' for several that share a row", at: names)
             return nil
         }
         guard mapping.value("names") != nil else {
             guard let name = mapping.string("name", required: true, in: context) else { return nil }
             if name.value.contains(",") {
                 let parts = name.value.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-                reader.error("'\(name.value)' is several names in one; write them as a list, names: [\(parts.joined(separator: ", "))], and they share one row of the table", at: name.location)
+                reader.error(.registryNameSeveral, "'\(name.value)' is several names in one; write them as a list, names: [\(parts.joined(separator: ", "))], and they share one row of the table", at: name.location)
                 return nil
             }
             return [name]
         }
         guard let items = mapping.sequence("names", in: context) else { return nil }
         guard !items.isEmpty else {
-            reader.error("'names' is empty; list the names that share this row, as in names: [__a, __b]", at: mapping.keyNode("names") ?? mapping.node)
+            reader.error(.registryNamesEmpty, "'names' is empty; list the names that share this row, as in names: [__a, __b]", at: mapping.keyNode("names") ?? mapping.node)
             return nil
         }
         var names: [Located<String>] = []
         for item in items {
             guard case .scalar(let scalar) = item, !scalar.string.trimmingSpaces.isEmpty else {
-                reader.error("each item of 'names' should be one cookie name, but this is \(item.kindDescription)", at: item)
+                reader.error(.registryNamesInvalid, "each item of 'names' should be one cookie name, but this is \(item.kindDescription)", at: item)
                 return nil
             }
             let name = Located(scalar.string.trimmingSpaces, at: reader.location(of: item))
             if names.contains(where: { $0.value == name.value }) {
-                reader.error("'\(name.value)' is listed twice in 'names'; keep one", at: name.location)
+                reader.error(.registryNamesDuplicate, "'\(name.value)' is listed twice in 'names'; keep one", at: name.location)
                 return nil
             }
             names.append(name)
@@ -258,23 +258,23 @@ struct RegistryReader {
         do {
             pattern = try CookieNamePattern(name.value)
         } catch {
-            reader.error("the cookie name '\(name.value)' cannot be read: \(error.message)\(labelled ? "" : Self.labelAdvice(for: name.value))", at: name.location)
+            reader.error(.registryNameUnreadable, "the cookie name '\(name.value)' cannot be read: \(error.message)\(labelled ? "" : Self.labelAdvice(for: name.value))", at: name.location)
             return nil
         }
         if !labelled, name.value.contains(where: { "()[]".contains($0) }) {
-            reader.warning("'\(name.value)' looks like a published name cell rather than the name a browser sets\(Self.labelAdvice(for: name.value))", at: name.location)
+            reader.warning(.registryNameLooksPublished, "'\(name.value)' looks like a published name cell rather than the name a browser sets\(Self.labelAdvice(for: name.value))", at: name.location)
             return pattern
         }
         guard storage == .cookie else { return pattern }
         if let problem = CookieNameRules.problem(with: name.value) {
-            reader.error("'\(name.value)' cannot be a cookie name: \(problem). If it is kept in local or session storage, say so with 'storage'\(labelled ? "" : Self.labelAdvice(for: name.value))", at: name.location)
+            reader.error(.registryNameInvalid, "'\(name.value)' cannot be a cookie name: \(problem). If it is kept in local or session storage, say so with 'storage'\(labelled ? "" : Self.labelAdvice(for: name.value))", at: name.location)
             return nil
         }
         if name.value.contains(" ") {
-            reader.warning("'\(name.value)' has a space in its name; browsers accept that, but it is rare: check whether a '_' was lost when the name was copied\(labelled ? "" : Self.labelAdvice(for: name.value))", at: name.location)
+            reader.warning(.registryNameSpace, "'\(name.value)' has a space in its name; browsers accept that, but it is rare: check whether a '_' was lost when the name was copied\(labelled ? "" : Self.labelAdvice(for: name.value))", at: name.location)
         }
         if pattern.isExact, !exact, let last = name.value.last, "_-.".contains(last) {
-            reader.warning("'\(name.value)' ends with '\(last)', as the start of a family of names does; as written it is one exact name, so the consent script would never delete the real cookies (\(name.value)42, say): write '\(name.value)*' if it stands for a family, or add 'exact: true' if the cookie really has this name", at: name.location)
+            reader.warning(.registryNamePrefixExact, "'\(name.value)' ends with '\(last)', as the start of a family of names does; as written it is one exact name, so the consent script would never delete the real cookies (\(name.value)42, say): write '\(name.value)*' if it stands for a family, or add 'exact: true' if the cookie really has this name", at: name.location)
         }
         return pattern
     }
@@ -303,7 +303,7 @@ struct RegistryReader {
             guard let cover = named.first(where: { other in
                 other.name != covered.name && other.pattern.parts.contains(.wildcard) && other.pattern.matches(example)
             }) else { continue }
-            reader.warning("every name '\(covered.name)' stands for is also covered by '\(cover.name)' (line \(cover.location.line)) in this service; if they are different cookies, keep both and say how they differ in a 'note', otherwise remove one", at: covered.location)
+            reader.warning(.registryNameCovered, "every name '\(covered.name)' stands for is also covered by '\(cover.name)' (line \(cover.location.line)) in this service; if they are different cookies, keep both and say how they differ in a 'note', otherwise remove one", at: covered.location)
         }
     }
 
@@ -319,7 +319,7 @@ struct RegistryReader {
         } else {
             message += "; use one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))"
         }
-        reader.error(message, at: text.location)
+        reader.error(.registryTextInvalid, message, at: text.location)
         return nil
     }
 
@@ -328,7 +328,7 @@ struct RegistryReader {
         let valid = id.value.first?.isLetter == true
             && id.value.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
         if !valid {
-            reader.error("'\(id.value)' cannot be an id: use lowercase letters, digits and hyphens, starting with a letter (e.g. google-analytics)", at: id.location)
+            reader.error(.registryIdInvalid, "'\(id.value)' cannot be an id: use lowercase letters, digits and hyphens, starting with a letter (e.g. google-analytics)", at: id.location)
         }
         return valid
     }
@@ -337,7 +337,7 @@ struct RegistryReader {
     /// apart, with a warning in case it is a copying slip.
     private func warnAboutRepeatedNames(_ cookies: [Cookie], in service: String) {
         for (cookie, first) in Self.repeats(cookies.flatMap { cookie in cookie.names.map { Located($0, at: cookie.location) } }) {
-            reader.warning("\(service) lists the cookie '\(cookie.value)' again (first at line \(first.line)); if the published table has two rows for it (another path, domain or purpose), keep both and say how they differ in a 'note', otherwise remove one", at: cookie.location)
+            reader.warning(.registryCookieRepeated, "\(service) lists the cookie '\(cookie.value)' again (first at line \(first.line)); if the published table has two rows for it (another path, domain or purpose), keep both and say how they differ in a 'note', otherwise remove one", at: cookie.location)
         }
     }
 
@@ -348,7 +348,7 @@ struct RegistryReader {
             for cookie in Set(service.cookies.flatMap(\.names)).sorted() {
                 guard let location = service.cookies.first(where: { $0.names.contains(cookie) })?.location else { continue }
                 if let owner = owners[cookie] {
-                    reader.warning("the cookie '\(cookie)' is also listed by the service '\(owner.service)' (line \(owner.location.line)); if both really set it, say so in a 'note', otherwise remove one", at: location)
+                    reader.warning(.registryCookieShared, "the cookie '\(cookie)' is also listed by the service '\(owner.service)' (line \(owner.location.line)); if both really set it, say so in a 'note', otherwise remove one", at: location)
                 } else {
                     owners[cookie] = (service.id, location)
                 }
@@ -358,7 +358,7 @@ struct RegistryReader {
 
     private func rejectDuplicateIDs(_ ids: [Located<String>], kind: String) {
         for (id, first) in Self.repeats(ids) {
-            reader.error("the \(kind) id '\(id.value)' is already used at line \(first.line); each \(kind) needs its own id", at: id.location)
+            reader.error(.registryIdDuplicate, "the \(kind) id '\(id.value)' is already used at line \(first.line); each \(kind) needs its own id", at: id.location)
         }
     }
 

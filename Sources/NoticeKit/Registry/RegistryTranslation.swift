@@ -36,7 +36,7 @@ public struct RegistryTranslation: Sendable {
         func word(_ text: Text?, for original: String?, _ field: String, of what: String, at location: SourceLocation) -> String? {
             guard let original else { return nil }
             if let text { return text.value }
-            log.warning("\(file) has no '\(field)' for \(what), so the \(languageName) pages show registry.yaml's words there until you add it",
+            log.warning(.registryTranslationTextMissing, "\(file) has no '\(field)' for \(what), so the \(languageName) pages show registry.yaml's words there until you add it",
                         at: location)
             return original
         }
@@ -81,7 +81,7 @@ public struct RegistryTranslation: Sendable {
         guard !grammars.isEmpty, cookie.lifetime != .unknown,
               let reading = DurationParser.read(duration.value, grammars: grammars), !reading.qualified, reading.lifetime != .unknown,
               reading.lifetime != cookie.lifetime else { return }
-        log.warning("the duration '\(duration.value.prefix(80))' of \(what) in \(file) reads as \(RegistryReader.describe(reading.lifetime)), but registry.yaml's says \(RegistryReader.describe(cookie.lifetime)); the two languages' pages would tell visitors different things, so check the translation",
+        log.warning(.registryTranslationDurationDisagrees, "the duration '\(duration.value.prefix(80))' of \(what) in \(file) reads as \(RegistryReader.describe(reading.lifetime)), but registry.yaml's says \(RegistryReader.describe(cookie.lifetime)); the two languages' pages would tell visitors different things, so check the translation",
                     at: duration.location)
     }
 }

@@ -45,7 +45,7 @@ struct RegistryTranslationReader {
                     if case .sequence(let sequence) = cookieValue {
                         items = Array(sequence)
                         if items.count != count {
-                            reader.error("registry.yaml has \(English.count(count, "row")) for the cookie '\(name)' of '\(id)', but this list has \(items.count); give one entry per row, in the registry's order",
+                            reader.error(.registryTranslationRowsMismatch, "registry.yaml has \(English.count(count, "row")) for the cookie '\(name)' of '\(id)', but this list has \(items.count); give one entry per row, in the registry's order",
                                          at: cookieValue)
                         }
                     } else {
@@ -72,7 +72,7 @@ struct RegistryTranslationReader {
             let written = key.string ?? ""
             var message = "the registry has no \(kind) '\(written)', so there is nothing to translate here"
             if let suggestion = Spelling.nearest(to: written, in: ids) { message += "; did you mean '\(suggestion)'?" } else { message += "; check it against registry.yaml" }
-            reader.error(message, at: key)
+            reader.error(.registryTranslationIdUnknown, message, at: key)
             return nil
         }
         return id

@@ -38,7 +38,7 @@ extension DirectiveHandler {
             } else {
                 message += "; it takes \(argumentNames.map { "'\($0)'" }.joined(separator: ", "))"
             }
-            log.error(message, at: directive.location)
+            log.error(.pageDirectiveArgumentUnknown, message, at: directive.location)
             valid = false
         }
         return valid

@@ -46,22 +46,22 @@ struct PageContentRenderer {
                 }
             case CMARK_NODE_PARAGRAPH:
                 if FenceCheck.looksLikePipeTable(node, in: lines) {
-                    log.warning("this looks like a table written with | characters, which pages do not turn into a table; put it in a ```table caption=\"…\" block (see docs/content.md, Tables)", at: location(node))
+                    log.warning(.pageTablePipeText, "this looks like a table written with | characters, which pages do not turn into a table; put it in a ```table caption=\"…\" block (see docs/content.md, Tables)", at: location(node))
                 }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 // One warning a line: `<b>word</b>` is two pieces of raw HTML but one mistake.
                 let here = location(node)
                 if rawHTMLLines.insert(here.line).inserted {
-                    log.warning("raw HTML is not allowed in pages and was left out; write it in Markdown instead", at: here)
+                    log.warning(.pageHtmlRefused, "raw HTML is not allowed in pages and was left out; write it in Markdown instead", at: here)
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = node.url ?? ""
                 if !url.isEmpty { links.append(PageLink(url: url, location: location(node))) }
                 if !URLPolicy.allows(url) {
-                    log.error(URLPolicy.refusal(url, of: node.type == CMARK_NODE_IMAGE ? "this image" : "this link"), at: location(node))
+                    log.error(.pageUrlRefused, URLPolicy.refusal(url, of: node.type == CMARK_NODE_IMAGE ? "this image" : "this link"), at: location(node))
                 }
                 if node.type == CMARK_NODE_IMAGE, node.plainText.trimmingSpaces.isEmpty {
-                    log.warning("this image has no description; write one between the square brackets, ![like this](image.png), for people who cannot see it", at: location(node))
+                    log.warning(.pageImageAltMissing, "this image has no description; write one between the square brackets, ![like this](image.png), for people who cannot see it", at: location(node))
                 }
             default:
                 break
@@ -76,9 +76,9 @@ struct PageContentRenderer {
             let level = node.headingLevel
             let text = node.plainText.trimmingSpaces
             if level == 1 {
-                log.warning("the page title from the front matter is already the page's main heading; start sections with ## instead of #", at: location(node))
+                log.warning(.pageHeadingH1, "the page title from the front matter is already the page's main heading; start sections with ## instead of #", at: location(node))
             } else if level > previousLevel + 1 {
-                log.warning("this heading skips from level \(previousLevel) to level \(level); use \(String(repeating: "#", count: previousLevel + 1)) so screen-reader users can follow the outline", at: location(node))
+                log.warning(.pageHeadingSkipped, "this heading skips from level \(previousLevel) to level \(level); use \(String(repeating: "#", count: previousLevel + 1)) so screen-reader users can follow the outline", at: location(node))
             }
             previousLevel = level
             let id = ids.id(for: text)
@@ -114,10 +114,10 @@ struct PageContentRenderer {
                               at location: SourceLocation, log: inout DiagnosticLog) -> Bool {
         if node.fenceInfo != nil, !FenceCheck.isClosed(node, in: lines) {
             guard let (directive, _) = found else {
-                log.warning("this code block has no closing fence, so the rest of the page shows as code; add a line ``` where the code ends", at: location)
+                log.warning(.pageFenceUnclosed, "this code block has no closing fence, so the rest of the page shows as code; add a line ``` where the code ends", at: location)
                 return true
             }
-            log.error("the \(directive.name) block that starts here has no closing fence, so it would swallow the rest of the page; add a line ``` after it", at: location)
+            log.error(.pageDirectiveUnclosed, "the \(directive.name) block that starts here has no closing fence, so it would swallow the rest of the page; add a line ``` after it", at: location)
             return false
         }
         guard let (directive, handler) = found, !handler.takesBody,
@@ -126,7 +126,7 @@ struct PageContentRenderer {
             let start = line.drop { $0 == " " }
             return start.hasPrefix("```") || start.hasPrefix("~~~")
         }
-        log.error(swallowed
+        log.error(.pageDirectiveSwallowed, swallowed
             ? "the \(directive.name) block that starts here has no closing fence before the next block, which it swallowed; add a line ``` right after this one"
             : "the \(directive.name) block takes nothing between its fences; remove the text, or close the block with ``` on the next line",
             at: location)
@@ -141,7 +141,7 @@ struct PageContentRenderer {
         switch DirectiveSyntax.parse(info: info) {
         case .failure(let error):
             if known != nil || context.directives.isNearMiss(firstWord) {
-                log.error("the \(firstWord) directive cannot be read: \(error.message)", at: location)
+                log.error(.pageDirectiveUnreadable, "the \(firstWord) directive cannot be read: \(error.message)", at: location)
             }
             return nil
         case .success(let parsed):
@@ -155,7 +155,7 @@ struct PageContentRenderer {
                 } else {
                     message += "; the directives are \(context.directives.names.joined(separator: ", "))"
                 }
-                log.error(message, at: location)
+                log.error(.pageDirectiveUnknown, message, at: location)
             }
             return nil
         }

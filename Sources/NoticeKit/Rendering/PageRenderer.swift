@@ -30,11 +30,11 @@ struct PageRenderer {
             if let suggestion = Spelling.nearest(to: template, in: site.theme.templateNames) {
                 message += "; did you mean '\(suggestion)'?"
             }
-            log.error(message, at: SourceLocation(path: page.path, line: 2))
+            log.error(.pageTemplateUnknown, message, at: SourceLocation(path: page.path, line: 2))
             return (nil, content)
         }
         guard let html = site.theme.render(template, view(of: page, content: content, root: root), globals: context.shared.globals) else {
-            log.error("the template '\(template)' could not be rendered: its partials include each other more than \(TemplateLibrary.maximumDepth) deep; check for a partial that includes itself ({{> name}} inside name.mustache)",
+            log.error(.themeTemplateRecursive, "the template '\(template)' could not be rendered: its partials include each other more than \(TemplateLibrary.maximumDepth) deep; check for a partial that includes itself ({{> name}} inside name.mustache)",
                       at: SourceLocation(path: page.path))
             return (nil, content)
         }

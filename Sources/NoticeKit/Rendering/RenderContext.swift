@@ -30,11 +30,11 @@ struct RenderContext: Sendable {
     /// A directive's HTML through a theme template, or an error when the theme lacks it.
     func renderTemplate(_ template: String, _ view: some TemplateView, for directive: Directive, log: inout DiagnosticLog) -> String? {
         guard theme.templateNames.contains(template) else {
-            log.error("the theme '\(theme.name)' has no template '\(template).mustache', which the \(directive.name) directive needs", at: directive.location)
+            log.error(.themeTemplateMissing, "the theme '\(theme.name)' has no template '\(template).mustache', which the \(directive.name) directive needs", at: directive.location)
             return nil
         }
         guard let html = theme.render(template, view, globals: shared.globals) else {
-            log.error("the theme's template '\(template).mustache' could not be rendered: its partials include each other more than \(TemplateLibrary.maximumDepth) deep; check for a partial that includes itself",
+            log.error(.themeTemplateRecursive, "the theme's template '\(template).mustache' could not be rendered: its partials include each other more than \(TemplateLibrary.maximumDepth) deep; check for a partial that includes itself",
                       at: directive.location)
             return nil
         }

@@ -54,7 +54,8 @@ extension Site {
         var kept: [Diagnostic] = []
         var silenced = 0
         for diagnostic in diagnostics {
-            if let code = diagnostic.code, code.canBeIgnored,
+            let code = diagnostic.code
+            if code.canBeIgnored,
                siteWide.contains(code.id) || (diagnostic.location.flatMap { byPage[$0.path] }?.contains(code.id) ?? false) {
                 silenced += 1
             } else {

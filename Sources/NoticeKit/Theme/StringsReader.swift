@@ -15,7 +15,7 @@ enum StringsReader {
                              into values: inout [String: Strings.Value], locations: inout [String: SourceLocation]) {
         for (key, value) in pairs {
             guard let name = key.string else {
-                reader.error("the name of a text should be a single word, such as heading, but this is \(key.kindDescription)", at: key)
+                reader.error(.themeStringsKeyInvalid, "the name of a text should be a single word, such as heading, but this is \(key.kindDescription)", at: key)
                 continue
             }
             let fullName = prefix + name
@@ -26,7 +26,7 @@ enum StringsReader {
             case .sequence(let sequence):
                 let items = sequence.compactMap { item -> String? in
                     guard case .scalar(let scalar) = item else {
-                        reader.error("each item of the text list '\(fullName)' should be a single text", at: item)
+                        reader.error(.themeStringsValueInvalid, "each item of the text list '\(fullName)' should be a single text", at: item)
                         return nil
                     }
                     return scalar.string
@@ -35,7 +35,7 @@ enum StringsReader {
             case .mapping(let mapping):
                 read(Array(mapping), prefix: fullName + ".", reader: reader, into: &values, locations: &locations)
             case .alias:
-                reader.error("the text '\(fullName)' should be a single text or a list of texts", at: value)
+                reader.error(.themeStringsValueInvalid, "the text '\(fullName)' should be a single text or a list of texts", at: value)
             }
         }
     }

@@ -74,12 +74,12 @@ public struct Theme: Sendable {
             check.check(name, root: root, globals: globals)
         }
         for problem in check.problems {
-            log.error(problem.message,
+            log.error(.themeTemplateNameUnknown, problem.message,
                       at: SourceLocation(path: templateFiles[problem.template] ?? problem.template, line: problem.line, column: problem.column))
         }
         let rendered = entries.keys.sorted().joined(separator: ", ")
         for name in siteTemplateNames.subtracting(check.reached).sorted() {
-            log.warning("Notice never shows this template: it renders \(rendered) and the templates they include ({{> \(name)}}); include it from one of them, or remove it",
+            log.warning(.themeTemplateUnused, "Notice never shows this template: it renders \(rendered) and the templates they include ({{> \(name)}}); include it from one of them, or remove it",
                         at: SourceLocation(path: templateFiles[name] ?? name))
         }
     }

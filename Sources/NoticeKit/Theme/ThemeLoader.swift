@@ -62,14 +62,14 @@ struct ThemeLoader {
             let display = paths.display(file)
             displayed[templateName] = display
             guard let text = FileSystem.readText(file) else {
-                log.error("could not read this template; check that it is saved as UTF-8 text", at: SourceLocation(path: display))
+                log.error(.themeFileUnreadable, "could not read this template; check that it is saved as UTF-8 text", at: SourceLocation(path: display))
                 failed = true
                 continue
             }
             do {
                 try library.add(text, named: templateName)
             } catch {
-                log.error("this template has a Mustache mistake: \(error.message)", at: SourceLocation(path: display, line: error.line, column: error.column))
+                log.error(.themeTemplateSyntax, "this template has a Mustache mistake: \(error.message)", at: SourceLocation(path: display, line: error.line, column: error.column))
                 failed = true
             }
         }
@@ -81,11 +81,11 @@ struct ThemeLoader {
             } else {
                 message += "; add templates/\(missing.partial).mustache or remove the tag"
             }
-            log.error(message, at: SourceLocation(path: displayed[missing.template] ?? missing.template, line: missing.line, column: missing.column))
+            log.error(.themeTemplatePartialMissing, message, at: SourceLocation(path: displayed[missing.template] ?? missing.template, line: missing.line, column: missing.column))
             failed = true
         }
         for required in Theme.requiredTemplates where templates[required] == nil {
-            log.error("the theme '\(name)' has no template '\(required).mustache'; add it under templates/", at: SourceLocation(path: paths.display(folders[0])))
+            log.error(.themeTemplateRequiredMissing, "the theme '\(name)' has no template '\(required).mustache'; add it under templates/", at: SourceLocation(path: paths.display(folders[0])))
             failed = true
         }
         if failed { return nil }
@@ -150,7 +150,7 @@ struct ThemeLoader {
     private func readStrings(_ file: URL, log: inout DiagnosticLog) -> Strings? {
         let display = paths.display(file)
         guard let text = FileSystem.readText(file) else {
-            log.error("could not read this file; check that it is saved as UTF-8 text", at: SourceLocation(path: display))
+            log.error(.themeFileUnreadable, "could not read this file; check that it is saved as UTF-8 text", at: SourceLocation(path: display))
             return nil
         }
         let reader = YAMLReader(file: SourceFile(path: display, text: text))

@@ -32,7 +32,7 @@ struct YAMLMapping {
             } else {
                 message += "; the keys allowed here are \(allowed.map { "'\($0)'" }.joined(separator: ", "))"
             }
-            reader.error(message, at: key)
+            reader.error(.yamlKeyUnknown, message, at: key)
         }
     }
 
@@ -41,18 +41,18 @@ struct YAMLMapping {
         guard let node = value(key) else {
             if required {
                 let at = keyNode(key).map(reader.location(of:)) ?? location
-                reader.error("\(context) is missing '\(key)'; add a line `\(key): …`", at: at)
+                reader.error(.yamlKeyMissing, "\(context) is missing '\(key)'; add a line `\(key): …`", at: at)
             }
             return nil
         }
         guard case .scalar(let scalar) = node else {
-            reader.error("'\(key)' in \(context) should be a single value, but it is \(node.kindDescription)", at: node)
+            reader.error(.yamlValueNotSingle, "'\(key)' in \(context) should be a single value, but it is \(node.kindDescription)", at: node)
             return nil
         }
         let text = scalar.string.trimmingSpacesAndNewlines
         if text.isEmpty {
             if required {
-                reader.error("'\(key)' in \(context) is empty; write a value after the colon", at: node)
+                reader.error(.yamlValueEmpty, "'\(key)' in \(context) is empty; write a value after the colon", at: node)
             }
             return nil
         }
@@ -63,14 +63,14 @@ struct YAMLMapping {
     func bool(_ key: String, in context: String) -> Bool? {
         guard let node = value(key) else { return nil }
         guard case .scalar(let scalar) = node else {
-            reader.error("'\(key)' in \(context) should be true or false, but it is \(node.kindDescription)", at: node)
+            reader.error(.yamlValueNotBoolean, "'\(key)' in \(context) should be true or false, but it is \(node.kindDescription)", at: node)
             return nil
         }
         switch scalar.string.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            reader.error("'\(key)' in \(context) should be true or false, not '\(scalar.string)'", at: node)
+            reader.error(.yamlValueNotBoolean, "'\(key)' in \(context) should be true or false, not '\(scalar.string)'", at: node)
             return nil
         }
     }

@@ -19,7 +19,7 @@ final class YAMLReader {
         if let found = YAMLAliasScan.first(in: file.text) {
             let written = found.kind == .anchor ? "&\(found.name)" : "*\(found.name)"
             let kind = found.kind == .anchor ? "anchor" : "alias"
-            log.error("'\(written)' is a YAML \(kind); Notice's files do not use anchors and aliases (&name, *name): write the value out in full where it is needed",
+            log.error(.yamlAliasRefused, "'\(written)' is a YAML \(kind); Notice's files do not use anchors and aliases (&name, *name): write the value out in full where it is needed",
                       at: file.location(line: found.line, column: found.column))
             return nil
         }
@@ -31,7 +31,7 @@ final class YAMLReader {
         } catch let error as YamlError {
             log.append(YAMLSyntaxError.diagnostic(for: error, in: file))
         } catch {
-            log.error("could not read this YAML file: \(error)", at: file.start)
+            log.error(.yamlFileUnreadable, "could not read this YAML file: \(error)", at: file.start)
         }
         return nil
     }
@@ -57,30 +57,14 @@ final class YAMLReader {
         log.warning(code, message, at: location)
     }
 
-    @available(*, deprecated, message: "give the diagnostic a code")
-    func error(_ message: String, at node: Node) {
-        log.error(message, at: location(of: node))
-    }
 
-    @available(*, deprecated, message: "give the diagnostic a code")
-    func warning(_ message: String, at node: Node) {
-        log.warning(message, at: location(of: node))
-    }
 
-    @available(*, deprecated, message: "give the diagnostic a code")
-    func error(_ message: String, at location: SourceLocation) {
-        log.error(message, at: location)
-    }
 
-    @available(*, deprecated, message: "give the diagnostic a code")
-    func warning(_ message: String, at location: SourceLocation) {
-        log.warning(message, at: location)
-    }
 
     /// The node as a mapping, or an error naming what was expected.
     func mapping(_ node: Node, describedAs what: String) -> YAMLMapping? {
         guard case .mapping(let mapping) = node else {
-            error("\(what) should be a set of `key: value` lines, but this is \(node.kindDescription)", at: node)
+            error(.yamlValueNotMapping, "\(what) should be a set of `key: value` lines, but this is \(node.kindDescription)", at: node)
             return nil
         }
         return YAMLMapping(node: node, pairs: Array(mapping), reader: self)
@@ -89,7 +73,7 @@ final class YAMLReader {
     /// The node as a list, or an error naming what was expected.
     func sequence(_ node: Node, describedAs what: String) -> [Node]? {
         guard case .sequence(let sequence) = node else {
-            error("\(what) should be a list (lines starting with `- `), but this is \(node.kindDescription)", at: node)
+            error(.yamlValueNotList, "\(what) should be a list (lines starting with `- `), but this is \(node.kindDescription)", at: node)
             return nil
         }
         return Array(sequence)

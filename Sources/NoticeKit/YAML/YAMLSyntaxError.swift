@@ -8,12 +8,12 @@ enum YAMLSyntaxError {
              let .parser(_, problem, mark, _),
              let .composer(_, problem, mark, _):
             if let advice = misalignedKey(in: file, near: mark.line) {
-                return .error(advice.message, at: file.location(line: advice.line, column: advice.column))
+                return .error(.yamlSyntaxInvalid, advice.message, at: file.location(line: advice.line, column: advice.column))
             }
-            return .error(explain(problem), at: file.location(line: mark.line, column: mark.column))
+            return .error(.yamlSyntaxInvalid, explain(problem), at: file.location(line: mark.line, column: mark.column))
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error(
+            return .error(.yamlSyntaxInvalid, 
                 "the key \(keys) is written more than once in the same block; keep only one",
                 at: file.location(line: context.mark.line, column: context.mark.column))
         case let .reader(problem, offset, _, yaml):
@@ -24,9 +24,9 @@ enum YAMLSyntaxError {
                 let column = prefix.count - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
                 location = file.location(line: line, column: column)
             }
-            return .error("the file could not be read as text (\(problem)); save it as UTF-8", at: location)
+            return .error(.yamlFileNotUtf8, "the file could not be read as text (\(problem)); save it as UTF-8", at: location)
         default:
-            return .error("this is not valid YAML: \(error)", at: file.start)
+            return .error(.yamlSyntaxInvalid, "this is not valid YAML: \(error)", at: file.start)
         }
     }
 

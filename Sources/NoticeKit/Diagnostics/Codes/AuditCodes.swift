@@ -15,7 +15,7 @@ extension DiagnosticCode {
     public static let auditServiceUnseen = DiagnosticCode.note("audit.service.unseen", "a declared beacon or request no page made")
     public static let auditCookieUnseen = DiagnosticCode.note("audit.cookie.unseen", "a declared cookie or storage key never seen")
 
-    static let auditCodes: [DiagnosticCode] = [
+    public static let auditCodes: [DiagnosticCode] = [
         auditEvidenceLimited, auditPageSkipped, auditCookieUndeclared, auditCookieBeforeConsent, auditStorageUndeclared,
         auditStorageBeforeConsent, auditHostUndeclared, auditRequestBeforeConsent, auditLifetimeNotSession, auditLifetimeSession,
         auditLifetimeLonger, auditRequestUnchecked, auditServiceUnseen, auditCookieUnseen,

@@ -12,7 +12,7 @@ extension DiagnosticCode {
     public static let outputWriteFailed = DiagnosticCode.error("output.write.failed", "the output could not be written or swapped into place")
     public static let previewFileUnreadable = DiagnosticCode.error("preview.file.unreadable", "a file of the site the preview could not read")
 
-    static let commandCodes: [DiagnosticCode] = [
+    public static let commandCodes: [DiagnosticCode] = [
         commandFileMissing, commandFileIsFolder, commandFileUnreadable, commandFileNotUtf8, commandFetchFailed, commandFolderNotEmpty,
         commandWriteFailed, outputFolderRefused, outputWriteFailed, previewFileUnreadable,
     ]
