@@ -38,21 +38,15 @@ struct LinkChecker {
             // A static file, or a static folder's index.html.
             if files.contains(target) || files.contains(target + "index.html") || files.contains(target + "/index.html") { return nil }
             var message = "the link '\(url)' leads to no page or file of this site"
-            if let suggestion = Spelling.nearest(to: target, in: anchors.keys.filter { !$0.isEmpty }) {
-                message += "; did you mean '\(relative(suggestion, from: pageURL))'?"
-            } else {
-                message += "; check the address, or write the full address (https://…) for another site"
-            }
+            message += Spelling.suggestion(Spelling.nearest(to: target, in: anchors.keys.filter { !$0.isEmpty }).map { relative($0, from: pageURL) },
+                                          otherwise: "; check the address, or write the full address (https://…) for another site")
             return .error(.pageLinkBroken, message, at: link.location)
         }
         guard let fragment, !fragment.isEmpty, !sections.contains(fragment) else { return nil }
         let page = target == pageURL ? "this page" : "the page '\(titles[target] ?? target)'"
         var message = "the link '\(url)' goes to a section '#\(fragment)' that \(page) does not have"
-        if let suggestion = Spelling.nearest(to: fragment, in: sections) {
-            message += "; did you mean '#\(suggestion)'?"
-        } else {
-            message += "; its sections are " + sections.sorted().prefix(8).map { "'#\($0)'" }.joined(separator: ", ")
-        }
+        message += Spelling.suggestion(Spelling.nearest(to: fragment, in: sections).map { "#" + $0 },
+                                       otherwise: "; its sections are " + sections.sorted().prefix(8).map { "'#\($0)'" }.joined(separator: ", "))
         return .error(.pageAnchorMissing, message, at: link.location)
     }
 

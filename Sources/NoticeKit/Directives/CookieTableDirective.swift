@@ -103,12 +103,8 @@ struct CookieTableDirective: DirectiveHandler {
 
     private func unknown(_ kind: String, _ id: String, known: [String]) -> String {
         var message = "there is no \(kind) '\(id)' in the registry"
-        if let suggestion = Spelling.nearest(to: id, in: known) {
-            message += "; did you mean '\(suggestion)'?"
-        } else if !known.isEmpty {
-            message += "; the \(kind == "category" ? "categories" : "services") are \(known.map { "'\($0)'" }.joined(separator: ", "))"
-        }
-        return message
+        let listed = known.isEmpty ? "" : "; the \(kind == "category" ? "categories" : "services") are \(known.map { "'\($0)'" }.joined(separator: ", "))"
+        return message + Spelling.suggestion(for: id, in: known, otherwise: listed)
     }
 
     private func row(_ cookie: Cookie, service: CookieService?, context: RenderContext, log: inout DiagnosticLog) -> CookieTableView.Row {

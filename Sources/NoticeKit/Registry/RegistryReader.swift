@@ -67,11 +67,7 @@ struct RegistryReader {
         let category = mapping.string("category", required: true, in: context)
         if let category, !categories.isEmpty, !categories.contains(where: { $0.id == category.value }) {
             var message = "\(context) is in the category '\(category.value)', which the registry does not define"
-            if let suggestion = Spelling.nearest(to: category.value, in: categories.map(\.id)) {
-                message += "; did you mean '\(suggestion)'?"
-            } else {
-                message += "; the categories are \(categories.map { "'\($0.id)'" }.joined(separator: ", "))"
-            }
+            message += Spelling.suggestion(for: category.value, in: categories.map(\.id), otherwise: "; the categories are \(categories.map { "'\($0.id)'" }.joined(separator: ", "))")
             reader.error(.registryCategoryUnknown, message, at: category.location)
         }
         let links = ["privacyPolicy", "optOut"].map { key -> String? in
@@ -314,11 +310,7 @@ struct RegistryReader {
         if let value = E(rawValue: text.value) { return value }
         let allowed = E.allCases.map(\.rawValue)
         var message = "'\(key)' in \(context) cannot be '\(text.value)'"
-        if let suggestion = Spelling.nearest(to: text.value, in: allowed) {
-            message += "; did you mean '\(suggestion)'?"
-        } else {
-            message += "; use one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))"
-        }
+        message += Spelling.suggestion(for: text.value, in: allowed, otherwise: "; use one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))")
         reader.error(.registryTextInvalid, message, at: text.location)
         return nil
     }

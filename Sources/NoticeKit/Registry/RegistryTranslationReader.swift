@@ -71,7 +71,7 @@ struct RegistryTranslationReader {
         guard let id = key.string, ids.contains(id) else {
             let written = key.string ?? ""
             var message = "the registry has no \(kind) '\(written)', so there is nothing to translate here"
-            if let suggestion = Spelling.nearest(to: written, in: ids) { message += "; did you mean '\(suggestion)'?" } else { message += "; check it against registry.yaml" }
+            message += Spelling.suggestion(for: written, in: ids, otherwise: "; check it against registry.yaml")
             reader.error(.registryTranslationIdUnknown, message, at: key)
             return nil
         }

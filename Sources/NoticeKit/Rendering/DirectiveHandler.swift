@@ -33,11 +33,7 @@ extension DirectiveHandler {
         var valid = true
         for (key, _) in directive.arguments where !argumentNames.contains(key) {
             var message = "the \(name) directive has no argument '\(key)'"
-            if let suggestion = Spelling.nearest(to: key, in: argumentNames) {
-                message += "; did you mean '\(suggestion)'?"
-            } else {
-                message += "; it takes \(argumentNames.map { "'\($0)'" }.joined(separator: ", "))"
-            }
+            message += Spelling.suggestion(for: key, in: argumentNames, otherwise: "; it takes \(argumentNames.map { "'\($0)'" }.joined(separator: ", "))")
             log.error(.pageDirectiveArgumentUnknown, message, at: directive.location)
             valid = false
         }

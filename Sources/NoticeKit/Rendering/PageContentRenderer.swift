@@ -150,11 +150,7 @@ struct PageContentRenderer {
             }
             if context.directives.isNearMiss(parsed.name) {
                 var message = "there is no directive called '\(parsed.name)'"
-                if let suggestion = Spelling.nearest(to: parsed.name, in: context.directives.names) {
-                    message += "; did you mean '\(suggestion)'?"
-                } else {
-                    message += "; the directives are \(context.directives.names.joined(separator: ", "))"
-                }
+                message += Spelling.suggestion(for: parsed.name, in: context.directives.names, otherwise: "; the directives are \(context.directives.names.joined(separator: ", "))")
                 log.error(.pageDirectiveUnknown, message, at: location)
             }
             return nil

@@ -27,9 +27,7 @@ struct PageRenderer {
         let template = page.frontMatter.template
         guard site.theme.templateNames.contains(template) else {
             var message = "there is no template '\(template)' in the theme '\(site.theme.name)'"
-            if let suggestion = Spelling.nearest(to: template, in: site.theme.templateNames) {
-                message += "; did you mean '\(suggestion)'?"
-            }
+            message += Spelling.suggestion(for: template, in: site.theme.templateNames)
             log.error(.pageTemplateUnknown, message, at: SourceLocation(path: page.path, line: 2))
             return (nil, content)
         }

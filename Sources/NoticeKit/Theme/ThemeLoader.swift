@@ -76,11 +76,7 @@ struct ThemeLoader {
         // A template that exists but has a mistake is reported once, above, not again where it is included.
         for missing in library.missingPartials() where templates[missing.partial] == nil {
             var message = "this template includes '\(missing.partial)' ({{> \(missing.partial)}}), but the theme has no template of that name"
-            if let suggestion = Spelling.nearest(to: missing.partial, in: library.names) {
-                message += "; did you mean '\(suggestion)'?"
-            } else {
-                message += "; add templates/\(missing.partial).mustache or remove the tag"
-            }
+            message += Spelling.suggestion(for: missing.partial, in: library.names, otherwise: "; add templates/\(missing.partial).mustache or remove the tag")
             log.error(.themeTemplatePartialMissing, message, at: SourceLocation(path: displayed[missing.template] ?? missing.template, line: missing.line, column: missing.column))
             failed = true
         }

@@ -27,11 +27,7 @@ struct YAMLMapping {
         for (key, _) in pairs {
             guard let name = key.string, !allowed.contains(name) else { continue }
             var message = "unknown key '\(name)' in \(context)"
-            if let suggestion = Spelling.nearest(to: name, in: allowed) {
-                message += "; did you mean '\(suggestion)'?"
-            } else {
-                message += "; the keys allowed here are \(allowed.map { "'\($0)'" }.joined(separator: ", "))"
-            }
+            message += Spelling.suggestion(for: name, in: allowed, otherwise: "; the keys allowed here are \(allowed.map { "'\($0)'" }.joined(separator: ", "))")
             reader.error(.yamlKeyUnknown, message, at: key)
         }
     }
