@@ -39,11 +39,12 @@ INSTALL_SOURCES := Package.swift $(shell find Sources -type f 2>/dev/null)
 MAN_PAGE      := .build/notice.1
 COMMANDS      := init build check serve audit diff
 
-.PHONY: site test unit-tests fuzz-replay browser-tests build release deps test-deps minify bench fuzz install uninstall clean help
+.PHONY: site test lint format unit-tests fuzz-replay browser-tests build release deps test-deps minify bench fuzz install uninstall clean help
 
 help:
 	@echo "make site    build the example site into $(OUTPUT)/"
-	@echo "make test    run every test (Swift unit and whole-site tests, then the browser tests)"
+	@echo "make test    run every test (the format check, Swift unit and whole-site tests, then the browser tests)"
+	@echo "make format  format the Swift sources as .swift-format says (make test checks it)"
 	@echo "make minify  rebuild the minified consent script and stylesheet from their sources"
 	@echo "make bench   print figures: build speed against cmark and Hugo, consent script size, preview reload time"
 	@echo "make fuzz    run each fuzz target for FUZZ_SECONDS (default 60) and print executions and findings"
@@ -61,7 +62,14 @@ site: deps
 	@echo "Open $(CURDIR)/$(OUTPUT)/cookies/index.html in a browser, or preview with: .build/debug/notice serve"
 
 ## test: every test: unit and whole-site (Swift), then the consent script and pages in Chromium.
-test: unit-tests browser-tests
+test: lint unit-tests browser-tests
+
+## lint: the Swift sources as the toolchain's swift-format wants them (.swift-format); `make format` fixes.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
 unit-tests: deps
 	$(SWIFT) build

@@ -53,8 +53,10 @@ public struct ObservedCookie: Sendable, Equatable, Codable {
     /// site still tried to set it, and another browser may keep it.
     public var refused: String?
 
-    public init(name: String, domain: String, path: String = "/", expires: Date?, httpOnly: Bool = false, secure: Bool = false,
-                sameSite: String? = nil, page: String, setBy: String? = nil, seenAt: Date, lifetimeKnown: Bool = true) {
+    public init(
+        name: String, domain: String, path: String = "/", expires: Date?, httpOnly: Bool = false, secure: Bool = false,
+        sameSite: String? = nil, page: String, setBy: String? = nil, seenAt: Date, lifetimeKnown: Bool = true
+    ) {
         self.lifetimeKnown = lifetimeKnown
         self.name = name
         self.domain = domain
@@ -151,8 +153,10 @@ public struct StateEvidence: Sendable, Codable {
 
     private var index = Index()
 
-    public init(state: AuditState, pages: [String] = [], cookies: [ObservedCookie] = [], storage: [ObservedStorageKey] = [],
-                requests: [ObservedRequest] = []) {
+    public init(
+        state: AuditState, pages: [String] = [], cookies: [ObservedCookie] = [], storage: [ObservedStorageKey] = [],
+        requests: [ObservedRequest] = []
+    ) {
         self.state = state
         self.pages = pages
         self.cookies = cookies
@@ -165,14 +169,17 @@ public struct StateEvidence: Sendable, Codable {
 
     private mutating func refreshIndex() {
         guard index.counts != [pages.count, cookies.count, storage.count, requests.count] else { return }
-        index = Index(pages: Set(pages), cookieNames: Set(cookies.map(\.name)), cookies: Set(cookies.map(Self.key)),
-                      storage: Set(storage.map(Self.key)), hosts: Set(requests.map(\.host)))
+        index = Index(
+            pages: Set(pages), cookieNames: Set(cookies.map(\.name)), cookies: Set(cookies.map(Self.key)),
+            storage: Set(storage.map(Self.key)), hosts: Set(requests.map(\.host)))
         index.counts = [pages.count, cookies.count, storage.count, requests.count]
     }
 
     /// Adds what a page showed, keeping the first page each cookie, key and host was seen on.
-    mutating func record(page: String, cookies newCookies: [ObservedCookie], storage newKeys: [ObservedStorageKey],
-                         requests newRequests: [ObservedRequest]) {
+    mutating func record(
+        page: String, cookies newCookies: [ObservedCookie], storage newKeys: [ObservedStorageKey],
+        requests newRequests: [ObservedRequest]
+    ) {
         refreshIndex()
         if index.pages.insert(page).inserted { pages.append(page) }
         // A cookie known only by name (a request carried it) adds nothing once the name was seen.

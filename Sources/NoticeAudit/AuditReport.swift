@@ -77,7 +77,9 @@ public struct AuditReport: Sendable {
     func lifetime(_ seconds: Double?, text: (String) -> String) -> String {
         guard let seconds else { return text("audit.session") }
         let day = 86_400.0
-        let (key, count): (String, Double) = seconds >= 2 * day ? ("days", seconds / day)
+        let (key, count): (String, Double) =
+            seconds >= 2 * day
+            ? ("days", seconds / day)
             : seconds >= 2 * 3_600 ? ("hours", seconds / 3_600) : seconds >= 120 ? ("minutes", seconds / 60) : ("underTwoMinutes", 0)
         return Placeholders.fill(text("audit.lifetime.\(key)"), ["count": String(Int(count.rounded()))])
     }
@@ -99,19 +101,21 @@ public struct AuditReport: Sendable {
                 AuditReportView.Total(label: text("audit.browser"), value: evidence.browserVersion.map { "Chromium \($0)" } ?? text("audit.noBrowser")),
             ]
         }
-        let totals = header + [
-            AuditReportView.Total(label: text("audit.pagesAudited"), value: String(Set(evidence.states.flatMap(\.pages)).count)),
-            AuditReportView.Total(label: text("audit.statesAudited"), value: String(evidence.states.count)),
-            AuditReportView.Total(label: text("audit.errors"), value: count(.error)),
-            AuditReportView.Total(label: text("audit.warnings"), value: count(.warning)),
-            AuditReportView.Total(label: text("audit.notes"), value: count(.note)),
-        ]
+        let totals =
+            header + [
+                AuditReportView.Total(label: text("audit.pagesAudited"), value: String(Set(evidence.states.flatMap(\.pages)).count)),
+                AuditReportView.Total(label: text("audit.statesAudited"), value: String(evidence.states.count)),
+                AuditReportView.Total(label: text("audit.errors"), value: count(.error)),
+                AuditReportView.Total(label: text("audit.warnings"), value: count(.warning)),
+                AuditReportView.Total(label: text("audit.notes"), value: count(.note)),
+            ]
         // Errors first, then warnings, then notes, each in the order found.
         let rank: [Diagnostic.Severity: Int] = [.error: 0, .warning: 1, .note: 2]
         let ordered = findings.enumerated().sorted { (rank[$0.element.severity] ?? 3, $0.offset) < (rank[$1.element.severity] ?? 3, $1.offset) }.map(\.element)
         let rows = ordered.map { finding in
-            AuditReportView.Finding(level: finding.severity.rawValue, severity: text("audit.severityNames.\(finding.severity.rawValue)"), subject: subject(of: finding, text: text),
-                                    message: finding.printableMessage)
+            AuditReportView.Finding(
+                level: finding.severity.rawValue, severity: text("audit.severityNames.\(finding.severity.rawValue)"), subject: subject(of: finding, text: text),
+                message: finding.printableMessage)
         }
         let rules = AuditRules(registry: site.registry, registryFile: SourceLocation(path: ""))
         let states = evidence.states.map { state in
@@ -130,25 +134,30 @@ public struct AuditReport: Sendable {
                     flags: flags.compactMap { $0 }.joined(separator: ", "))
             }
             let storage = state.storage.map {
-                AuditReportView.Storage(name: AuditRules.clip($0.name), area: text("cookieTable.storage.\($0.area.storage.rawValue)"),
-                                        declared: declaredAs(rules.declaration(ofStorageKey: $0.name, area: $0.area), text: text),
-                                        setBy: $0.setBy.map(AuditRules.clip) ?? text("audit.notKnown"), page: AuditRules.clip($0.page))
+                AuditReportView.Storage(
+                    name: AuditRules.clip($0.name), area: text("cookieTable.storage.\($0.area.storage.rawValue)"),
+                    declared: declaredAs(rules.declaration(ofStorageKey: $0.name, area: $0.area), text: text),
+                    setBy: $0.setBy.map(AuditRules.clip) ?? text("audit.notKnown"), page: AuditRules.clip($0.page))
             }
             let requests = state.requests.filter { !AuditRules.isSameSite($0.host, evidence.siteHost) }.map { request in
                 let service = site.registry.service(forHost: request.host)
                 let category = service.flatMap { site.registry.category(id: $0.categoryID) }
-                return AuditReportView.Request(host: AuditRules.clip(request.host), page: AuditRules.clip(request.page),
-                                               declared: service.map { [$0.name, category?.title].compactMap { $0 }.joined(separator: " · ") }
-                                                   ?? text("audit.notDeclared"))
+                return AuditReportView.Request(
+                    host: AuditRules.clip(request.host), page: AuditRules.clip(request.page),
+                    declared: service.map { [$0.name, category?.title].compactMap { $0 }.joined(separator: " · ") }
+                        ?? text("audit.notDeclared"))
             }
             let title = text("audit.states.\(state.state.rawValue)")
-            return AuditReportView.State(title: title, pages: state.pages.map(AuditRules.clip).joined(separator: ", "),
-                                         screenshot: state.screenshot == nil ? nil : Self.screenshotName(state.state),
-                                         screenshotAlt: Placeholders.fill(text("audit.screenshotAlt"), ["state": title]),
-                                         cookies: cookies, storage: storage, requests: requests)
+            return AuditReportView.State(
+                title: title, pages: state.pages.map(AuditRules.clip).joined(separator: ", "),
+                screenshot: state.screenshot == nil ? nil : Self.screenshotName(state.state),
+                screenshotAlt: Placeholders.fill(text("audit.screenshotAlt"), ["state": title]),
+                cookies: cookies, storage: storage, requests: requests)
         }
-        return site.renderTemplate("audit-report", view: AuditReportView(
-            totals: totals, findings: rows, states: states,
-            usesConsentScript: evidence.usesConsentScript || evidence.states.contains { $0.state == .recorded }))
+        return site.renderTemplate(
+            "audit-report",
+            view: AuditReportView(
+                totals: totals, findings: rows, states: states,
+                usesConsentScript: evidence.usesConsentScript || evidence.states.contains { $0.state == .recorded }))
     }
 }

@@ -46,8 +46,9 @@ public struct AuditRules: Sendable {
     }
 
     private func notAudited(_ skipped: SkippedPage) -> Diagnostic {
-        Self.with(Self.details(state: skipped.state, page: skipped.page, name: nil, kind: "page", host: nil, declared: nil, setBy: nil),
-                  .warning(.auditPageSkipped, "the page \(Self.clip(skipped.page)) could not be audited \(skipped.state.phrase): \(skipped.reason)", at: registryFile))
+        Self.with(
+            Self.details(state: skipped.state, page: skipped.page, name: nil, kind: "page", host: nil, declared: nil, setBy: nil),
+            .warning(.auditPageSkipped, "the page \(Self.clip(skipped.page)) could not be audited \(skipped.state.phrase): \(skipped.reason)", at: registryFile))
     }
 
     /// One diagnostic per problem: the same message in several states (its state phrase aside) becomes
@@ -83,7 +84,8 @@ public struct AuditRules: Sendable {
     /// details, less where and when it was seen). Findings without such details fall back on their words.
     static func mergeKey(_ diagnostic: Diagnostic, state: AuditState) -> String {
         let aboutWhat = diagnostic.details.filter { !Self.whereAndWhen.contains($0.key) }
-        var key = "\(diagnostic.code.id)|\(diagnostic.location?.description ?? "")|"
+        var key =
+            "\(diagnostic.code.id)|\(diagnostic.location?.description ?? "")|"
             + aboutWhat.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "|")
         if aboutWhat.count <= 1 {
             key += "|" + withoutPages(diagnostic.message.replacingOccurrences(of: state.phrase, with: "\u{0}"))
@@ -97,7 +99,8 @@ public struct AuditRules: Sendable {
     /// The message without its " on PAGE" parts, so that one problem seen on several pages is one key.
     /// (A scan, not a regular expression compiled for every finding: a recording can hold 100,000.)
     static func withoutPages(_ message: String) -> String {
-        var result = Substring(), rest = Substring(message)
+        var result = Substring()
+        var rest = Substring(message)
         while let range = rest.range(of: " on ") {
             result += rest[..<range.lowerBound]
             rest = rest[range.upperBound...].drop { !" :;,".contains($0) }
@@ -110,14 +113,16 @@ public struct AuditRules: Sendable {
         for cookie in evidence.cookies {
             let host = cookie.domain.hasPrefix(".") ? String(cookie.domain.dropFirst()) : cookie.domain
             let declared = declaration(ofCookie: cookie.name)
-            var details = Self.details(state: state, page: cookie.page, name: cookie.name, kind: "cookie", host: host, declared: declared,
-                                       setBy: cookie.setBy)
+            var details = Self.details(
+                state: state, page: cookie.page, name: cookie.name, kind: "cookie", host: host, declared: declared,
+                setBy: cookie.setBy)
             details["observed"] = .text(cookie.lifetimeKnown ? Self.iso(cookie.lifetime) : "unknown")
             details["party"] = .text(Self.isSameSite(host, siteHost) ? "first" : "third")
             if cookie.partitioned { details["partitioned"] = "true" }
             if let refused = cookie.refused { details["refused"] = .text(refused) }
             // What the browser did with it: kept it, or refused it (the site still tried; another browser may keep it).
-            let action = cookie.refused.map { "is sent \(state.phrase) on \(Self.clip(cookie.page)) (this browser refused it: \(Self.clip($0)); others may keep it)" }
+            let action =
+                cookie.refused.map { "is sent \(state.phrase) on \(Self.clip(cookie.page)) (this browser refused it: \(Self.clip($0)); others may keep it)" }
                 ?? "is set \(state.phrase) on \(Self.clip(cookie.page))"
             guard let declared else {
                 let owner = registry.service(forHost: host)
@@ -129,23 +134,36 @@ public struct AuditRules: Sendable {
             }
             if state.optionalMustBeOff, let category = declared.category, !category.necessary {
                 let presence = cookie.refused == nil ? "is present \(state.phrase) on \(Self.clip(cookie.page))" : action
-                log.append(Self.with(details, .error(.auditCookieBeforeConsent, "the cookie '\(Self.clip(cookie.name))' (\(category.title), \(declared.service.name)) \(presence): nothing optional may be stored until the visitor agrees; load what sets it only once its category is allowed",
-                                                     at: declared.cookie.location)))
+                log.append(
+                    Self.with(
+                        details,
+                        .error(
+                            .auditCookieBeforeConsent, "the cookie '\(Self.clip(cookie.name))' (\(category.title), \(declared.service.name)) \(presence): nothing optional may be stored until the visitor agrees; load what sets it only once its category is allowed",
+                            at: declared.cookie.location)))
             }
             checkLifetime(of: cookie, declared: declared, details: details, log: &log)
         }
         for key in evidence.storage {
             let declared = declaration(ofStorageKey: key.name, area: key.area)
-            let details = Self.details(state: state, page: key.page, name: key.name, kind: key.area.storage.rawValue, host: nil,
-                                       declared: declared, setBy: key.setBy)
+            let details = Self.details(
+                state: state, page: key.page, name: key.name, kind: key.area.storage.rawValue, host: nil,
+                declared: declared, setBy: key.setBy)
             guard let declared else {
-                log.append(Self.with(details, .error(.auditStorageUndeclared, "the \(key.area.noun) '\(Self.clip(key.name))'\(key.setBy.map { " (set by \(Self.clip($0)))" } ?? "") is set \(state.phrase) on \(Self.clip(key.page)), but the registry does not declare it; add it with storage: \(key.area.storage.rawValue)",
-                                                     at: registryFile)))
+                log.append(
+                    Self.with(
+                        details,
+                        .error(
+                            .auditStorageUndeclared, "the \(key.area.noun) '\(Self.clip(key.name))'\(key.setBy.map { " (set by \(Self.clip($0)))" } ?? "") is set \(state.phrase) on \(Self.clip(key.page)), but the registry does not declare it; add it with storage: \(key.area.storage.rawValue)",
+                            at: registryFile)))
                 continue
             }
             if state.optionalMustBeOff, let category = declared.category, !category.necessary {
-                log.append(Self.with(details, .error(.auditStorageBeforeConsent, "the \(key.area.noun) '\(Self.clip(key.name))' (\(category.title), \(declared.service.name)) is present \(state.phrase) on \(Self.clip(key.page)): nothing optional may be stored until the visitor agrees",
-                                                     at: declared.cookie.location)))
+                log.append(
+                    Self.with(
+                        details,
+                        .error(
+                            .auditStorageBeforeConsent, "the \(key.area.noun) '\(Self.clip(key.name))' (\(category.title), \(declared.service.name)) is present \(state.phrase) on \(Self.clip(key.page)): nothing optional may be stored until the visitor agrees",
+                            at: declared.cookie.location)))
             }
         }
         for request in evidence.requests where !Self.isSameSite(request.host, siteHost) {
@@ -153,24 +171,34 @@ public struct AuditRules: Sendable {
             var details = Self.details(state: state, page: request.page, name: nil, kind: "request", host: request.host, declared: nil, setBy: nil)
             details["url"] = .text(request.url)
             guard let service else {
-                log.append(Self.with(details, .warning(.auditHostUndeclared, "\(Self.clip(request.page)) loads from \(Self.clip(request.host)) \(state.phrase), and no service lists that host; add it to the 'hosts' of the service it belongs to, or remove what loads it",
-                                                       at: registryFile)))
+                log.append(
+                    Self.with(
+                        details,
+                        .warning(
+                            .auditHostUndeclared, "\(Self.clip(request.page)) loads from \(Self.clip(request.host)) \(state.phrase), and no service lists that host; add it to the 'hosts' of the service it belongs to, or remove what loads it",
+                            at: registryFile)))
                 continue
             }
             let category = registry.category(id: service.categoryID)
             details["service"] = .text(service.name)
             if let category { details["category"] = .text(category.title) }
             if state.optionalMustBeOff, let category, !category.necessary {
-                log.append(Self.with(details, .error(.auditRequestBeforeConsent, "\(Self.clip(request.page)) requests \(Self.clip(request.url)) from \(service.name) (\(category.title)) \(state.phrase): an optional service must not be contacted until the visitor agrees",
-                                                     at: service.location)))
+                log.append(
+                    Self.with(
+                        details,
+                        .error(
+                            .auditRequestBeforeConsent, "\(Self.clip(request.page)) requests \(Self.clip(request.url)) from \(service.name) (\(category.title)) \(state.phrase): an optional service must not be contacted until the visitor agrees",
+                            at: service.location)))
             }
         }
     }
 
     /// A finding's parts as machine values: which state and page, what (name, kind, host), and the
     /// registry's declaration of it (service, category, duration as written and as read).
-    static func details(state: AuditState?, page: String?, name: String?, kind: String, host: String?, declared: Declared?,
-                        setBy: String?) -> [String: DiagnosticDetail] {
+    static func details(
+        state: AuditState?, page: String?, name: String?, kind: String, host: String?, declared: Declared?,
+        setBy: String?
+    ) -> [String: DiagnosticDetail] {
         var details: [String: DiagnosticDetail] = ["kind": .text(kind)]
         if let state { details["state"] = .text(state.rawValue) }
         if let page { details["page"] = .text(page) }
@@ -216,10 +244,16 @@ public struct AuditRules: Sendable {
         }
     }
 
-    private func warnIfLonger(_ cookie: ObservedCookie, seconds: Double, declared: Double, written: String, at location: SourceLocation,
-                              details: [String: DiagnosticDetail], log: inout DiagnosticLog) {
+    private func warnIfLonger(
+        _ cookie: ObservedCookie, seconds: Double, declared: Double, written: String, at location: SourceLocation,
+        details: [String: DiagnosticDetail], log: inout DiagnosticLog
+    ) {
         guard seconds > declared * Self.lifetimeTolerance.factor + Self.lifetimeTolerance.seconds else { return }
-        log.append(Self.with(details, .warning(.auditLifetimeLonger, "the cookie '\(Self.clip(cookie.name))' is set to last \(Self.describe(seconds)), longer than the \(written) the registry declares; correct the duration, or set the cookie to expire sooner",
+        log.append(
+            Self.with(
+                details,
+                .warning(
+                    .auditLifetimeLonger, "the cookie '\(Self.clip(cookie.name))' is set to last \(Self.describe(seconds)), longer than the \(written) the registry declares; correct the duration, or set the cookie to expire sooner",
                     at: location)))
     }
 
@@ -233,19 +267,31 @@ public struct AuditRules: Sendable {
             for row in service.cookies {
                 guard row.storage.isStored else {
                     if service.hosts.isEmpty {
-                        log.append(Self.with(unseenDetails(row.publishedName, row, service), .note(.auditRequestUnchecked, "'\(row.publishedName)' (\(service.name)) is a \(row.storage == .pixel ? "web beacon" : "network request"), which the audit can only recognise by the hosts it loads from; list them in the service's 'hosts'",
-                                 at: row.location)))
+                        log.append(
+                            Self.with(
+                                unseenDetails(row.publishedName, row, service),
+                                .note(
+                                    .auditRequestUnchecked, "'\(row.publishedName)' (\(service.name)) is a \(row.storage == .pixel ? "web beacon" : "network request"), which the audit can only recognise by the hosts it loads from; list them in the service's 'hosts'",
+                                    at: row.location)))
                     } else if !contacted.contains(service.id) {
-                        log.append(Self.with(unseenDetails(row.publishedName, row, service), .note(.auditServiceUnseen, "'\(row.publishedName)' (\(service.name)) was not seen in any state: no page contacted \(service.hosts.joined(separator: ", ")); it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
-                                 at: row.location)))
+                        log.append(
+                            Self.with(
+                                unseenDetails(row.publishedName, row, service),
+                                .note(
+                                    .auditServiceUnseen, "'\(row.publishedName)' (\(service.name)) was not seen in any state: no page contacted \(service.hosts.joined(separator: ", ")); it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
+                                    at: row.location)))
                     }
                     continue
                 }
                 for (name, pattern) in zip(row.names, row.patterns) {
                     let seen = row.storage == .cookie ? seenCookies : seenKeys
                     guard !seen.contains(where: pattern.matches) else { continue }
-                    log.append(Self.with(unseenDetails(name, row, service), .note(.auditCookieUnseen, "'\(name)' (\(service.name)) was not seen in any state; it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
-                             at: row.location)))
+                    log.append(
+                        Self.with(
+                            unseenDetails(name, row, service),
+                            .note(
+                                .auditCookieUnseen, "'\(name)' (\(service.name)) was not seen in any state; it may need a visit the audit cannot make (signing in, a form), or it may no longer be used",
+                                at: row.location)))
                 }
             }
         }
@@ -278,7 +324,8 @@ public struct AuditRules: Sendable {
     /// The site's own host or a host of the same organisation: the site's address without `www.`, and
     /// anything below it (`static.kent.gov.uk` for `www.kent.gov.uk`).
     static func isSameSite(_ host: String, _ site: String) -> Bool {
-        let host = host.lowercased(), site = site.lowercased()
+        let host = host.lowercased()
+        let site = site.lowercased()
         let base = site.hasPrefix("www.") ? String(site.dropFirst(4)) : site
         return host == site || host == base || host.hasSuffix("." + base)
     }

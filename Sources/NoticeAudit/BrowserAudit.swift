@@ -204,18 +204,21 @@ public struct BrowserAudit: Sendable {
         }
         var result = try await driver.devTools("Storage.getCookies")
         if result["cookies"] == nil { result = try await driver.devTools("Network.getAllCookies") }
-        let cookies = (result["cookies"] as? [[String: Any]] ?? []).compactMap { cookie -> ObservedCookie? in
-            guard let name = cookie["name"] as? String, let domain = cookie["domain"] as? String else { return nil }
-            let session = cookie["session"] as? Bool ?? true
-            let expires = (cookie["expires"] as? Double).flatMap { session || $0 <= 0 ? nil : Date(timeIntervalSince1970: $0) }
-            var observed = ObservedCookie(name: name, domain: domain, path: cookie["path"] as? String ?? "/", expires: expires,
-                                          httpOnly: cookie["httpOnly"] as? Bool ?? false, secure: cookie["secure"] as? Bool ?? false,
-                                          sameSite: cookie["sameSite"] as? String, page: label, setBy: setBy[name], seenAt: now)
-            observed.partitioned = cookie["partitionKey"] != nil
-            return observed
-        } + refused
+        let cookies =
+            (result["cookies"] as? [[String: Any]] ?? []).compactMap { cookie -> ObservedCookie? in
+                guard let name = cookie["name"] as? String, let domain = cookie["domain"] as? String else { return nil }
+                let session = cookie["session"] as? Bool ?? true
+                let expires = (cookie["expires"] as? Double).flatMap { session || $0 <= 0 ? nil : Date(timeIntervalSince1970: $0) }
+                var observed = ObservedCookie(
+                    name: name, domain: domain, path: cookie["path"] as? String ?? "/", expires: expires,
+                    httpOnly: cookie["httpOnly"] as? Bool ?? false, secure: cookie["secure"] as? Bool ?? false,
+                    sameSite: cookie["sameSite"] as? String, page: label, setBy: setBy[name], seenAt: now)
+                observed.partitioned = cookie["partitionKey"] != nil
+                return observed
+            } + refused
         let keys = try await driver.execute("try { return [Object.keys(localStorage), Object.keys(sessionStorage)]; } catch (error) { return [[], []]; }") as? [[String]] ?? [[], []]
-        var storage = (keys.first ?? []).map { ObservedStorageKey(name: $0, area: .local, page: label, setBy: storageWriters["local\u{0}" + $0]) }
+        var storage =
+            (keys.first ?? []).map { ObservedStorageKey(name: $0, area: .local, page: label, setBy: storageWriters["local\u{0}" + $0]) }
             + (keys.dropFirst().first ?? []).map { ObservedStorageKey(name: $0, area: .session, page: label, setBy: storageWriters["session\u{0}" + $0]) }
         storage += try await frameStorage(driver: driver, page: label, besides: page)
         storage += try await databases(driver: driver, page: label, writers: storageWriters)
@@ -225,13 +228,17 @@ public struct BrowserAudit: Sendable {
     /// The requests since the last look, which response set each cookie (`Set-Cookie`), and the cookies
     /// responses sent that the browser refused (each with the browser's reasons).
     private func network(driver: WebDriver, page: String, seenAt: Date) async throws -> ([ObservedRequest], [String: String], [ObservedCookie]) {
-        var urls: [String: String] = [:], requests: [ObservedRequest] = [], setBy: [String: String] = [:], refused: [ObservedCookie] = []
+        var urls: [String: String] = [:]
+        var requests: [ObservedRequest] = []
+        var setBy: [String: String] = [:]
+        var refused: [ObservedCookie] = []
         for event in try await driver.performanceLog() {
             let parameters = event["params"] as? [String: Any] ?? [:]
             switch event["method"] as? String {
             case "Network.requestWillBeSent":
                 guard let request = parameters["request"] as? [String: Any], let url = request["url"] as? String,
-                      let host = URLComponents(string: url)?.host, url.hasPrefix("http") else { continue }
+                    let host = URLComponents(string: url)?.host, url.hasPrefix("http")
+                else { continue }
                 if let id = parameters["requestId"] as? String { urls[id] = url }
                 requests.append(ObservedRequest(host: host.lowercased(), url: url, page: page))
             case "Network.webSocketCreated":
@@ -252,7 +259,8 @@ public struct BrowserAudit: Sendable {
                 let host = URLComponents(string: url)?.host ?? ""
                 for blocked in parameters["blockedCookies"] as? [[String: Any]] ?? [] {
                     guard let line = blocked["cookieLine"] as? String,
-                          var cookie = SetCookie.parse(line, host: host, url: url, page: page, seenAt: seenAt) else { continue }
+                        var cookie = SetCookie.parse(line, host: host, url: url, page: page, seenAt: seenAt)
+                    else { continue }
                     cookie.refused = (blocked["blockedReasons"] as? [String] ?? []).joined(separator: ", ")
                     refused.append(cookie)
                 }
@@ -268,7 +276,8 @@ public struct BrowserAudit: Sendable {
     /// still to fire (a pending timer makes every look new); at most `wait`. Tags that act a
     /// moment after the page has loaded are seen, without every page costing the maximum.
     private func waitUntilQuiet(_ driver: WebDriver) async throws {
-        let probe = "try { window.scrollTo(0, document.documentElement.scrollHeight); } catch (e) {} "
+        let probe =
+            "try { window.scrollTo(0, document.documentElement.scrollHeight); } catch (e) {} "
             + "var n = 0; try { n = localStorage.length + sessionStorage.length; } catch (e) {} "
             + "var timers = window.\(Self.timersName) ? window.\(Self.timersName)() : 0; "
             + "return [performance.getEntriesByType('resource').length, document.cookie, n, timers > 0 ? Math.random() : 0].join('|');"
@@ -312,8 +321,9 @@ public struct BrowserAudit: Sendable {
         _ = try? await driver.devTools("DOMStorage.enable")
         for origin in origins where origin != own {
             for isLocal in [true, false] {
-                let result = try? await driver.devTools("DOMStorage.getDOMStorageItems",
-                                                         ["storageId": ["securityOrigin": origin, "isLocalStorage": isLocal]])
+                let result = try? await driver.devTools(
+                    "DOMStorage.getDOMStorageItems",
+                    ["storageId": ["securityOrigin": origin, "isLocalStorage": isLocal]])
                 for entry in result?["entries"] as? [[String]] ?? [] where !entry.isEmpty {
                     found.append(ObservedStorageKey(name: entry[0], area: isLocal ? .local : .session, page: page))
                 }
@@ -328,7 +338,10 @@ public struct BrowserAudit: Sendable {
         var origins: [String] = []
         func collect(_ node: [String: Any]) {
             if let frame = node["frame"] as? [String: Any], let origin = frame["securityOrigin"] as? String,
-               origin.hasPrefix("http"), !origins.contains(origin) { origins.append(origin) }
+                origin.hasPrefix("http"), !origins.contains(origin)
+            {
+                origins.append(origin)
+            }
             for child in node["childFrames"] as? [[String: Any]] ?? [] { collect(child) }
         }
         if let root = tree["frameTree"] as? [String: Any] { collect(root) }
@@ -361,63 +374,63 @@ public struct BrowserAudit: Sendable {
     var writeHook: String {
         let limit = wait.components.seconds * 1_000
         return """
-        (function () {
-          var timers = {}, pending = 0, setTimer = window.setTimeout, clearTimer = window.clearTimeout;
-          window.\(Self.timersName) = function () { return pending; };
-          function done(id) { if (timers[id]) { delete timers[id]; pending--; } }
-          window.setTimeout = function (callback, delay) {
-            var args = Array.prototype.slice.call(arguments);
-            if (typeof callback !== 'function' || Number(delay) > \(limit)) return setTimer.apply(this, args);
-            var id;
-            args[0] = function () { done(id); return callback.apply(this, arguments); };
-            id = setTimer.apply(this, args);
-            timers[id] = true;
-            pending++;
-            return id;
-          };
-          window.clearTimeout = function (id) { done(id); return clearTimer.apply(this, arguments); };
-        })();
-        (function () {
-          var descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
-          if (!descriptor || !descriptor.set) return;
-          var writes = window.\(Self.writesName) = [];
-          Object.defineProperty(Document.prototype, 'cookie', {
-            configurable: true,
-            get: function () { return descriptor.get.call(this); },
-            set: function (value) {
-              try {
-                var name = String(value).split('=')[0].trim();
-                if (name && writes.length < 10000) writes.push(['cookie', name, writer()]);
-              } catch (e) {}
-              return descriptor.set.call(this, value);
-            }
-          });
-          // localStorage and sessionStorage writes, by area.
-          var setItem = Storage.prototype.setItem;
-          Storage.prototype.setItem = function (key, value) {
-            try {
-              var area = this === window.localStorage ? 'local' : 'session';
-              if (writes.length < 10000) writes.push([area, String(key), writer()]);
-            } catch (e) {}
-            return setItem.apply(this, arguments);
-          };
-          // IndexedDB databases, by name, as they are opened (which creates them).
-          if (window.IDBFactory && IDBFactory.prototype.open) {
-            var open = IDBFactory.prototype.open;
-            IDBFactory.prototype.open = function (name) {
-              try { if (writes.length < 10000) writes.push(['indexed-db', String(name), writer()]); } catch (e) {}
-              return open.apply(this, arguments);
-            };
-          }
-          // The first address in the stack that is not this hook's: the script that wrote.
-          function writer() {
-            var lines = (new Error().stack || '').split('\\n').slice(3);
-            var found = lines.map(function (line) { var m = line.match(/(https?:\\/\\/[^\\s)]+?)(?::\\d+){0,2}\\)?$/); return m && m[1]; })
-              .filter(Boolean)[0];
-            return found || location.href;
-          }
-        })();
-        """
+            (function () {
+              var timers = {}, pending = 0, setTimer = window.setTimeout, clearTimer = window.clearTimeout;
+              window.\(Self.timersName) = function () { return pending; };
+              function done(id) { if (timers[id]) { delete timers[id]; pending--; } }
+              window.setTimeout = function (callback, delay) {
+                var args = Array.prototype.slice.call(arguments);
+                if (typeof callback !== 'function' || Number(delay) > \(limit)) return setTimer.apply(this, args);
+                var id;
+                args[0] = function () { done(id); return callback.apply(this, arguments); };
+                id = setTimer.apply(this, args);
+                timers[id] = true;
+                pending++;
+                return id;
+              };
+              window.clearTimeout = function (id) { done(id); return clearTimer.apply(this, arguments); };
+            })();
+            (function () {
+              var descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+              if (!descriptor || !descriptor.set) return;
+              var writes = window.\(Self.writesName) = [];
+              Object.defineProperty(Document.prototype, 'cookie', {
+                configurable: true,
+                get: function () { return descriptor.get.call(this); },
+                set: function (value) {
+                  try {
+                    var name = String(value).split('=')[0].trim();
+                    if (name && writes.length < 10000) writes.push(['cookie', name, writer()]);
+                  } catch (e) {}
+                  return descriptor.set.call(this, value);
+                }
+              });
+              // localStorage and sessionStorage writes, by area.
+              var setItem = Storage.prototype.setItem;
+              Storage.prototype.setItem = function (key, value) {
+                try {
+                  var area = this === window.localStorage ? 'local' : 'session';
+                  if (writes.length < 10000) writes.push([area, String(key), writer()]);
+                } catch (e) {}
+                return setItem.apply(this, arguments);
+              };
+              // IndexedDB databases, by name, as they are opened (which creates them).
+              if (window.IDBFactory && IDBFactory.prototype.open) {
+                var open = IDBFactory.prototype.open;
+                IDBFactory.prototype.open = function (name) {
+                  try { if (writes.length < 10000) writes.push(['indexed-db', String(name), writer()]); } catch (e) {}
+                  return open.apply(this, arguments);
+                };
+              }
+              // The first address in the stack that is not this hook's: the script that wrote.
+              function writer() {
+                var lines = (new Error().stack || '').split('\\n').slice(3);
+                var found = lines.map(function (line) { var m = line.match(/(https?:\\/\\/[^\\s)]+?)(?::\\d+){0,2}\\)?$/); return m && m[1]; })
+                  .filter(Boolean)[0];
+                return found || location.href;
+              }
+            })();
+            """
     }
 
     /// Same scheme, host and port.
@@ -430,7 +443,8 @@ public struct BrowserAudit: Sendable {
         let hrefs = try await driver.execute("return Array.from(document.querySelectorAll('a[href]'), function (a) { return a.href; })") as? [String] ?? []
         return hrefs.compactMap { href -> URL? in
             guard var components = URLComponents(string: href), components.scheme == start.scheme, components.host == start.host,
-                  components.port == start.port else { return nil }
+                components.port == start.port
+            else { return nil }
             components.fragment = nil
             return components.url
         }

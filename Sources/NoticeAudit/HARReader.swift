@@ -48,7 +48,8 @@ public enum HARReader {
             for entry in entries {
                 if !holdsCookieData, Self.holdsCookieData(entry) { holdsCookieData = true }
                 guard let request = entry["request"] as? [String: Any], let url = request["url"] as? String,
-                      let host = URLComponents(string: url)?.host?.lowercased() else { continue }
+                    let host = URLComponents(string: url)?.host?.lowercased()
+                else { continue }
                 if siteHost == nil { siteHost = host }
                 let page = (entry["pageref"] as? String).flatMap { pageTitles[$0] } ?? url
                 let seenAt = (entry["startedDateTime"] as? String).flatMap(parseDate) ?? Date(timeIntervalSince1970: 0)
@@ -126,7 +127,8 @@ enum SetCookie {
         var maxAge: Double?
         for attribute in parts.dropFirst() {
             let pieces = attribute.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            let key = pieces[0].lowercased(), value = pieces.count > 1 ? pieces[1] : ""
+            let key = pieces[0].lowercased()
+            let value = pieces.count > 1 ? pieces[1] : ""
             switch key {
             case "expires": cookie.expires = cookie.expires ?? httpDate(value)
             case "max-age": maxAge = Double(value)
@@ -159,10 +161,12 @@ enum DateText {
     static func iso8601(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
-              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]),
-              let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]), let second = number(bytes[17..<19]) else { return nil }
-        var index = 19, fraction = 0.0
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]),
+            let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]), let second = number(bytes[17..<19])
+        else { return nil }
+        var index = 19
+        var fraction = 0.0
         if bytes[index] == UInt8(ascii: ".") {
             var scale = 0.1
             index += 1
@@ -179,7 +183,8 @@ enum DateText {
             guard index + 1 == bytes.count else { return nil }
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
             guard bytes.count == index + 6, bytes[index + 3] == UInt8(ascii: ":"),
-                  let hours = number(bytes[(index + 1)..<(index + 3)]), let minutes = number(bytes[(index + 4)..<(index + 6)]) else { return nil }
+                let hours = number(bytes[(index + 1)..<(index + 3)]), let minutes = number(bytes[(index + 4)..<(index + 6)])
+            else { return nil }
             offset = (hours * 3_600 + minutes * 60) * (bytes[index] == UInt8(ascii: "+") ? 1 : -1)
         default:
             return nil
@@ -192,11 +197,13 @@ enum DateText {
     static func http(_ text: String) -> Date? {
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," })
         guard parts.count == 6, parts[5] == "GMT", let day = Int(parts[1]), var year = Int(parts[3]),
-              let month = months.firstIndex(of: parts[2].lowercased()) else { return nil }
+            let month = months.firstIndex(of: parts[2].lowercased())
+        else { return nil }
         if parts[3].count == 2 { year += year < 70 ? 2000 : 1900 }
         let time = parts[4].split(separator: ":")
         guard time.count == 3, let hour = Int(time[0]), let minute = Int(time[1]), let second = Int(time[2]),
-              let seconds = epochSeconds(year: year, month: month + 1, day: day, hour: hour, minute: minute, second: second) else { return nil }
+            let seconds = epochSeconds(year: year, month: month + 1, day: day, hour: hour, minute: minute, second: second)
+        else { return nil }
         return Date(timeIntervalSince1970: Double(seconds))
     }
 
@@ -218,7 +225,8 @@ enum DateText {
     /// Seconds since 1970 for a UTC calendar date (days from civil, proleptic Gregorian).
     static func epochSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int? {
         guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
-              (1...9999).contains(year) else { return nil }
+            (1...9999).contains(year)
+        else { return nil }
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A program started in a process group of its own (chromedriver), so that it and everything it starts
@@ -19,7 +20,8 @@ final class ProcessGroup: @unchecked Sendable {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         posix_spawnattr_setpgroup(&attributes, 0)
         // The child starts with default signal handling and nothing blocked, whatever Notice set for itself.
-        var everything = sigset_t(), nothing = sigset_t()
+        var everything = sigset_t()
+        var nothing = sigset_t()
         sigfillset(&everything)
         sigemptyset(&nothing)
         posix_spawnattr_setsigdefault(&attributes, &everything)
@@ -82,13 +84,15 @@ final class ProcessGroup: @unchecked Sendable {
         var children: [pid_t: [pid_t]] = [:]
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
             guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
+                let close = stat.lastIndex(of: ")")
+            else { continue }
             // "PID (name) STATE PPID …": the name may hold spaces and brackets, so read after its last ')'.
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             guard fields.count > 1, let parent = pid_t(fields[1]) else { continue }
             children[parent, default: []].append(pid)
         }
-        var found: [pid_t] = [], queue = [root]
+        var found: [pid_t] = []
+        var queue = [root]
         while let next = queue.popLast() {
             for child in children[next] ?? [] {
                 found.append(child)

@@ -11,12 +11,13 @@ public struct SiteServer: Sendable {
 
     /// Serves a build's files (copied files read now).
     public init(files: [OutputFile]) {
-        self.files = Dictionary(files.compactMap { file -> (String, Data)? in
-            switch file.contents {
-            case .data(let data): return (file.path, data)
-            case .copy(let source): return (try? Data(contentsOf: source)).map { (file.path, $0) }
-            }
-        }, uniquingKeysWith: { first, _ in first })
+        self.files = Dictionary(
+            files.compactMap { file -> (String, Data)? in
+                switch file.contents {
+                case .data(let data): return (file.path, data)
+                case .copy(let source): return (try? Data(contentsOf: source)).map { (file.path, $0) }
+                }
+            }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Runs `body` with the address the site is served at, then stops the server.

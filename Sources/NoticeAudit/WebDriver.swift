@@ -2,8 +2,9 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A small W3C WebDriver client for chromedriver: JSON over HTTP, through AsyncHTTPClient (SwiftNIO's
@@ -68,22 +69,30 @@ final class WebDriver: @unchecked Sendable {
         // Embedded frames from other sites (a video, a chat window) run in the page's own process, so that
         // their requests, cookies and storage are in view of the page's DevTools session: the audit is a
         // measuring instrument that visits only the site's pages, not a browser for the web.
-        var arguments = ["--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,800",
-                         "--no-first-run", "--disable-background-networking", "--disable-site-isolation-trials",
-                         "--disable-features=IsolateOrigins,site-per-process"]
+        var arguments = [
+            "--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,800",
+            "--no-first-run", "--disable-background-networking", "--disable-site-isolation-trials",
+            "--disable-features=IsolateOrigins,site-per-process",
+        ]
         // Chromium refuses to run as root without this; a build container often is root.
         if getuid() == 0 { arguments.append("--no-sandbox") }
-        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
-            "browserName": "chrome",
-            // As a visitor's browser is by default: third-party cookies allowed (Debian's Chromium may block
-            // them, and then an embed's cookies would never show).
-            "goog:chromeOptions": ["binary": binary, "args": arguments,
-                                   "prefs": ["profile.block_third_party_cookies": false, "profile.cookie_controls_mode": 0]],
-            "goog:loggingPrefs": ["performance": "ALL"],
-            // A page's alert() or confirm() is dismissed, as a visitor would, rather than stopping every command.
-            "unhandledPromptBehavior": "dismiss",
-            "timeouts": ["pageLoad": Int(pageTimeout.components.seconds * 1000), "script": Int(pageTimeout.components.seconds * 1000)],
-        ]]]
+        let capabilities: [String: Any] = [
+            "capabilities": [
+                "alwaysMatch": [
+                    "browserName": "chrome",
+                    // As a visitor's browser is by default: third-party cookies allowed (Debian's Chromium may block
+                    // them, and then an embed's cookies would never show).
+                    "goog:chromeOptions": [
+                        "binary": binary, "args": arguments,
+                        "prefs": ["profile.block_third_party_cookies": false, "profile.cookie_controls_mode": 0],
+                    ],
+                    "goog:loggingPrefs": ["performance": "ALL"],
+                    // A page's alert() or confirm() is dismissed, as a visitor would, rather than stopping every command.
+                    "unhandledPromptBehavior": "dismiss",
+                    "timeouts": ["pageLoad": Int(pageTimeout.components.seconds * 1000), "script": Int(pageTimeout.components.seconds * 1000)],
+                ]
+            ]
+        ]
         let value = try await send("POST", "/session", capabilities)
         guard let object = value as? [String: Any], let id = object["sessionId"] as? String else {
             throw Failure(description: "Chromium did not start (\(binary)); install it (on Debian: apt-get install chromium)")
@@ -145,7 +154,8 @@ final class WebDriver: @unchecked Sendable {
         let value = try await send("POST", path("se/log"), ["type": "performance"])
         return (value as? [[String: Any]] ?? []).compactMap { entry in
             guard let text = entry["message"] as? String,
-                  let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return nil }
+                let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            else { return nil }
             return object["message"] as? [String: Any]
         }
     }

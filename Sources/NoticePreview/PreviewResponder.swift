@@ -18,7 +18,8 @@ struct PreviewResponder: HTTPResponder {
         }
         // A browser asks an origin server for `/path`; `GET http://elsewhere/…` is a proxy's request.
         guard Self.isOriginForm(request.head.path ?? ""), !request.headers.contains(where: { $0.name.canonicalName == RequestTargetCheck.markerHeader }),
-              allows(authority: request.head.authority) else {
+            allows(authority: request.head.authority)
+        else {
             return Self.text(.misdirectedRequest, "This preview only answers requests for localhost.\n")
         }
         switch request.uri.path {
@@ -69,13 +70,15 @@ struct PreviewResponder: HTTPResponder {
     private func events() async -> Response {
         let revisions = await state.listen()
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-store"]
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
-            for await revision in revisions {
-                try await writer.write(ByteBuffer(string: "event: reload\ndata: \(revision)\n\n"))
-            }
-            try await writer.finish(nil)
-        })
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
+                for await revision in revisions {
+                    try await writer.write(ByteBuffer(string: "event: reload\ndata: \(revision)\n\n"))
+                }
+                try await writer.finish(nil)
+            })
     }
 
     static func file(_ data: Data, type: String, status: HTTPResponse.Status = .ok, head: Bool) -> Response {
@@ -109,7 +112,8 @@ struct PreviewResponder: HTTPResponder {
     /// `[::1]:8000` → `::1`. `nil` unless the header is exactly a host and an optional numeric port
     /// (`localhost:80@evil` and `user@localhost` are not).
     static func hostName(of authority: String) -> String? {
-        let host: Substring, rest: Substring
+        let host: Substring
+        let rest: Substring
         if authority.hasPrefix("[") {
             guard let end = authority.firstIndex(of: "]") else { return nil }
             host = authority[authority.index(after: authority.startIndex)..<end]

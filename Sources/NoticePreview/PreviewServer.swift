@@ -76,20 +76,21 @@ public struct PreviewServer: Sendable {
         // The watcher runs as a service after the server, so that on Ctrl-C it stops first and ends the
         // open event streams; the server then finds no request still running and stops too.
         let watching = WatchService(watcher: watcher, rebuilder: rebuilder, state: state, report: report)
-        let group = ServiceGroup(configuration: .init(
-            services: [app, watching], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [app, watching], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 
     private func makeWatcher(roots: [URL]) -> any FileWatcher {
         #if os(Linux)
-        if !options.poll {
-            do {
-                return try InotifyWatcher(roots: roots)
-            } catch {
-                log("Watching for changes by polling: \(error)")
+            if !options.poll {
+                do {
+                    return try InotifyWatcher(roots: roots)
+                } catch {
+                    log("Watching for changes by polling: \(error)")
+                }
             }
-        }
         #endif
         return PollingWatcher(roots: roots)
     }

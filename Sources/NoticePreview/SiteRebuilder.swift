@@ -45,19 +45,22 @@ actor SiteRebuilder {
             renderedPages = Dictionary(rendered.pages.map { ($0.page.name, $0) }, uniquingKeysWith: { first, _ in first })
             pageFailures = [:]
             await state.publish(files, strings: rendered.site.strings)
-            return Outcome(summary: "Rebuilt \(rendered.pages.count) pages (\(reason))", duration: clock.now - start,
-                           diagnostics: rendered.diagnostics, succeeded: true)
+            return Outcome(
+                summary: "Rebuilt \(rendered.pages.count) pages (\(reason))", duration: clock.now - start,
+                diagnostics: rendered.diagnostics, succeeded: true)
         } catch let failure as BuildFailure {
             renderer = nil
             await state.fail(with: failure.diagnostics)
-            return Outcome(summary: "The site could not be rebuilt (\(reason))", duration: clock.now - start,
-                           diagnostics: failure.diagnostics, succeeded: false)
+            return Outcome(
+                summary: "The site could not be rebuilt (\(reason))", duration: clock.now - start,
+                diagnostics: failure.diagnostics, succeeded: false)
         } catch {
             renderer = nil
             let diagnostic = Diagnostic.error(.previewFileUnreadable, "could not read a file of the site: \(error.localizedDescription)", at: nil)
             await state.fail(with: [diagnostic])
-            return Outcome(summary: "The site could not be rebuilt (\(reason))", duration: clock.now - start,
-                           diagnostics: [diagnostic], succeeded: false)
+            return Outcome(
+                summary: "The site could not be rebuilt (\(reason))", duration: clock.now - start,
+                diagnostics: [diagnostic], succeeded: false)
         }
     }
 
@@ -70,8 +73,9 @@ actor SiteRebuilder {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let loader = SiteLoader(directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths,
-                                contract: SiteBuilder.themeContract)
+        let loader = SiteLoader(
+            directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths,
+            contract: SiteBuilder.themeContract)
         var updated: [String: Data] = [:]
         var warnings: [Diagnostic] = []
         for file in pages {
@@ -102,8 +106,9 @@ actor SiteRebuilder {
         if failures.isEmpty { warnings += renderer.checkCompleteness(of: allPages) }
         await state.update(updated, failure: failures)
         let succeeded = failures.isEmpty
-        return Outcome(summary: succeeded ? "Updated \(shown.joined(separator: ", "))" : "\(shown.joined(separator: ", ")) has problems; still showing the last good version",
-                       duration: clock.now - start, diagnostics: succeeded ? warnings : failures, succeeded: succeeded)
+        return Outcome(
+            summary: succeeded ? "Updated \(shown.joined(separator: ", "))" : "\(shown.joined(separator: ", ")) has problems; still showing the last good version",
+            duration: clock.now - start, diagnostics: succeeded ? warnings : failures, succeeded: succeeded)
     }
 
     /// The page files to re-render on their own, or `nil` when the whole site must be rebuilt.
@@ -114,7 +119,8 @@ actor SiteRebuilder {
         var pages: [String] = []
         for path in changes {
             guard path.hasPrefix(pagesFolder), let name = PageSource.name(forRelativePath: String(path.dropFirst(pagesFolder.count))),
-                  FileManager.default.fileExists(atPath: path), existing.contains(name) else { return nil }
+                FileManager.default.fileExists(atPath: path), existing.contains(name)
+            else { return nil }
             pages.append(path)
         }
         return pages.sorted()

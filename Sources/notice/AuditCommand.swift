@@ -94,8 +94,11 @@ struct AuditCommand: AsyncParsableCommand {
                 registryFile = SourceLocation(path: DisplayPaths().display(file))
             } else {
                 // Built in memory and served from there: an audit writes no output folder.
-                let built = try SiteBuilder(options: .init(siteDirectory: options.siteDirectory, outputDirectory: options.siteDirectory,
-                                                           themeSearchPaths: options.themeSearchPaths)).render()
+                let built = try SiteBuilder(
+                    options: .init(
+                        siteDirectory: options.siteDirectory, outputDirectory: options.siteDirectory,
+                        themeSearchPaths: options.themeSearchPaths)
+                ).render()
                 rendered = built
                 site = built.site
                 registryFile = SourceLocation(path: DisplayPaths().display(options.siteDirectory.appendingPathComponent(SiteLoader.registryFileName)))
@@ -118,15 +121,16 @@ struct AuditCommand: AsyncParsableCommand {
         }
         let evidence: AuditEvidence
         do {
-            let source: AuditSource = if !har.isEmpty {
-                .recordings(har, site: site.config.baseURL.flatMap(URL.init(string:)))
-            } else if let url, let start = URL(string: url) {
-                .published(start, limit: pages)
-            } else if let rendered {
-                .built(rendered)
-            } else {
-                throw ValidationError("give --url or --har with --registry")
-            }
+            let source: AuditSource =
+                if !har.isEmpty {
+                    .recordings(har, site: site.config.baseURL.flatMap(URL.init(string:)))
+                } else if let url, let start = URL(string: url) {
+                    .published(start, limit: pages)
+                } else if let rendered {
+                    .built(rendered)
+                } else {
+                    throw ValidationError("give --url or --har with --registry")
+                }
             var browser = BrowserAudit(chromedriver: URL(fileURLWithPath: chromedriver), chromium: chromium)
             browser.pageTimeout = .seconds(pageTimeout)
             browser.wait = .seconds(wait)
@@ -140,7 +144,8 @@ struct AuditCommand: AsyncParsableCommand {
         let findings = AuditRules(registry: site.registry, registryFile: registryFile).findings(for: evidence)
         if let reportWriter, let report {
             do {
-                let audited = url ?? (har.isEmpty ? "the site built from \(DisplayPaths().display(options.siteDirectory))" : har.joined(separator: ", "))
+                let audited =
+                    url ?? (har.isEmpty ? "the site built from \(DisplayPaths().display(options.siteDirectory))" : har.joined(separator: ", "))
                     + (registry.map { " against the registry \(DisplayPaths().display(URL(fileURLWithPath: $0)))" } ?? "")
                 let context = AuditReport.Context(started: startedAt, audited: audited, noticeVersion: NoticeVersion.current)
                 try reportWriter.replace(with: AuditReport(evidence: evidence, findings: findings, site: site, context: context).files())
@@ -155,8 +160,9 @@ struct AuditCommand: AsyncParsableCommand {
         let pageCount = Set(evidence.states.flatMap(\.pages)).count
         let states = evidence.states.map(\.state.rawValue).joined(separator: ", ")
         let heading = "Audited \(English.count(pageCount, "page")) (\(states)) in \(String(format: "%.1f", (ContinuousClock.now - started).seconds)) s"
-        let counts = DiagnosticFormatter.summary(errors: findings.count { $0.severity == .error }, warnings: findings.count { $0.severity == .warning },
-                                                 notes: findings.count { $0.severity == .note })
+        let counts = DiagnosticFormatter.summary(
+            errors: findings.count { $0.severity == .error }, warnings: findings.count { $0.severity == .warning },
+            notes: findings.count { $0.severity == .note })
         var summary = heading + ": " + (counts.isEmpty ? "no findings" : counts)
         if !evidence.usesConsentScript, har.isEmpty {
             summary += ". The pages have no Notice consent script, so only the state before any choice was audited"
@@ -171,13 +177,15 @@ struct AuditCommand: AsyncParsableCommand {
         }
         let hiddenNotes = notes || diagnostics == .json ? 0 : findings.count { $0.severity == .note }
         if hiddenNotes > 0 { summary += " (--notes shows the notes)" }
-        let build = BuildReport(pageCount: pageCount, fileCount: 0, diagnostics: shown, duration: ContinuousClock.now - started,
-                                outputDirectory: options.siteDirectory)
+        let build = BuildReport(
+            pageCount: pageCount, fileCount: 0, diagnostics: shown, duration: ContinuousClock.now - started,
+            outputDirectory: options.siteDirectory)
         let failing = findings.contains { $0.severity == .error || (failOn == .warning && $0.severity == .warning) }
         if failing {
-            reporter.failed(BuildFailure(diagnostics: shown),
-                            closing: heading + (hiddenNotes > 0 ? " with \(English.count(hiddenNotes, "note")) hidden (--notes shows them)" : ""),
-                            pages: pageCount, seconds: (ContinuousClock.now - started).seconds)
+            reporter.failed(
+                BuildFailure(diagnostics: shown),
+                closing: heading + (hiddenNotes > 0 ? " with \(English.count(hiddenNotes, "note")) hidden (--notes shows them)" : ""),
+                pages: pageCount, seconds: (ContinuousClock.now - started).seconds)
             throw ExitCode.failure
         }
         reporter.succeeded(build, summary: summary)

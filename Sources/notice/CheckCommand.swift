@@ -21,8 +21,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         location.announce()
-        var options = SiteBuilder.Options(siteDirectory: location.siteDirectory, outputDirectory: location.siteDirectory,
-                                          themeSearchPaths: location.themeSearchPaths, strict: report.strict)
+        var options = SiteBuilder.Options(
+            siteDirectory: location.siteDirectory, outputDirectory: location.siteDirectory,
+            themeSearchPaths: location.themeSearchPaths, strict: report.strict)
         options.baseURL = baseURL
         let builder = SiteBuilder(options: options)
         let reporter = Reporter(command: "check", format: report.diagnostics)
@@ -30,7 +31,8 @@ struct CheckCommand: ParsableCommand {
             let result = try builder.check()
             let warnings = result.diagnostics.count { $0.severity == .warning }
             // No news is good news: a clean site prints nothing (the JSON report is always written).
-            let summary = warnings > 0 || result.silencedCount > 0
+            let summary =
+                warnings > 0 || result.silencedCount > 0
                 ? "Checked \(English.count(result.pageCount, "page")): no errors, "
                     + DiagnosticFormatter.summary(errors: 0, warnings: warnings, silenced: result.silencedCount)
                 : nil

@@ -33,7 +33,8 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let console = Console.standardError
         let formatter = DiagnosticFormatter(useColour: console.allowsColour)
-        let oldRegistry: CookieRegistry, newRegistry: CookieRegistry
+        let oldRegistry: CookieRegistry
+        let newRegistry: CookieRegistry
         do {
             // Both get the consent script's own cookies, as a site with the default consent settings would,
             // so the versions shown are the ones such a site's pages carry.
@@ -101,9 +102,11 @@ enum RegistryDiffText {
         section("Services removed", diff.servicesRemoved.map { "  - \($0)" })
         section("Cookies added", diff.added.map { "  + \($0.name) (\($0.service), \($0.category)): \($0.duration ?? "no duration stated")" })
         section("Cookies removed", diff.removed.map { "  - \($0.name) (\($0.service), \($0.category))" })
-        section("Cookies changed", diff.changed.flatMap { change in
-            ["  ~ \(change.name) (\(change.service))"] + change.changes.map { "      \($0.field): \(quoted($0.old)) → \(quoted($0.new))" }
-        }, count: diff.changed.count)
+        section(
+            "Cookies changed",
+            diff.changed.flatMap { change in
+                ["  ~ \(change.name) (\(change.service))"] + change.changes.map { "      \($0.field): \(quoted($0.old)) → \(quoted($0.new))" }
+            }, count: diff.changed.count)
         if diff.isEmpty {
             lines.append("No changes to categories, services or cookies between \(old) and \(new).")
         }

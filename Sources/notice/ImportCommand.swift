@@ -40,8 +40,10 @@ struct ImportCommand: AsyncParsableCommand {
         let imported: CookieRegistry
         do {
             // The site's registry as its pages declare it: with the consent cookies site.yaml defines.
-            existing = try SiteLoader(directory: URL(fileURLWithPath: folder, isDirectory: true), themeSearchPaths: BuiltInThemes.searchPaths(),
-                                      contract: .none).load().site.registry
+            existing = try SiteLoader(
+                directory: URL(fileURLWithPath: folder, isDirectory: true), themeSearchPaths: BuiltInThemes.searchPaths(),
+                contract: .none
+            ).load().site.registry
             imported = try RegistryFile.load(text: result.files.first { $0.path == SiteLoader.registryFileName }?.text ?? "", shownAs: "the page's registry").registry
         } catch {
             throw fail(error.diagnostics)
@@ -79,7 +81,8 @@ struct ImportCommand: AsyncParsableCommand {
         let destination = URL(fileURLWithPath: directory, isDirectory: true)
         let shown = DisplayPaths().display(destination)
         if into == nil, FileManager.default.fileExists(atPath: destination.path),
-           let present = try? FileManager.default.contentsOfDirectory(atPath: destination.path), !present.isEmpty {
+            let present = try? FileManager.default.contentsOfDirectory(atPath: destination.path), !present.isEmpty
+        {
             throw fail([.error(.commandFolderNotEmpty, "\(shown) already has files; notice import never overwrites anything, so give it a new or empty folder", at: nil)])
         }
         let isCSV = (address ?? file).pathExtension.lowercased() == "csv"
@@ -107,13 +110,16 @@ struct ImportCommand: AsyncParsableCommand {
         }
         Console.standardOutput.write("Imported \(English.count(result.tableCount, "table")) (\(English.count(result.rowCount, "cookie row"))) from \(ShellText.printable(shownSource)) into \(ShellText.printable(shown))/.\n")
         // The new site, checked as `notice check` would.
-        let builder = SiteBuilder(options: SiteBuilder.Options(siteDirectory: destination, outputDirectory: destination,
-                                                               themeSearchPaths: BuiltInThemes.searchPaths()))
+        let builder = SiteBuilder(
+            options: SiteBuilder.Options(
+                siteDirectory: destination, outputDirectory: destination,
+                themeSearchPaths: BuiltInThemes.searchPaths()))
         do {
             let checked = try builder.check()
             for diagnostic in checked.diagnostics { Console.standardError.write(formatter.format(InstalledDocs.located(diagnostic)) + "\n") }
             let goThere = shown == "content" ? "" : "  cd \(ShellText.quoted(shown))\n"
-            Console.standardOutput.write("""
+            Console.standardOutput.write(
+                """
                 The new site builds. Next: compare its tables with your page, then preview and check it:
                 \(goThere)  notice serve --open
                   notice check --strict

@@ -33,9 +33,10 @@ struct InitCommand: ParsableCommand {
         let starter = (searchPaths.first ?? URL(fileURLWithPath: "themes")).appendingPathComponent("default/starter", isDirectory: true)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
-        let starterSite = SiteStarter(starter: starter, destination: URL(fileURLWithPath: directory, isDirectory: true), title: title,
-                               baseURL: baseURL, today: formatter.string(from: Date()),
-                               languages: languages.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        let starterSite = SiteStarter(
+            starter: starter, destination: URL(fileURLWithPath: directory, isDirectory: true), title: title,
+            baseURL: baseURL, today: formatter.string(from: Date()),
+            languages: languages.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         var site = starterSite
         if let welshTitle { site.otherTitles["cy"] = welshTitle }
         do {
@@ -44,7 +45,8 @@ struct InitCommand: ParsableCommand {
             // Notice finds the site in the folder it runs in (or in content/), so the next steps start
             // with `cd` into any other folder; the path is quoted as a shell reads it when pasted.
             let goThere = shown == "content" ? "" : "  cd \(ShellText.quoted(shown))\n"
-            Console.standardOutput.write("""
+            Console.standardOutput.write(
+                """
                 Created a site in \(ShellText.printable(shown))/ (\(English.count(files.count, "file"))).
                 Next: preview it as you edit, then check and build it:
                 \(goThere)  notice serve --open

@@ -44,7 +44,8 @@ struct PageFetcher {
                 throw Failure(description: "\(url.absoluteString) could not be fetched (\(error)); check the address, or save the page from your browser and import the file")
             }
             if (300..<400).contains(response.status.code), let location = response.headers.first(name: "Location"),
-               let next = URL(string: location, relativeTo: url)?.absoluteURL {
+                let next = URL(string: location, relativeTo: url)?.absoluteURL
+            {
                 // Another site's page is not this organisation's policy.
                 guard Self.sameSite(next.host?.lowercased() ?? "", host), Self.allowed(next) else {
                     throw Failure(description: "\(url.absoluteString) redirects to another site, \(next.absoluteString); import the policy from the address it is published at")

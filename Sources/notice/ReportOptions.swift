@@ -37,8 +37,11 @@ struct Reporter {
             if let summary { Console.standardOutput.write(summary + "\n") }
         case .json:
             let output = writesOutput ? DisplayPaths().display(report.outputDirectory) : nil
-            Console.standardOutput.write(DiagnosticReport(command: command, diagnostics: report.diagnostics, pages: report.pageCount,
-                                                          seconds: seconds, output: output, silenced: report.silencedCount).json() + "\n")
+            Console.standardOutput.write(
+                DiagnosticReport(
+                    command: command, diagnostics: report.diagnostics, pages: report.pageCount,
+                    seconds: seconds, output: output, silenced: report.silencedCount
+                ).json() + "\n")
         }
     }
 
@@ -47,8 +50,9 @@ struct Reporter {
     func failed(_ failure: BuildFailure, closing: String, pages: Int? = nil, seconds: Double? = nil) {
         let failure = BuildFailure(diagnostics: failure.diagnostics.map(InstalledDocs.located))
         let warnings = failure.diagnostics.count { $0.severity == .warning }
-        let counts = DiagnosticFormatter.summary(errors: failure.errorCount, warnings: warnings,
-                                                 notes: failure.diagnostics.count { $0.severity == .note })
+        let counts = DiagnosticFormatter.summary(
+            errors: failure.errorCount, warnings: warnings,
+            notes: failure.diagnostics.count { $0.severity == .note })
         switch format {
         case .human:
             let formatter = DiagnosticFormatter(useColour: Console.standardError.allowsColour)

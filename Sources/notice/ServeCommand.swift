@@ -46,8 +46,9 @@ struct ServeCommand: AsyncParsableCommand {
             say("warning: listening on \(bind): anyone who can reach this machine can see the preview.")
         }
         let server = PreviewServer(
-            options: .init(siteDirectory: location.siteDirectory, themeSearchPaths: location.themeSearchPaths, host: bind, port: chosenPort,
-                           poll: poll),
+            options: .init(
+                siteDirectory: location.siteDirectory, themeSearchPaths: location.themeSearchPaths, host: bind, port: chosenPort,
+                poll: poll),
             log: { line in say(line) })
         let openBrowser = open
         try await server.run { url in

@@ -4,10 +4,13 @@ enum ShellText {
     /// single quotes, or in `$'…'` with escapes when it holds control characters, so that pasting it
     /// never runs anything and never sends escape sequences to the terminal.
     static func quoted(_ text: String) -> String {
-        let safe = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                || "._/-+@%:=,".unicodeScalars.contains(scalar))
-        }
+        let safe =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII
+                    && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                        || "._/-+@%:=,".unicodeScalars.contains(scalar))
+            }
         if safe { return text }
         let hasControl = text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
         if !hasControl { return "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
@@ -39,8 +42,8 @@ enum ShellText {
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String {
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

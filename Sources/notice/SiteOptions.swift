@@ -4,8 +4,9 @@ import NoticeKit
 
 /// Where the site and its themes are: `--site` and `--themes`, for every command that reads a site.
 struct SiteLocationOptions: ParsableArguments {
-    @Option(name: [.customShort("s"), .customLong("site")],
-            help: ArgumentHelp("The site folder, holding site.yaml, registry.yaml and pages/ (default: this folder if it holds site.yaml, else content/).", valueName: "dir"))
+    @Option(
+        name: [.customShort("s"), .customLong("site")],
+        help: ArgumentHelp("The site folder, holding site.yaml, registry.yaml and pages/ (default: this folder if it holds site.yaml, else content/).", valueName: "dir"))
     var explicitSite: String?
 
     @Option(name: .long, help: ArgumentHelp("A folder of themes to use instead of the built-in ones.", valueName: "dir"))

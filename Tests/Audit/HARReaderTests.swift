@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeAudit
 @testable import NoticeKit
 
@@ -22,15 +23,18 @@ struct HARReaderTests {
         #expect(state.requests.map(\.host) == ["www.googletagmanager.com", "cdn.unknown.example"], "the site's own hosts are not third parties")
 
         let findings = try AuditRulesTests.rules().findings(for: evidence).filter { $0.severity != .note }.map(\.description)
-        #expect(findings == [
-            "registry.yaml:1:1: warning: https://www.example.gov.uk/ loads from cdn.unknown.example in the recording, and no service lists that host; add it to the 'hosts' of the service it belongs to, or remove what loads it",
-            "registry.yaml:1:1: error: the cookie 'tracker' (domain www.example.gov.uk, set by https://www.example.gov.uk/) is set in the recording on https://www.example.gov.uk/, but the registry does not declare it; add it to the service that sets it, with its purpose and duration",
-            "registry.yaml:13:15: warning: the cookie '_ga' is set to last 2 years, longer than the '90 days' the registry declares; correct the duration, or set the cookie to expire sooner",
-        ])
+        #expect(
+            findings == [
+                "registry.yaml:1:1: warning: https://www.example.gov.uk/ loads from cdn.unknown.example in the recording, and no service lists that host; add it to the 'hosts' of the service it belongs to, or remove what loads it",
+                "registry.yaml:1:1: error: the cookie 'tracker' (domain www.example.gov.uk, set by https://www.example.gov.uk/) is set in the recording on https://www.example.gov.uk/, but the registry does not declare it; add it to the service that sets it, with its purpose and duration",
+                "registry.yaml:13:15: warning: the cookie '_ga' is set to last 2 years, longer than the '90 days' the registry declares; correct the duration, or set the cookie to expire sooner",
+            ])
     }
 
-    @Test(arguments: [("{", "is not valid JSON"), ("[]", "is not a HAR file"), ("{\"log\": {}}", "has no 'log.entries'"),
-                      ("{\"log\": {\"entries\": []}}", "record no requests")])
+    @Test(arguments: [
+        ("{", "is not valid JSON"), ("[]", "is not a HAR file"), ("{\"log\": {}}", "has no 'log.entries'"),
+        ("{\"log\": {\"entries\": []}}", "record no requests"),
+    ])
     func brokenFilesSayWhatIsWrong(text: String, expected: String) {
         #expect {
             try HARReader.read([("a.har", Data(text.utf8))])
@@ -60,8 +64,10 @@ struct HARExportTests {
     }
 
     @Test func theSitesOwnHostComesFromItsAddressNotTheFirstRequest() throws {
-        let data = Self.har([Self.entry(url: "https://www.googletagmanager.com/gtag/js", setCookie: "x=1"),
-                             Self.entry(url: "https://www.example.gov.uk/", setCookie: "a=1")])
+        let data = Self.har([
+            Self.entry(url: "https://www.googletagmanager.com/gtag/js", setCookie: "x=1"),
+            Self.entry(url: "https://www.example.gov.uk/", setCookie: "a=1"),
+        ])
         let evidence = try HARReader.read([("a.har", data)], siteAddress: URL(string: "https://www.example.gov.uk"))
         #expect(evidence.siteHost == "www.example.gov.uk")
         #expect(evidence.states.first?.requests.map(\.host) == ["www.googletagmanager.com"])
@@ -80,8 +86,10 @@ struct HARExportTests {
 struct SetCookieTests {
     @Test func maxAgeWinsOverExpiresAndAttributesAreRead() throws {
         let seen = Date(timeIntervalSince1970: 1_800_000_000)
-        let cookie = try #require(SetCookie.parse("id=1; Expires=Wed, 21 Oct 2099 07:28:00 GMT; Max-Age=60; Domain=.example.com; Path=/a; Secure; HttpOnly; SameSite=None",
-                                                   host: "www.example.com", url: "https://www.example.com/", page: "/", seenAt: seen))
+        let cookie = try #require(
+            SetCookie.parse(
+                "id=1; Expires=Wed, 21 Oct 2099 07:28:00 GMT; Max-Age=60; Domain=.example.com; Path=/a; Secure; HttpOnly; SameSite=None",
+                host: "www.example.com", url: "https://www.example.com/", page: "/", seenAt: seen))
         #expect(cookie.lifetime == 60)
         #expect(cookie.domain == ".example.com" && cookie.path == "/a" && cookie.secure && cookie.httpOnly && cookie.sameSite == "None")
         let dated = try #require(SetCookie.parse("a=b; expires=Wed, 21 Oct 2099 07:28:00 GMT", host: "h.test", url: "u", page: "/", seenAt: seen))

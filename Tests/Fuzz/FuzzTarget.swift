@@ -1,11 +1,16 @@
 import Foundation
+
 @testable import NoticeKit
 
 /// One part of Notice that reads untrusted input, with the promises it must keep for any input:
 /// no crash, no hang, and every error carries a position. A broken promise stops the process, which
 /// libFuzzer records as a finding (and the replay reports as a failure).
 enum FuzzTarget: String, CaseIterable {
-    case registry, settings, frontMatter = "front-matter", duration, namePattern = "name-pattern", page, template
+    case registry, settings
+    case frontMatter = "front-matter"
+    case duration
+    case namePattern = "name-pattern"
+    case page, template
 
     func run(_ data: Data) {
         // Files are read as UTF-8 by Notice; anything else is turned away before these readers run.
@@ -69,7 +74,8 @@ enum FuzzTarget: String, CaseIterable {
     static func requireISO(_ value: ISODuration) {
         let iso = value.iso
         if iso.range(of: #"^P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$"#, options: .regularExpression) == nil
-            || iso == "P" || iso.hasSuffix("T") {
+            || iso == "P" || iso.hasSuffix("T")
+        {
             fatalError("'\(iso)' is not an ISO 8601 duration")
         }
     }
@@ -98,10 +104,19 @@ enum FuzzTarget: String, CaseIterable {
 
     /// `.` (outside escapes) as `[\s\S]`, which ICU matches one code point at a time, as JavaScript does.
     static func javaScriptDots(_ source: String) -> String {
-        var result = "", escaped = false
+        var result = ""
+        var escaped = false
         for character in source {
-            if escaped { result.append(character); escaped = false; continue }
-            if character == "\\" { escaped = true; result.append(character); continue }
+            if escaped {
+                result.append(character)
+                escaped = false
+                continue
+            }
+            if character == "\\" {
+                escaped = true
+                result.append(character)
+                continue
+            }
             result += character == "." ? "[\\s\\S]" : String(character)
         }
         return result
@@ -168,7 +183,8 @@ enum HTMLTags {
         }
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count,
-                  (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[index + 1] | 0x20) else {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[index + 1] | 0x20)
+            else {
                 if index + 3 < bytes.count, bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "!") {
                     // A comment: skip to its end.
                     while index + 2 < bytes.count, !(bytes[index] == UInt8(ascii: "-") && bytes[index + 1] == UInt8(ascii: "-") && bytes[index + 2] == UInt8(ascii: ">")) { index += 1 }
@@ -180,7 +196,10 @@ enum HTMLTags {
             let name = word { isSpace($0) || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "/") }
             var attributes: [(String, String)] = []
             while index < bytes.count, bytes[index] != UInt8(ascii: ">") {
-                if isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1; continue }
+                if isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") {
+                    index += 1
+                    continue
+                }
                 let attribute = word { isSpace($0) || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "/") }
                 var value = ""
                 while index < bytes.count, isSpace(bytes[index]) { index += 1 }
@@ -209,8 +228,9 @@ enum ExampleSite {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let context: RenderContext = {
-        let loader = SiteLoader(directory: root.appendingPathComponent("content"), themeSearchPaths: [root.appendingPathComponent("themes")],
-                                contract: SiteBuilder.themeContract)
+        let loader = SiteLoader(
+            directory: root.appendingPathComponent("content"), themeSearchPaths: [root.appendingPathComponent("themes")],
+            contract: SiteBuilder.themeContract)
         guard let site = try? loader.load().site else { fatalError("the example site in content/ does not load") }
         return RenderContext(config: site.config, registry: site.registry, theme: site.theme, strings: site.strings, directives: .standard)
     }()

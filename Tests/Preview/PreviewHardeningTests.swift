@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticePreview
 
 /// The preview, tried as an attacker would; each test failed before its fix.
@@ -31,17 +32,17 @@ struct PreviewHardeningTests {
     }
 
     #if os(Linux)
-    @Test func linksOutOfTheSiteAreNotWatched() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("notice-watch-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("static/inside"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("static/etc-link"), withDestinationURL: URL(fileURLWithPath: "/etc"))
-        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("static/usr-link"), withDestinationURL: URL(fileURLWithPath: "/usr"))
-        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("static/loop"), withDestinationURL: root)
-        let watcher = try InotifyWatcher(roots: [root])
-        defer { watcher.stop() }
-        #expect(watcher.watchedFolders.sorted() == [root.path, root.path + "/static", root.path + "/static/inside"].sorted())
-    }
+        @Test func linksOutOfTheSiteAreNotWatched() throws {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("notice-watch-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: root) }
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("static/inside"), withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("static/etc-link"), withDestinationURL: URL(fileURLWithPath: "/etc"))
+            try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("static/usr-link"), withDestinationURL: URL(fileURLWithPath: "/usr"))
+            try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("static/loop"), withDestinationURL: root)
+            let watcher = try InotifyWatcher(roots: [root])
+            defer { watcher.stop() }
+            #expect(watcher.watchedFolders.sorted() == [root.path, root.path + "/static", root.path + "/static/inside"].sorted())
+        }
     #endif
 
     @Test func pollingDoesNotFollowLinksOutOfTheSite() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NoticePreview
 
 @Suite("Preview paths")

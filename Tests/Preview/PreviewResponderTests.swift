@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import NoticeKit
 import Testing
+
 @testable import NoticePreview
 
 /// The preview's HTTP behaviour, through Hummingbird's in-process test client.
@@ -90,8 +91,10 @@ struct PreviewResponderTests {
         }
     }
 
-    @Test(arguments: ["/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2f..%2f..%2fetc%2fpasswd", "//etc/passwd",
-                      "/assets%5c..%5c..%5cetc%5cpasswd", "/index.html%00"])
+    @Test(arguments: [
+        "/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2f..%2f..%2fetc%2fpasswd", "//etc/passwd",
+        "/assets%5c..%5c..%5cetc%5cpasswd", "/index.html%00",
+    ])
     func traversalIsRefused(uri: String) async throws {
         try await app(state: await loaded()).test(.router) { client in
             let response = try await get(client, uri)

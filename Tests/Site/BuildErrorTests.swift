@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import NoticeKit
+import Testing
 
 @Suite("Build errors")
 struct BuildErrorTests {
@@ -34,13 +34,14 @@ struct BuildErrorTests {
         files["pages/index.md"] = "---\ntitle: Home\ndescription: D\nupdated: yesterday\n---\n"
         let site = try TempSite(files)
         let errors = site.failingBuild().filter { $0.contains(": error: ") }
-        #expect(errors == [
-            "content/pages/index.md:4:10: error: 'updated' should be a date written as YYYY-MM-DD, such as 2025-01-07, not 'yesterday'",
-            "content/registry.yaml:2:5: error: the category 'analytics' is missing 'title'; add a line `title: …`",
-            "content/registry.yaml:3:5: error: unknown key 'titel' in the category 'analytics'; did you mean 'title'?",
-            "content/registry.yaml:7:15: error: the service 'google-analytics' is in the category 'analytic', which the registry does not define; did you mean 'analytics'?",
-            "content/registry.yaml:9:9: error: the cookie '_ga' is missing 'purpose'; add a line `purpose: …`",
-        ])
+        #expect(
+            errors == [
+                "content/pages/index.md:4:10: error: 'updated' should be a date written as YYYY-MM-DD, such as 2025-01-07, not 'yesterday'",
+                "content/registry.yaml:2:5: error: the category 'analytics' is missing 'title'; add a line `title: …`",
+                "content/registry.yaml:3:5: error: unknown key 'titel' in the category 'analytics'; did you mean 'title'?",
+                "content/registry.yaml:7:15: error: the service 'google-analytics' is in the category 'analytic', which the registry does not define; did you mean 'analytics'?",
+                "content/registry.yaml:9:9: error: the cookie '_ga' is missing 'purpose'; add a line `purpose: …`",
+            ])
     }
 
     @Test func directiveErrorsAreReportedWithTheLineInTheOriginalFile() throws {
@@ -60,10 +61,11 @@ struct BuildErrorTests {
             ```
             """
         let site = try TempSite(files)
-        #expect(site.failingBuild() == [
-            "content/pages/cookies.md:8:1: error: there is no service 'hotjar' in the registry; the services are 'google-analytics', 'cookie-management'",
-            "content/pages/cookies.md:11:1: error: there is no directive called 'cookie-tabel'; did you mean 'cookie-table'?",
-        ])
+        #expect(
+            site.failingBuild() == [
+                "content/pages/cookies.md:8:1: error: there is no service 'hotjar' in the registry; the services are 'google-analytics', 'cookie-management'",
+                "content/pages/cookies.md:11:1: error: there is no directive called 'cookie-tabel'; did you mean 'cookie-table'?",
+            ])
     }
 
     @Test func aFailedBuildLeavesThePreviousOutputByteForByte() throws {
@@ -97,10 +99,11 @@ struct BuildErrorTests {
         var files = TempSite.minimalSite
         files["site.yaml"] = "title: T\npolicyPage: cookie\nnavigation:\n  - title: Help\n    page: help\n"
         let site = try TempSite(files)
-        #expect(site.failingBuild() == [
-            "content/site.yaml:2:13: error: the cookie policy page is the page 'cookie', but there is no pages/cookie.md; did you mean 'cookies'?",
-            "content/site.yaml:5:11: error: the navigation link 'Help' is the page 'help', but there is no pages/help.md",
-        ])
+        #expect(
+            site.failingBuild() == [
+                "content/site.yaml:2:13: error: the cookie policy page is the page 'cookie', but there is no pages/cookie.md; did you mean 'cookies'?",
+                "content/site.yaml:5:11: error: the navigation link 'Help' is the page 'help', but there is no pages/help.md",
+            ])
     }
 
     @Test func twoPagesForTheSameAddressAreAnError() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// `checks: ignore:` silences warnings by code, for the site or one page, never errors, and says so.
@@ -42,14 +43,16 @@ struct CheckSettingsTests {
 
     @Test func anErrorsCodeCannotBeSilenced() throws {
         let errors = try Self.site(siteChecks: "\nchecks:\n  ignore: [site.policy-page.unknown]\n").failingBuild()
-        #expect(errors.contains { $0.contains("site.yaml:") && $0.hasSuffix("error: 'site.policy-page.unknown' is an error, which cannot be silenced (the page would be wrong); fix what it reports instead") },
-                "\(errors)")
+        #expect(
+            errors.contains { $0.contains("site.yaml:") && $0.hasSuffix("error: 'site.policy-page.unknown' is an error, which cannot be silenced (the page would be wrong); fix what it reports instead") },
+            "\(errors)")
     }
 
     @Test func anUnknownCodeIsAnErrorWithTheNearestOne() throws {
         let errors = try Self.site(pageChecks: "checks:\n  ignore: [page.descripton.missing]\n").failingBuild()
-        #expect(errors.contains("content/pages/help.md:4:12: error: 'page.descripton.missing' is not a code Notice reports; did you mean 'page.description.missing'?"),
-                "\(errors)")
+        #expect(
+            errors.contains("content/pages/help.md:4:12: error: 'page.descripton.missing' is not a code Notice reports; did you mean 'page.description.missing'?"),
+            "\(errors)")
     }
 
     @Test func strictCountsOnlyWhatIsNotSilenced() throws {

@@ -21,8 +21,9 @@ struct CommandLineTests {
 
     /// A shell line, as a person types it (for `<(…)` and `|`), with the built notice first on PATH.
     func shell(_ line: String, in directory: URL) throws -> Run {
-        try run(URL(fileURLWithPath: "/bin/bash"), ["-c", line], in: directory,
-                environment: ["PATH": Self.executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
+        try run(
+            URL(fileURLWithPath: "/bin/bash"), ["-c", line], in: directory,
+            environment: ["PATH": Self.executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
     }
 
     /// A program run to its end, with the built-in themes named, its output and status collected.
@@ -35,15 +36,17 @@ struct CommandLineTests {
         merged["NOTICE_THEMES"] = TempSite.builtInThemes.path
         merged.merge(environment) { _, new in new }
         process.environment = merged
-        let output = Pipe(), error = Pipe()
+        let output = Pipe()
+        let error = Pipe()
         process.standardOutput = output
         process.standardError = error
         try process.run()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-                   standardError: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
     }
 
     /// `notice diff` reads any readable stream: a process substitution, a pipe on standard input.
@@ -235,8 +238,9 @@ struct CommandLineTests {
         // Without the Welsh name, the check says what is left to write.
         #expect(try notice(["init", "heb-enw", "--title", "Example Council", "--languages", "en-GB,cy"], in: site.root).status == 0)
         let unnamed = try notice(["check", "--strict"], in: site.root.appendingPathComponent("heb-enw"))
-        #expect(unnamed.status == 1 && unnamed.standardError.contains("the 'cy' title is still 'TODO: the organisation's name in 'cy' (notice init --title-cy sets it)'"),
-                "\(unnamed.standardError)")
+        #expect(
+            unnamed.status == 1 && unnamed.standardError.contains("the 'cy' title is still 'TODO: the organisation's name in 'cy' (notice init --title-cy sets it)'"),
+            "\(unnamed.standardError)")
         let created = try notice(["init", "gwefan", "--title", "Example Council", "--title-cy", "Cyngor Enghraifft", "--languages", "en-GB,CY", "--base-url", "https://example.gov.uk"], in: site.root)
         #expect(created.status == 0, "\(created.standardError)")
         let check = try notice(["check", "-s", "gwefan", "--strict"], in: site.root)
@@ -300,11 +304,12 @@ struct CommandLineTests {
         let run = try notice(["check", "--diagnostics", "github"], in: site.root)
         #expect(run.status == 1)
         let lines = run.standardOutput.split(separator: "\n").map(String.init)
-        #expect(lines == [
-            "::error file=content/pages/cookies.md,line=6,col=1,title=Notice error (page.cookie-table.service-unknown)::there is no service 'hotjar' in the registry; the services are 'google-analytics', 'cookie-management'",
-            "::warning file=content/pages/cookies.md,line=8,col=1,title=Notice warning (page.html.refused)::raw HTML is not allowed in pages and was left out; write it in Markdown instead",
-            "Check failed: 1 error, 1 warning.",
-        ])
+        #expect(
+            lines == [
+                "::error file=content/pages/cookies.md,line=6,col=1,title=Notice error (page.cookie-table.service-unknown)::there is no service 'hotjar' in the registry; the services are 'google-analytics', 'cookie-management'",
+                "::warning file=content/pages/cookies.md,line=8,col=1,title=Notice warning (page.html.refused)::raw HTML is not allowed in pages and was left out; write it in Markdown instead",
+                "Check failed: 1 error, 1 warning.",
+            ])
     }
 
     @Test func jsonReport() throws {

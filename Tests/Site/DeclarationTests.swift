@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import NoticeKit
+import Testing
 
 /// `cookies.json` and `cookies.csv` against reviewed golden files. Run with `UPDATE_GOLDEN=1` to rewrite
 /// them after an intended change, then review the diff.
@@ -91,7 +91,8 @@ struct DeclarationTests {
     }
 
     @Test func declarationsAreByteIdenticalAcrossBuilds() throws {
-        let first = try build(), second = try build()
+        let first = try build()
+        let second = try build()
         for name in ["cookies.json", "cookies.csv"] {
             let a = try Data(contentsOf: first.outputDirectory.appendingPathComponent(name))
             let b = try Data(contentsOf: second.outputDirectory.appendingPathComponent(name))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// A published table entered as written, and a policy page that shows everything the registry holds.
@@ -51,9 +52,10 @@ struct DeclarationTruthTests {
     @Test func aPublishedTableGoesInAsWritten() throws {
         let site = try site(pages: Self.allTables)
         let report = try site.build()
-        #expect(report.diagnostics.map(\.description) == [
-            "content/registry.yaml:29:19: warning: the cookie '_survey' has no stated duration ('Not stated'); visitors are entitled to know how long a cookie lasts: ask the provider and write it here when you know",
-        ])
+        #expect(
+            report.diagnostics.map(\.description) == [
+                "content/registry.yaml:29:19: warning: the cookie '_survey' has no stated duration ('Not stated'); visitors are entitled to know how long a cookie lasts: ask the provider and write it here when you know"
+            ])
         let page = try site.output("cookies/index.html")
         #expect(page.contains("<th scope=\"row\" data-label=\"Name\"><code>wordpress_test_cookie</code>, <code>wp-settings-<var>&lt;user-id&gt;</var></code>, <code>wp-settings-time-<var>&lt;user-id&gt;</var></code></th>"))
         #expect(page.contains("<td data-label=\"Expires\">1 year from when it is set</td>"), "the editor's wording is shown")
@@ -82,11 +84,12 @@ struct DeclarationTruthTests {
     @Test func aPolicyWithoutEveryServicesTablesWarnsNamingThem() throws {
         let site = try site(pages: "We use cookies.\n\n```consent-settings\n```\n")
         let warnings = try site.build().diagnostics.map(\.description).filter { $0.contains("no cookie table") }
-        #expect(warnings == [
-            "content/registry.yaml:5:9: warning: the service 'cookie-management' (3 cookies) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=cookie-management``` to pages/cookies.md, or a table of its category",
-            "content/registry.yaml:9:9: warning: the service 'wordpress' (4 cookies) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=wordpress``` to pages/cookies.md, or a table of its category",
-            "content/registry.yaml:23:9: warning: the service 'survey' (1 cookie) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=survey``` to pages/cookies.md, or a table of its category",
-        ])
+        #expect(
+            warnings == [
+                "content/registry.yaml:5:9: warning: the service 'cookie-management' (3 cookies) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=cookie-management``` to pages/cookies.md, or a table of its category",
+                "content/registry.yaml:9:9: warning: the service 'wordpress' (4 cookies) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=wordpress``` to pages/cookies.md, or a table of its category",
+                "content/registry.yaml:23:9: warning: the service 'survey' (1 cookie) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=survey``` to pages/cookies.md, or a table of its category",
+            ])
         var strict = site.builder()
         strict.options.strict = true
         #expect(throws: BuildFailure.self) { try strict.build() }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import NoticeKit
+import Testing
 
 /// Builds the repository's own `content/` (Kent County Council's cookie policy) and checks it against the seed.
 @Suite("The example site")
@@ -25,9 +25,10 @@ struct ExampleSiteTests {
     static let siteDirectory = TempSite.repositoryRoot.appendingPathComponent("content")
 
     func render() throws -> RenderedSite {
-        let builder = SiteBuilder(options: .init(
-            siteDirectory: Self.siteDirectory, outputDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("unused"),
-            themeSearchPaths: [TempSite.builtInThemes]))
+        let builder = SiteBuilder(
+            options: .init(
+                siteDirectory: Self.siteDirectory, outputDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("unused"),
+                themeSearchPaths: [TempSite.builtInThemes]))
         return try builder.render()
     }
 
@@ -71,8 +72,10 @@ struct ExampleSiteTests {
         let registry = try render().site.registry
         #expect(registry.categories.map(\.id) == ["analytics", "functional", "necessary"])
         let names = registry.services.map(\.name)
-        for service in ["Google Analytics", "Hotjar", "GovMetric CX", "YouTube", "Vimeo", "Our cookie management solution",
-                        "Squiz Matrix", "iCasework", "Modern.Gov", "Mailchimp", "Zipporah"] {
+        for service in [
+            "Google Analytics", "Hotjar", "GovMetric CX", "YouTube", "Vimeo", "Our cookie management solution",
+            "Squiz Matrix", "iCasework", "Modern.Gov", "Mailchimp", "Zipporah",
+        ] {
             #expect(names.contains(service), "\(service) is missing from the registry")
         }
         #expect(names.contains { $0.contains("Springshare") || $0.contains("Ask a Kent Librarian") })

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// Whole-site repros of the holes found by trying Notice as an attacker would; each failed before its fix.
@@ -9,16 +10,19 @@ struct HardeningSiteTests {
 
     @Test func aJavaScriptNavigationLinkFailsTheBuildAndIsNeverPublished() throws {
         let site = try TempSite()
-        try site.write("site.yaml", """
+        try site.write(
+            "site.yaml",
+            """
             title: Test Council
             policyPage: cookies
             navigation:
               - title: Pwned
                 url: "JaVaScRiPt:alert(document.cookie)"
             """)
-        #expect(site.failingBuild() == [
-            "content/site.yaml:5:10: error: the address 'JaVaScRiPt:alert(document.cookie)' of the navigation link 'Pwned' is not allowed: only https:, http:, mailto: and tel: addresses and addresses within the site can be published; use the page's https:// address",
-        ])
+        #expect(
+            site.failingBuild() == [
+                "content/site.yaml:5:10: error: the address 'JaVaScRiPt:alert(document.cookie)' of the navigation link 'Pwned' is not allowed: only https:, http:, mailto: and tel: addresses and addresses within the site can be published; use the page's https:// address"
+            ])
         #expect(!FileManager.default.fileExists(atPath: site.outputDirectory.path))
     }
 
@@ -84,8 +88,9 @@ struct HardeningSiteTests {
         let victim = site.root.appendingPathComponent("victim")
         try FileManager.default.createDirectory(at: victim.appendingPathComponent("sub"), withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: victim.appendingPathComponent("keep.txt"))
-        try FileManager.default.copyItem(at: site.outputDirectory.appendingPathComponent(OutputWriter.markerName),
-                                         to: victim.appendingPathComponent(OutputWriter.markerName))
+        try FileManager.default.copyItem(
+            at: site.outputDirectory.appendingPathComponent(OutputWriter.markerName),
+            to: victim.appendingPathComponent(OutputWriter.markerName))
         let before = TempSite.snapshot(of: victim)
         let diagnostics: [String]
         do {
@@ -116,7 +121,9 @@ struct HardeningSiteTests {
 
     @Test func theTextsOfTheWrongTypeAreErrorsAtTheirPosition() throws {
         let site = try TempSite()
-        try site.write("site.yaml", """
+        try site.write(
+            "site.yaml",
+            """
             title: Test Council
             policyPage: cookies
             strings:
@@ -126,10 +133,11 @@ struct HardeningSiteTests {
               date:
                 months: [a]
             """)
-        #expect(site.failingBuild() == [
-            "content/site.yaml:6:16: error: the text 'consent.ui.heading' should be a single text, but it is a list; write it after the colon, in quotes if it has special characters",
-            "content/site.yaml:8:13: error: the text 'date.months' should be a list of the 12 month names, January to December, but it has 1",
-        ])
+        #expect(
+            site.failingBuild() == [
+                "content/site.yaml:6:16: error: the text 'consent.ui.heading' should be a single text, but it is a list; write it after the colon, in quotes if it has special characters",
+                "content/site.yaml:8:13: error: the text 'date.months' should be a list of the 12 month names, January to December, but it has 1",
+            ])
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// `notice import` end to end, with the real program: the example site's own policy page, built, then
@@ -70,7 +71,9 @@ struct ImportCommandTests {
 
     /// Pages written the way councils' content systems write cookie tables, each with the rows it publishes.
     static let fixtures: [(name: String, html: String, rows: Set<[String]>)] = [
-        ("govuk", """
+        (
+            "govuk",
+            """
             <html lang="en-GB"><title>Cookies - Test District Council</title><main><h1>Cookies</h1>
             <h2>Strictly necessary cookies</h2><table class="govuk-table"><caption>Cookies used by our forms</caption>
             <thead><tr><th>Name</th><th>Purpose</th><th>Expires</th></tr></thead><tbody>
@@ -78,22 +81,35 @@ struct ImportCommandTests {
             <tr><td>cookies_policy</td><td>Saves your cookie consent settings</td><td>1 year</td></tr></tbody></table>
             <h2>Analytics cookies (optional)</h2><table class="govuk-table"><thead><tr><th>Name</th><th>Purpose</th><th>Expires</th></tr></thead>
             <tbody><tr><td>_ga, _gid</td><td>Help us count visits. See <a href="https://policies.google.com/privacy">Google's privacy policy</a></td><td>2 years</td></tr></tbody></table></main>
-            """, [["tdc_session", "Remembers the answers you’ve given", "20 minutes"], ["cookies_policy", "Saves your cookie consent settings", "1 year"],
-                  ["_ga, _gid", "Help us count visits. See [Google's privacy policy](https://policies.google.com/privacy)", "2 years"]]),
-        ("one-big-table", """
+            """,
+            [
+                ["tdc_session", "Remembers the answers you’ve given", "20 minutes"], ["cookies_policy", "Saves your cookie consent settings", "1 year"],
+                ["_ga, _gid", "Help us count visits. See [Google's privacy policy](https://policies.google.com/privacy)", "2 years"],
+            ]
+        ),
+        (
+            "one-big-table",
+            """
             <title>Cookie policy | Example Borough Council</title><div class="content"><h1>Cookie policy</h1>
             <table border="1"><tr><td><b>Cookie type</b></td><td><b>Set by</b></td><td><b>Cookie name</b></td><td><b>What it does</b></td><td><b>How long it lasts</b></td></tr>
             <tr><td rowspan="2">Essential</td><td rowspan="2">Example Borough Council</td><td>ASP.NET_SessionId<td>Keeps your session</td><td>Session</td></tr>
             <tr><td>ebc_consent</td><td>Remembers your choice</td><td>90 days</td></tr>
             <tr><td>Analytics cookies</td><td>Microsoft Clarity</td><td>_clck</td><td>Keeps a user ID</td><td>1 year</td></tr></table></div>
-            """, [["ASP.NET_SessionId", "Keeps your session", "Session"], ["ebc_consent", "Remembers your choice", "90 days"],
-                  ["_clck", "Keeps a user ID", "1 year"]]),
-        ("welsh", """
+            """,
+            [
+                ["ASP.NET_SessionId", "Keeps your session", "Session"], ["ebc_consent", "Remembers your choice", "90 days"],
+                ["_clck", "Keeps a user ID", "1 year"],
+            ]
+        ),
+        (
+            "welsh",
+            """
             <html lang="cy"><title>Cwcis | Cyngor Prawf</title><main><h1>Cwcis</h1><h2>Cwcis hanfodol</h2>
             <table><tr><th>Enw</th><th>Diben</th><th>Dod i ben</th></tr>
             <tr><td>sesiwn_prawf</td><td>Yn cadw eich sesiwn</td><td>Pan fyddwch yn cau eich porwr</td></tr>
             <tr><td>cwcis_caniatad</td><td>Yn cofio eich dewis</td><td>1 flwyddyn</td></tr></table></main>
-            """, [["sesiwn_prawf", "Yn cadw eich sesiwn", "Pan fyddwch yn cau eich porwr"], ["cwcis_caniatad", "Yn cofio eich dewis", "1 flwyddyn"]]),
+            """, [["sesiwn_prawf", "Yn cadw eich sesiwn", "Pan fyddwch yn cau eich porwr"], ["cwcis_caniatad", "Yn cofio eich dewis", "1 flwyddyn"]]
+        ),
     ]
 
     @Test(arguments: fixtures.indices)

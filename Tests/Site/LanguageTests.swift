@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// A site in English and Welsh (`Tests/Bilingual/site`): addresses, `hreflang`, language switches,
@@ -24,12 +25,15 @@ struct LanguageTests {
     @Test func theBilingualSiteBuildsWithoutAWarning() throws {
         let site = try Self.copy()
         #expect(try Self.warnings(of: site) == [])
-        for path in ["index.html", "cookies/index.html", "cy/index.html", "cy/cwcis/index.html", "404.html", "cy/404.html",
-                     "consent.js", "cy/consent.js", "cookies.json"] {
+        for path in [
+            "index.html", "cookies/index.html", "cy/index.html", "cy/cwcis/index.html", "404.html", "cy/404.html",
+            "consent.js", "cy/consent.js", "cookies.json",
+        ] {
             #expect(FileManager.default.fileExists(atPath: site.outputDirectory.appendingPathComponent(path).path), "\(path)")
         }
-        #expect(!FileManager.default.fileExists(atPath: site.outputDirectory.appendingPathComponent("cy/assets").path),
-                "Welsh pages beside the English share the assets")
+        #expect(
+            !FileManager.default.fileExists(atPath: site.outputDirectory.appendingPathComponent("cy/assets").path),
+            "Welsh pages beside the English share the assets")
     }
 
     @Test func pagesSayTheirLanguageAndLinkTheirTranslations() throws {
@@ -56,11 +60,13 @@ struct LanguageTests {
         let site = try Self.copy()
         try site.build()
         let welsh = try site.output("cy/cwcis/index.html")
-        for text in ["Neidio i’r prif gynnwys", "Diweddarwyd ddiwethaf: <time datetime=\"2025-01-07\">7 Ionawr 2025</time>",
-                     "<caption>Cwcis y mae Google Analytics yn eu defnyddio</caption>", "<th scope=\"col\">Diben</th>",
-                     "Yn cael ei ddefnyddio i wahaniaethu rhwng defnyddwyr.", "<td data-label=\"Dod i ben\">2 flynedd</td>",
-                     "<td data-label=\"Dod i ben\">Sesiwn</td>", "<td data-label=\"Dod i ben\">90 diwrnod</td>",
-                     "<h2 id=\"cwcis-dadansoddi\">Cwcis dadansoddi</h2>"] {
+        for text in [
+            "Neidio i’r prif gynnwys", "Diweddarwyd ddiwethaf: <time datetime=\"2025-01-07\">7 Ionawr 2025</time>",
+            "<caption>Cwcis y mae Google Analytics yn eu defnyddio</caption>", "<th scope=\"col\">Diben</th>",
+            "Yn cael ei ddefnyddio i wahaniaethu rhwng defnyddwyr.", "<td data-label=\"Dod i ben\">2 flynedd</td>",
+            "<td data-label=\"Dod i ben\">Sesiwn</td>", "<td data-label=\"Dod i ben\">90 diwrnod</td>",
+            "<h2 id=\"cwcis-dadansoddi\">Cwcis dadansoddi</h2>",
+        ] {
             #expect(welsh.contains(text), "\(text)")
         }
         #expect(!welsh.contains("2 years"))
@@ -75,7 +81,8 @@ struct LanguageTests {
     @Test func theConsentScriptsShareOneChoice() throws {
         let site = try Self.copy()
         try site.build()
-        let english = try site.output("consent.js"), welsh = try site.output("cy/consent.js")
+        let english = try site.output("consent.js")
+        let welsh = try site.output("cy/consent.js")
         func setting(_ key: String, in script: String) -> String? {
             script.range(of: "\"\(key)\":\"[^\"]*\"", options: .regularExpression).map { String(script[$0]) }
         }
@@ -120,8 +127,9 @@ struct LanguageTests {
         let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "  youtube:\n", with: "  youtub:\n")
         try Data(text.utf8).write(to: file)
         let errors = site.failingBuild()
-        #expect(errors.contains { $0.hasPrefix("content/registry.cy.yaml:") && $0.contains("the registry has no service 'youtub'") && $0.contains("did you mean 'youtube'?") },
-                "\(errors)")
+        #expect(
+            errors.contains { $0.hasPrefix("content/registry.cy.yaml:") && $0.contains("the registry has no service 'youtub'") && $0.contains("did you mean 'youtube'?") },
+            "\(errors)")
     }
 
     @Test func aTranslationLinkedByTranslationOfTakesItsFileNameAsItsAddress() throws {
@@ -131,8 +139,10 @@ struct LanguageTests {
             .replacingOccurrences(of: "slug: cwcis\n", with: "translationOf: cookies\n")
         try FileManager.default.removeItem(at: pages.appendingPathComponent("cookies.cy.md"))
         try Data(text.utf8).write(to: pages.appendingPathComponent("polisi-cwcis.cy.md"))
-        try site.write("pages/index.cy.md", (try String(contentsOf: pages.appendingPathComponent("index.cy.md"), encoding: .utf8))
-            .replacingOccurrences(of: "(cwcis/)", with: "(polisi-cwcis/)"))
+        try site.write(
+            "pages/index.cy.md",
+            (try String(contentsOf: pages.appendingPathComponent("index.cy.md"), encoding: .utf8))
+                .replacingOccurrences(of: "(cwcis/)", with: "(polisi-cwcis/)"))
         #expect(try Self.warnings(of: site) == [])
         #expect((try site.output("cookies/index.html")).contains(#"href="../cy/polisi-cwcis/" hreflang="cy""#))
     }
@@ -176,8 +186,10 @@ struct LanguageTests {
     @Test func anUntranslatedPageIsLinkedAtItsOwnAddressFromALanguageWithItsOwn() throws {
         let site = try Self.copy()
         let settings = site.siteDirectory.appendingPathComponent("site.yaml")
-        try Data((try String(contentsOf: settings, encoding: .utf8))
-            .replacingOccurrences(of: "    title: Cyngor Sir Enghraifft\n", with: "    title: Cyngor Sir Enghraifft\n    baseURL: https://www.enghraifft.test\n").utf8).write(to: settings)
+        try Data(
+            (try String(contentsOf: settings, encoding: .utf8))
+                .replacingOccurrences(of: "    title: Cyngor Sir Enghraifft\n", with: "    title: Cyngor Sir Enghraifft\n    baseURL: https://www.enghraifft.test\n").utf8
+        ).write(to: settings)
         try FileManager.default.removeItem(at: site.siteDirectory.appendingPathComponent("pages/index.cy.md"))
         _ = try Self.warnings(of: site)
         let welsh = try site.output("cy/cwcis/index.html")
@@ -190,8 +202,12 @@ struct LanguageTests {
         let site = try Self.copy()
         let settings = site.siteDirectory.appendingPathComponent("site.yaml")
         let text = try String(contentsOf: settings, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "    title: Cyngor Sir Enghraifft\n",
-                                           with: "    title: Cyngor Sir Enghraifft\n    navigation:\n      - title: Cwcis\n        page: cookie\n").utf8).write(to: settings)
+        try Data(
+            text.replacingOccurrences(
+                of: "    title: Cyngor Sir Enghraifft\n",
+                with: "    title: Cyngor Sir Enghraifft\n    navigation:\n      - title: Cwcis\n        page: cookie\n"
+            ).utf8
+        ).write(to: settings)
         let errors = site.failingBuild()
         #expect(errors.contains { $0.contains("the 'cy' navigation link 'Cwcis' is the page 'cookie'") && $0.contains("did you mean 'cookies'?") }, "\(errors)")
 
@@ -207,8 +223,10 @@ struct LanguageTests {
         let irishSettings = irish.siteDirectory.appendingPathComponent("site.yaml")
         try Data(text.replacingOccurrences(of: "  - code: cy\n", with: "  - code: cy\n  - code: ga\n").utf8).write(to: irishSettings)
         try irish.write("pages/index.ga.md", "---\ntitle: Baile\ndescription: D\n---\n")
-        try irish.write("pages/cookies.md", (try String(contentsOf: irish.siteDirectory.appendingPathComponent("pages/cookies.md"), encoding: .utf8))
-            .replacingOccurrences(of: "updated: 2025-01-07\n", with: "updated: 2025-01-07\nslug: cookie-policy\n"))
+        try irish.write(
+            "pages/cookies.md",
+            (try String(contentsOf: irish.siteDirectory.appendingPathComponent("pages/cookies.md"), encoding: .utf8))
+                .replacingOccurrences(of: "updated: 2025-01-07\n", with: "updated: 2025-01-07\nslug: cookie-policy\n"))
         let warnings = try Self.warnings(of: irish)
         #expect(warnings.contains { $0.contains("'slug' changes the address of a translated page") })
         #expect(try irish.output("index.html").contains(#"hreflang="ga" lang="ga">ga<"#), "a language without texts is named by its tag")
@@ -258,7 +276,10 @@ struct LanguageTests {
             for key in theme.strings.values.keys {
                 #expect(placeholders(strings.values[key]) == placeholders(theme.strings.values[key]), "\(code): \(key)")
                 if case .list(let english)? = theme.strings.values[key] {
-                    guard case .list(let translated)? = strings.values[key] else { Issue.record("\(code): \(key) is not a list"); continue }
+                    guard case .list(let translated)? = strings.values[key] else {
+                        Issue.record("\(code): \(key) is not a list")
+                        continue
+                    }
                     #expect(translated.count == english.count, "\(code): \(key)")
                 }
             }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import NoticeKit
+import Testing
 
 @Suite("Links between pages")
 struct LinkCheckTests {
@@ -16,44 +16,48 @@ struct LinkCheckTests {
     }
 
     @Test func goodLinksPass() throws {
-        let site = try site(with: """
-            ## Top section
+        let site = try site(
+            with: """
+                ## Top section
 
-            [Cookies](../cookies/) [cookies without slash](../cookies) [a section](../cookies/#analytics-cookies)
-            [contact](../help/contact/#email-us) [here](#top-section) [skip](#main-content) [PDF](../files/policy.pdf)
-            [index](../cookies/index.html) [home](../) [json](../cookies.json) [app](../files/appindex.html)
-            [downloads](../downloads/) [downloads index](../downloads/index.html) [encoded](../files/a%2541.pdf)
-            [elsewhere](https://www.gov.uk/) [mail](mailto:a@b.c) [root-relative](/contact-us/) [phone](tel:+441234)
-            """)
+                [Cookies](../cookies/) [cookies without slash](../cookies) [a section](../cookies/#analytics-cookies)
+                [contact](../help/contact/#email-us) [here](#top-section) [skip](#main-content) [PDF](../files/policy.pdf)
+                [index](../cookies/index.html) [home](../) [json](../cookies.json) [app](../files/appindex.html)
+                [downloads](../downloads/) [downloads index](../downloads/index.html) [encoded](../files/a%2541.pdf)
+                [elsewhere](https://www.gov.uk/) [mail](mailto:a@b.c) [root-relative](/contact-us/) [phone](tel:+441234)
+                """)
         let report = try site.builder().check()
         #expect(report.diagnostics.isEmpty)
     }
 
     @Test func brokenPageLinksAndSectionsAreErrorsAtTheirPosition() throws {
-        let site = try site(with: """
-            Intro.
+        let site = try site(
+            with: """
+                Intro.
 
-            See [the policy](../cookie/) and [a section](../cookies/#analytics) and
-            [contact](../help/contact/#emails), [here](#nowhere), [a file](../files/missing.pdf).
-            """)
-        #expect(site.failingBuild() == [
-            "content/pages/links.md:7:5: error: the link '../cookie/' leads to no page or file of this site; did you mean '../cookies/'?",
-            "content/pages/links.md:7:34: error: the link '../cookies/#analytics' goes to a section '#analytics' that the page 'Cookies' does not have; did you mean '#analytics-cookies'?",
-            "content/pages/links.md:8:1: error: the link '../help/contact/#emails' goes to a section '#emails' that the page 'Contact us' does not have; did you mean '#email-us'?",
-            "content/pages/links.md:8:37: error: the link '#nowhere' goes to a section '#nowhere' that this page does not have; its sections are '#main-content'",
-            "content/pages/links.md:8:55: error: the link '../files/missing.pdf' leads to no page or file of this site; check the address, or write the full address (https://…) for another site",
-        ])
+                See [the policy](../cookie/) and [a section](../cookies/#analytics) and
+                [contact](../help/contact/#emails), [here](#nowhere), [a file](../files/missing.pdf).
+                """)
+        #expect(
+            site.failingBuild() == [
+                "content/pages/links.md:7:5: error: the link '../cookie/' leads to no page or file of this site; did you mean '../cookies/'?",
+                "content/pages/links.md:7:34: error: the link '../cookies/#analytics' goes to a section '#analytics' that the page 'Cookies' does not have; did you mean '#analytics-cookies'?",
+                "content/pages/links.md:8:1: error: the link '../help/contact/#emails' goes to a section '#emails' that the page 'Contact us' does not have; did you mean '#email-us'?",
+                "content/pages/links.md:8:37: error: the link '#nowhere' goes to a section '#nowhere' that this page does not have; its sections are '#main-content'",
+                "content/pages/links.md:8:55: error: the link '../files/missing.pdf' leads to no page or file of this site; check the address, or write the full address (https://…) for another site",
+            ])
     }
 
     /// `../` from the home page leaves the site when it is opened from disk or published below a path.
     @Test func aLinkThatClimbsAboveTheSitesTopIsAnErrorWithTheFixedLink() throws {
         let site = try site(with: "[too far](../../cookies/) [far home](../../#main-content) [fine](../cookies/)\n")
         try site.write("pages/index.md", "---\ntitle: Home\ndescription: D\n---\n[Cookies](../cookies/)\n")
-        #expect(site.failingBuild() == [
-            "content/pages/index.md:5:1: error: the link '../cookies/' climbs above the site's top folder, so opened from disk or published below a path (https://…/policies/) it leads out of the site; write 'cookies/'",
-            "content/pages/links.md:5:1: error: the link '../../cookies/' climbs above the site's top folder, so opened from disk or published below a path (https://…/policies/) it leads out of the site; write '../cookies/'",
-            "content/pages/links.md:5:27: error: the link '../../#main-content' climbs above the site's top folder, so opened from disk or published below a path (https://…/policies/) it leads out of the site; write '../#main-content'",
-        ])
+        #expect(
+            site.failingBuild() == [
+                "content/pages/index.md:5:1: error: the link '../cookies/' climbs above the site's top folder, so opened from disk or published below a path (https://…/policies/) it leads out of the site; write 'cookies/'",
+                "content/pages/links.md:5:1: error: the link '../../cookies/' climbs above the site's top folder, so opened from disk or published below a path (https://…/policies/) it leads out of the site; write '../cookies/'",
+                "content/pages/links.md:5:27: error: the link '../../#main-content' climbs above the site's top folder, so opened from disk or published below a path (https://…/policies/) it leads out of the site; write '../#main-content'",
+            ])
     }
 
     @Test func checkWritesNothing() throws {

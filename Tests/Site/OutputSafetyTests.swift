@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import NoticeKit
+import Testing
 
 @Suite("Output folder safety")
 struct OutputSafetyTests {
@@ -79,8 +79,9 @@ struct OutputSafetyTests {
         try FileManager.default.createSymbolicLink(at: site.siteDirectory.appendingPathComponent("static/secret.txt"), withDestinationURL: secret)
         try FileManager.default.createSymbolicLink(at: site.siteDirectory.appendingPathComponent("static/etc"), withDestinationURL: URL(fileURLWithPath: "/etc"))
         try site.write("static/inside.txt", "public")
-        try FileManager.default.createSymbolicLink(at: site.siteDirectory.appendingPathComponent("static/alias.txt"),
-                                                   withDestinationURL: site.siteDirectory.appendingPathComponent("static/inside.txt"))
+        try FileManager.default.createSymbolicLink(
+            at: site.siteDirectory.appendingPathComponent("static/alias.txt"),
+            withDestinationURL: site.siteDirectory.appendingPathComponent("static/inside.txt"))
         try site.build()
         let files = TempSite.snapshot(of: site.outputDirectory).keys
         #expect(!files.contains("/secret.txt"))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import NoticeKit
+import Testing
 
 /// Whole pages of the example site and the browser tests' site, byte for byte, against reviewed golden
 /// files in `Golden/pages/`: a change of structure must change no output. Run with `UPDATE_GOLDEN=1` to
@@ -11,18 +11,26 @@ struct PageGoldenTests {
 
     /// The sites, and the files of each that are compared (content-hashed names are compared by their stem).
     static let sites: [(name: String, folder: URL, files: [String])] = [
-        ("example", TempSite.repositoryRoot.appendingPathComponent("content"),
-         ["index.html", "cookies/index.html", "accessibility/index.html", "404.html", "consent.js", "consent.css",
-          "consent-settings.js", "consent-settings.css"]),
-        ("browser-site", TempSite.repositoryRoot.appendingPathComponent("Tests/Browser/site"),
-         ["index.html", "cookies/index.html", "videos/index.html", "inline/index.html", "consent.js", "consent-settings.js"]),
+        (
+            "example", TempSite.repositoryRoot.appendingPathComponent("content"),
+            [
+                "index.html", "cookies/index.html", "accessibility/index.html", "404.html", "consent.js", "consent.css",
+                "consent-settings.js", "consent-settings.css",
+            ]
+        ),
+        (
+            "browser-site", TempSite.repositoryRoot.appendingPathComponent("Tests/Browser/site"),
+            ["index.html", "cookies/index.html", "videos/index.html", "inline/index.html", "consent.js", "consent-settings.js"]
+        ),
     ]
 
     static func build(_ folder: URL) throws -> URL {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("notice-golden-\(UUID().uuidString)")
-        let builder = SiteBuilder(options: .init(siteDirectory: folder, outputDirectory: output,
-                                                 themeSearchPaths: [TempSite.builtInThemes]),
-                                  paths: DisplayPaths(workingDirectory: TempSite.repositoryRoot))
+        let builder = SiteBuilder(
+            options: .init(
+                siteDirectory: folder, outputDirectory: output,
+                themeSearchPaths: [TempSite.builtInThemes]),
+            paths: DisplayPaths(workingDirectory: TempSite.repositoryRoot))
         _ = try builder.build()
         return output
     }
@@ -31,7 +39,8 @@ struct PageGoldenTests {
     static func produced(_ name: String, in output: URL) throws -> Data {
         let plain = output.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: plain.path) { return try Data(contentsOf: plain) }
-        let stem = (name as NSString).deletingPathExtension, suffix = (name as NSString).pathExtension
+        let stem = (name as NSString).deletingPathExtension
+        let suffix = (name as NSString).pathExtension
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
         let hashed = try #require(names.first { $0.hasPrefix(stem + ".") && $0.hasSuffix("." + suffix) && $0.count == name.count + 11 })
         return try Data(contentsOf: output.appendingPathComponent(hashed))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// Published tables go in word for word: every kind of name cell, purpose and duration that real tables
@@ -102,8 +103,10 @@ struct PublishedWordsTests {
         #expect(page.contains(#"<th scope="row" data-label="Name">_ga and _gid</th>"#))
         #expect(page.contains(#"<th scope="row" data-label="Name">__lc_cid (customerID)</th>"#))
         // Durations as written, whatever Notice could read from them.
-        for duration in ["2 years duration", "As soon as it has been displayed", "Removed when you sign out or after 30 days",
-                         "About 1.5 - 2 years", "Per the provider&#39;s policy", "&quot;Session&quot; (deleted when you close your browser)"] {
+        for duration in [
+            "2 years duration", "As soon as it has been displayed", "Removed when you sign out or after 30 days",
+            "About 1.5 - 2 years", "Per the provider&#39;s policy", "&quot;Session&quot; (deleted when you close your browser)",
+        ] {
             #expect(page.contains(#"<td data-label="Expires">\#(duration)</td>"#), "\(duration)")
         }
         // No published duration: the theme's words, marked.
@@ -123,8 +126,9 @@ struct PublishedWordsTests {
         #expect(warnings.contains { $0.contains("Notice cannot tell how long the cookie '__lc_cid' lasts from 'As soon as it has been displayed'") })
         #expect(warnings.contains { $0.contains("the cookie 'AMP_TOKEN' has no 'duration'") })
         #expect(warnings.contains { $0.contains("lists the cookie 'SESSION' again") })
-        #expect(!warnings.contains { $0.contains("'_ga and _gid'") || $0.contains("'_gat'") || $0.contains("'_gac_<id>'") },
-                "readable wording and labelled cells are quiet: \(warnings)")
+        #expect(
+            !warnings.contains { $0.contains("'_ga and _gid'") || $0.contains("'_gat'") || $0.contains("'_gac_<id>'") },
+            "readable wording and labelled cells are quiet: \(warnings)")
     }
 
     @Test func cookiesJSONCarriesThePublishedWordsAndTheMachineLifetime() throws {
@@ -281,20 +285,20 @@ struct PublishedWordsTests {
                 .replacingOccurrences(of: "category: analytics", with: "category: dadansoddi"),
             "pages/cwcis.md": "---\ntitle: Cwcis\ndescription: Cwcis.\n---\n## Cwcis dadansoddi\n\n```cookie-table category=dadansoddi\n```\n\n```cookie-table category=necessary\n```\n\n```consent-settings\n```\n",
             "registry.cy.yaml": """
-                categories:
-                  dadansoddi:
-                    title: Cwcis dadansoddi
-                    summary: Hoffem gyfrif ymweliadau.
-                services:
-                  google-analytics:
-                    cookies:
-                      _ga:
-                        purpose: Yn gwahaniaethu rhwng defnyddwyr.
-                        duration: 90 diwrnod
-                      _gid:
-                        purpose: Yn gwahaniaethu rhwng defnyddwyr.
-                        duration: 24 awr
-                """,
+            categories:
+              dadansoddi:
+                title: Cwcis dadansoddi
+                summary: Hoffem gyfrif ymweliadau.
+            services:
+              google-analytics:
+                cookies:
+                  _ga:
+                    purpose: Yn gwahaniaethu rhwng defnyddwyr.
+                    duration: 90 diwrnod
+                  _gid:
+                    purpose: Yn gwahaniaethu rhwng defnyddwyr.
+                    duration: 24 awr
+            """,
         ])
         try site.build()
         let page = try site.output("cwcis/index.html")
@@ -305,8 +309,9 @@ struct PublishedWordsTests {
     @Test func aTranslationNoLanguageUsesIsAWarningNamingIt() throws {
         let site = try Self.site(extra: ["registry.fr.yaml": "categories: {}\n"])
         let warnings = try site.build().diagnostics.map(\.description)
-        #expect(warnings.contains { $0.hasPrefix("content/registry.fr.yaml:1:1: warning: registry.fr.yaml gives the registry's words in a language this site is not published in") },
-                "\(warnings)")
+        #expect(
+            warnings.contains { $0.hasPrefix("content/registry.fr.yaml:1:1: warning: registry.fr.yaml gives the registry's words in a language this site is not published in") },
+            "\(warnings)")
     }
 
     @Test func aWelshDurationThatContradictsTheRegistryIsAWarning() throws {
@@ -330,17 +335,17 @@ struct PublishedWordsTests {
             "pages/cookies.cy.md": "---\ntitle: Cwcis\ndescription: Cwcis.\n---\n```cookie-table service=site\n```\n",
             "pages/index.cy.md": "---\ntitle: Hafan\ndescription: Hafan.\n---\nHafan.\n",
             "registry.cy.yaml": """
-                services:
-                  site:
-                    cookies:
-                      SESSION:
-                        - purpose: Yn eich cadw wedi mewngofnodi ar dudalennau'r cyngor.
-                          duration: Sesiwn
-                          note: Wedi'i osod ar www.example.gov.uk
-                        - purpose: Yn eich cadw wedi mewngofnodi ar y tudalennau talu.
-                          duration: Sesiwn
-                          note: Wedi'i osod ar pay.example.gov.uk
-                """,
+            services:
+              site:
+                cookies:
+                  SESSION:
+                    - purpose: Yn eich cadw wedi mewngofnodi ar dudalennau'r cyngor.
+                      duration: Sesiwn
+                      note: Wedi'i osod ar www.example.gov.uk
+                    - purpose: Yn eich cadw wedi mewngofnodi ar y tudalennau talu.
+                      duration: Sesiwn
+                      note: Wedi'i osod ar pay.example.gov.uk
+            """,
         ])
         try site.build()
         let page = try site.output("cy/cookies/index.html")

@@ -60,8 +60,10 @@ struct PublishingExamplesTests {
 
     @Test func theGitHubWorkflowDeploysWithThePermissionsPagesNeeds() throws {
         let text = try String(contentsOf: Self.examples.appendingPathComponent("github-pages.yml"), encoding: .utf8)
-        for needed in ["actions/upload-pages-artifact@", "actions/deploy-pages@", "pages: write", "id-token: write", "environment:",
-                       "--diagnostics github", "--integrity"] {
+        for needed in [
+            "actions/upload-pages-artifact@", "actions/deploy-pages@", "pages: write", "id-token: write", "environment:",
+            "--diagnostics github", "--integrity",
+        ] {
             #expect(text.contains(needed), "\(needed)")
         }
     }

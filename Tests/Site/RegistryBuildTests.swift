@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import NoticeKit
+import Testing
 
 @Suite("Registry in a build")
 struct RegistryBuildTests {
@@ -25,14 +25,15 @@ struct RegistryBuildTests {
             """
         let site = try TempSite(files)
         let errors = site.failingBuild()
-        #expect(errors == [
-            // The pages are rendered too (to report their own problems in the same run), and so is the banner.
-            "content/registry.yaml:2:9: warning: the category 'analytics' has no 'summary' or 'description', so the consent banner cannot say what it is for; add a one-sentence 'summary', such as: We'd like to use analytics cookies to understand how you use the website",
-            "content/registry.yaml:5:5: error: the service 'google-analytics' is missing 'category'; add a line `category: …`",
-            "content/registry.yaml:7:5: error: unknown key 'catgory' in the service 'google-analytics'; did you mean 'category'?",
-            "content/registry.yaml:10:15: error: the service 'hotjar' is in the category 'statistics', which the registry does not define; the categories are 'analytics'",
-            "content/registry.yaml:14:19: warning: Notice cannot tell how long the cookie '_hjid' lasts from 'a long while'; the table shows these words as written, and cookies.json and the audit take its lifetime as unknown. Add 'lifetime:' beside it with how long it lasts: \(LifetimeForms.text)",
-        ])
+        #expect(
+            errors == [
+                // The pages are rendered too (to report their own problems in the same run), and so is the banner.
+                "content/registry.yaml:2:9: warning: the category 'analytics' has no 'summary' or 'description', so the consent banner cannot say what it is for; add a one-sentence 'summary', such as: We'd like to use analytics cookies to understand how you use the website",
+                "content/registry.yaml:5:5: error: the service 'google-analytics' is missing 'category'; add a line `category: …`",
+                "content/registry.yaml:7:5: error: unknown key 'catgory' in the service 'google-analytics'; did you mean 'category'?",
+                "content/registry.yaml:10:15: error: the service 'hotjar' is in the category 'statistics', which the registry does not define; the categories are 'analytics'",
+                "content/registry.yaml:14:19: warning: Notice cannot tell how long the cookie '_hjid' lasts from 'a long while'; the table shows these words as written, and cookies.json and the audit take its lifetime as unknown. Add 'lifetime:' beside it with how long it lasts: \(LifetimeForms.text)",
+            ])
     }
 
     @Test func strictTurnsWarningsIntoErrors() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// `consent.settingsButton`: the Cookie settings button stays unless the site names its own control, and

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import NoticeKit
+import Testing
 
 @Suite("Whole-site builds")
 struct SiteBuildTests {
@@ -14,11 +14,13 @@ struct SiteBuildTests {
         let consentStylesheet = try #require(site.fingerprinted("consent", "css"))
         let settingsScript = try #require(site.fingerprinted("consent-settings", "js"))
         let settingsStylesheet = try #require(site.fingerprinted("consent-settings", "css"))
-        #expect(files == [
-            "/.notice-output", "/404.html", "/assets/favicon.svg", "/" + stylesheet, "/" + consentStylesheet, "/consent.css",
-            "/" + script, "/consent.js", "/" + settingsScript, "/" + settingsStylesheet, "/cookies.csv", "/cookies.json",
-            "/cookies/index.html", "/index.html", "/sitemap.xml",
-        ].sorted())
+        #expect(
+            files
+                == [
+                    "/.notice-output", "/404.html", "/assets/favicon.svg", "/" + stylesheet, "/" + consentStylesheet, "/consent.css",
+                    "/" + script, "/consent.js", "/" + settingsScript, "/" + settingsStylesheet, "/cookies.csv", "/cookies.json",
+                    "/cookies/index.html", "/index.html", "/sitemap.xml",
+                ].sorted())
         #expect(try site.output("consent.js").contains("\"settings\":\"\(settingsScript)\""), "consent.js fetches the settings by their hashed name")
 
         let cookies = try site.output("cookies/index.html")
@@ -110,18 +112,20 @@ struct SiteBuildTests {
         let site = try TempSite()
         try site.write("pages/raw.md", "---\ntitle: Raw\n---\n<div>hi</div>\n")
         let report = try site.build()
-        #expect(report.diagnostics.map(\.description) == [
-            "content/pages/raw.md:2:1: warning: the page has no 'description'; add one sentence that says what the page is about (search engines and link previews show it)",
-            "content/pages/raw.md:4:1: warning: raw HTML is not allowed in pages and was left out; write it in Markdown instead",
-        ])
+        #expect(
+            report.diagnostics.map(\.description) == [
+                "content/pages/raw.md:2:1: warning: the page has no 'description'; add one sentence that says what the page is about (search engines and link previews show it)",
+                "content/pages/raw.md:4:1: warning: raw HTML is not allowed in pages and was left out; write it in Markdown instead",
+            ])
     }
 
     @Test func stylesheetsAndTheConsentScriptAreFingerprintedWithIntegrity() throws {
         let site = try TempSite()
         try site.build()
         let first = try #require(site.fingerprinted("assets/notice", "css"))
-        #expect(try site.output("consent.js") == site.output(try #require(site.fingerprinted("consent", "js"))),
-                "the plain consent.js stays for services that include it by a fixed address")
+        #expect(
+            try site.output("consent.js") == site.output(try #require(site.fingerprinted("consent", "js"))),
+            "the plain consent.js stays for services that include it by a fixed address")
         try site.write("themes/default/assets/notice.css", "body { color: navy; }\n")
         try site.build()
         let second = try #require(site.fingerprinted("assets/notice", "css"))
@@ -180,9 +184,10 @@ struct SiteBuildTests {
             """
         let site = try TempSite(files)
         let warnings = try site.build().diagnostics.map(\.description)
-        #expect(warnings == [
-            "content/pages/cookies.md:1:1: warning: the cookie policy has no settings form, so visitors without JavaScript cannot change their choice and the footer's \"Cookie settings\" link leads to the top of the page; add a ```consent-settings``` block to pages/cookies.md",
-            "content/registry.yaml:2:9: warning: the cookie settings link the category 'analytics' to its section of the cookie policy, but pages/cookies.md has no heading 'Analytics cookies'; add one above that category's cookie tables, so the link does not lead to the top of the page",
-        ])
+        #expect(
+            warnings == [
+                "content/pages/cookies.md:1:1: warning: the cookie policy has no settings form, so visitors without JavaScript cannot change their choice and the footer's \"Cookie settings\" link leads to the top of the page; add a ```consent-settings``` block to pages/cookies.md",
+                "content/registry.yaml:2:9: warning: the cookie settings link the category 'analytics' to its section of the cookie policy, but pages/cookies.md has no heading 'Analytics cookies'; add one above that category's cookie tables, so the link does not lead to the top of the page",
+            ])
     }
 }

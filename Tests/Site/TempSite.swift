@@ -31,8 +31,10 @@ final class TempSite {
     var paths: DisplayPaths { DisplayPaths(workingDirectory: root) }
 
     func builder(output: URL? = nil, force: Bool = false) -> SiteBuilder {
-        SiteBuilder(options: .init(siteDirectory: siteDirectory, outputDirectory: output ?? outputDirectory,
-                                   themeSearchPaths: [Self.builtInThemes], force: force), paths: paths)
+        SiteBuilder(
+            options: .init(
+                siteDirectory: siteDirectory, outputDirectory: output ?? outputDirectory,
+                themeSearchPaths: [Self.builtInThemes], force: force), paths: paths)
     }
 
     @discardableResult
@@ -94,67 +96,67 @@ final class TempSite {
 
     static let minimalSite: [String: String] = [
         "site.yaml": """
-            title: Test Council
-            baseURL: https://www.example.gov.uk
-            language: en-GB
-            policyPage: cookies
-            navigation:
-              - title: Home
-                page: index
-              - title: Cookies
-                page: cookies
-            consent:
-              lifetime: 180 days
-            """,
+        title: Test Council
+        baseURL: https://www.example.gov.uk
+        language: en-GB
+        policyPage: cookies
+        navigation:
+          - title: Home
+            page: index
+          - title: Cookies
+            page: cookies
+        consent:
+          lifetime: 180 days
+        """,
         "registry.yaml": """
-            categories:
-              - id: analytics
-                title: Analytics cookies
-                summary: We'd like to count visits to improve the website.
-              - id: necessary
-                title: Strictly necessary cookies
-                necessary: true
-            services:
-              - id: google-analytics
-                name: Google Analytics
-                category: analytics
-                cookies:
-                  - name: _ga
-                    purpose: Used to distinguish users.
-                    duration: 90 days
-                  - name: _gid
-                    purpose: Used to distinguish users.
-                    duration: 24 hours
-            """,
+        categories:
+          - id: analytics
+            title: Analytics cookies
+            summary: We'd like to count visits to improve the website.
+          - id: necessary
+            title: Strictly necessary cookies
+            necessary: true
+        services:
+          - id: google-analytics
+            name: Google Analytics
+            category: analytics
+            cookies:
+              - name: _ga
+                purpose: Used to distinguish users.
+                duration: 90 days
+              - name: _gid
+                purpose: Used to distinguish users.
+                duration: 24 hours
+        """,
         "pages/index.md": """
-            ---
-            title: Test Council policies
-            description: Policies of the Test Council.
-            ---
-            Read our [cookie policy](cookies/).
-            """,
+        ---
+        title: Test Council policies
+        description: Policies of the Test Council.
+        ---
+        Read our [cookie policy](cookies/).
+        """,
         "pages/cookies.md": """
-            ---
-            title: Cookies
-            description: How we use cookies.
-            updated: 2025-03-10
-            ---
-            Intro text.
+        ---
+        title: Cookies
+        description: How we use cookies.
+        updated: 2025-03-10
+        ---
+        Intro text.
 
-            ## Analytics cookies
+        ## Analytics cookies
 
-            ```cookie-table service=google-analytics
-            ```
+        ```cookie-table service=google-analytics
+        ```
 
-            ## Strictly necessary cookies
+        ## Strictly necessary cookies
 
-            ```cookie-table category=necessary
-            ```
+        ```cookie-table category=necessary
+        ```
 
-            ## Change your cookie settings
+        ## Change your cookie settings
 
-            ```consent-settings
-            ```
-            """,
+        ```consent-settings
+        ```
+        """,
     ]
 }

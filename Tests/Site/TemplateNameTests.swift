@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// Every tag in a theme's templates is checked against the names its view gives, at its line and column.
@@ -30,9 +31,10 @@ struct TemplateNameTests {
     @Test func aMisspeltNameIsAnErrorAtItsTagWithTheRightName() throws {
         let page = try Self.page(replacing: "{{page.title}}", with: "{{page.titel}}")
         let site = try Self.site(templates: ["page": page.text])
-        #expect(site.failingBuild() == [
-            "content/themes/default/templates/page.mustache:\(page.line):\(page.column): error: '{{page.titel}}': 'page' has no value 'titel'; did you mean 'page.title'?",
-        ])
+        #expect(
+            site.failingBuild() == [
+                "content/themes/default/templates/page.mustache:\(page.line):\(page.column): error: '{{page.titel}}': 'page' has no value 'titel'; did you mean 'page.title'?"
+            ])
     }
 
     @Test func aMisspeltTextKeyIsAnError() throws {
@@ -54,10 +56,11 @@ struct TemplateNameTests {
         let header = try Self.defaultTemplate("header") + "<a href=\"{{href}}\">{{title}}</a>\n"
         let errors = try Self.site(templates: ["header": header]).failingBuild()
         let line = header.split(separator: "\n", omittingEmptySubsequences: false).count - 1
-        #expect(errors == [
-            "content/themes/default/templates/header.mustache:\(line):10: error: '{{href}}' is not a value this template gets; each of 'languages' has it: use it inside {{#languages}}…{{/languages}}",
-            "content/themes/default/templates/header.mustache:\(line):20: error: '{{title}}' is not a value this template gets; did you mean 'page.title'?",
-        ], "\(errors)")
+        #expect(
+            errors == [
+                "content/themes/default/templates/header.mustache:\(line):10: error: '{{href}}' is not a value this template gets; each of 'languages' has it: use it inside {{#languages}}…{{/languages}}",
+                "content/themes/default/templates/header.mustache:\(line):20: error: '{{title}}' is not a value this template gets; did you mean 'page.title'?",
+            ], "\(errors)")
     }
 
     @Test func aListOrGroupBetweenBracesIsAnError() throws {
@@ -73,15 +76,20 @@ struct TemplateNameTests {
         try site.build()
         let page = try Self.page(replacing: "{{page.title}}", with: "{{page.title}}{{> row-note}}")
         let wrong = try Self.site(templates: ["cookie-table": table, "row-note": "<!-- {{purpose}} -->\n", "page": page.text])
-        #expect(wrong.failingBuild() == ["content/themes/default/templates/row-note.mustache:1:6: error: '{{purpose}}' is not a value this template gets"
-            + "; docs/themes.md lists what each template gets"])
+        #expect(
+            wrong.failingBuild() == [
+                "content/themes/default/templates/row-note.mustache:1:6: error: '{{purpose}}' is not a value this template gets"
+                    + "; docs/themes.md lists what each template gets"
+            ])
     }
 
     @Test func aTemplateAPageNamesGetsWhatThePageTemplateGets() throws {
         let landing = try Self.page(replacing: "{{page.title}}", with: "{{page.tilte}}").text
-        let site = try Self.site(templates: ["landing": landing], pages: [
-            "pages/index.md": "---\ntitle: Home\ntemplate: landing\n---\n\nWelcome.\n",
-        ])
+        let site = try Self.site(
+            templates: ["landing": landing],
+            pages: [
+                "pages/index.md": "---\ntitle: Home\ntemplate: landing\n---\n\nWelcome.\n"
+            ])
         let errors = site.failingBuild().filter { $0.contains(": error: ") }
         #expect(errors.count == 1 && errors[0].contains("templates/landing.mustache:") && errors[0].hasSuffix("did you mean 'page.title'?"), "\(errors)")
     }
@@ -89,8 +97,9 @@ struct TemplateNameTests {
     @Test func aTemplateNothingShowsIsAWarning() throws {
         let site = try Self.site(templates: ["sidebar": "<aside>{{site.title}}</aside>\n"])
         let report = try site.build()
-        #expect(report.diagnostics.map(\.description).contains { $0.contains("templates/sidebar.mustache:1:1: warning: Notice never shows this template") },
-                "\(report.diagnostics)")
+        #expect(
+            report.diagnostics.map(\.description).contains { $0.contains("templates/sidebar.mustache:1:1: warning: Notice never shows this template") },
+            "\(report.diagnostics)")
     }
 
     @Test func theBuiltInThemeUsesOnlyNamesItIsGiven() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// What a theme must have, checked loudly.
@@ -21,8 +22,9 @@ struct ThemeContractTests {
     @Test func aThemeWithoutTheConsentFilesIsAnErrorThatNamesThem() throws {
         let site = try Self.site(themeNamed: "house", leaving: ["consent"])
         let errors = site.failingBuild().filter { $0.contains(": error: ") }
-        #expect(errors == ["content/registry.yaml:2:9: error: the registry has optional categories (analytics), but the theme 'house' has no consent.js, consent.css, consent-settings.js, consent-settings.css under consent/, so no banner would ask visitors before those cookies are set; add the files to the theme (copy them from the default theme's consent/ folder), or use the default theme"],
-                "\(errors)")
+        #expect(
+            errors == ["content/registry.yaml:2:9: error: the registry has optional categories (analytics), but the theme 'house' has no consent.js, consent.css, consent-settings.js, consent-settings.css under consent/, so no banner would ask visitors before those cookies are set; add the files to the theme (copy them from the default theme's consent/ folder), or use the default theme"],
+            "\(errors)")
     }
 
     @Test func aThemeWithItsConsentFilesBuilds() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// A rebuild leaves a file whose bytes did not change as it was (same file, same time), so a deploy

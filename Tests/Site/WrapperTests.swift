@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// `wrapper:` puts the organisation's own header, footer and stylesheet around Notice's pages (theme
@@ -19,16 +20,20 @@ struct WrapperTests {
         </footer>
         """
 
-    static func site(theme: String = "plain", header: String = WrapperTests.header, footer: String = WrapperTests.footer,
-                     wrapper: String? = nil) throws -> TempSite {
+    static func site(
+        theme: String = "plain", header: String = WrapperTests.header, footer: String = WrapperTests.footer,
+        wrapper: String? = nil
+    ) throws -> TempSite {
         var files = TempSite.minimalSite
-        files["site.yaml"]! += "\ntheme: \(theme)\n" + (wrapper ?? """
-            wrapper:
-              header: wrapper/header.html
-              footer: wrapper/footer.html
-              stylesheets:
-                - https://www.example.gov.uk/css/site.css
-            """) + "\n"
+        files["site.yaml"]! +=
+            "\ntheme: \(theme)\n"
+            + (wrapper ?? """
+                wrapper:
+                  header: wrapper/header.html
+                  footer: wrapper/footer.html
+                  stylesheets:
+                    - https://www.example.gov.uk/css/site.css
+                """) + "\n"
         files["wrapper/header.html"] = header
         files["wrapper/footer.html"] = footer
         return try TempSite(files)
@@ -80,12 +85,13 @@ struct WrapperTests {
     }
 
     @Test func aStylesheetOverHTTPOrRelativeIsAnError() throws {
-        let site = try Self.site(wrapper: """
-            wrapper:
-              stylesheets:
-                - http://www.example.gov.uk/site.css
-                - css/site.css
-            """)
+        let site = try Self.site(
+            wrapper: """
+                wrapper:
+                  stylesheets:
+                    - http://www.example.gov.uk/site.css
+                    - css/site.css
+                """)
         let errors = site.failingBuild().filter { $0.contains("error:") }
         #expect(errors.filter { $0.hasPrefix("content/site.yaml:") && $0.contains("should be a full https:// address or start with /") }.count == 2, "\(errors)")
     }

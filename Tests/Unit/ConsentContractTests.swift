@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// The consent scripts and the Swift side name the same settings, record keys, texts and attributes.
@@ -99,8 +100,9 @@ struct ConsentContractTests {
         }
         #expect(used == Set(ConsentMarkup.all))
         // The default theme's templates use no other data- attribute.
-        let templates = try FileManager.default.contentsOfDirectory(at: Repository.themes.appendingPathComponent("default/templates"),
-                                                                    includingPropertiesForKeys: nil)
+        let templates = try FileManager.default.contentsOfDirectory(
+            at: Repository.themes.appendingPathComponent("default/templates"),
+            includingPropertiesForKeys: nil)
         let attribute = try NSRegularExpression(pattern: "\\b(data-[a-z-]+)")
         for template in templates {
             let text = try String(contentsOf: template, encoding: .utf8)
@@ -110,8 +112,9 @@ struct ConsentContractTests {
             }
         }
         for action in ConsentMarkup.actions {
-            #expect(Self.script.contains("'\(action)'") || Self.settingsScript.contains("\"\(action)\"]") || Self.settingsScript.contains("=\"\(action)\""),
-                    "the scripts do not act on \(action)")
+            #expect(
+                Self.script.contains("'\(action)'") || Self.settingsScript.contains("\"\(action)\"]") || Self.settingsScript.contains("=\"\(action)\""),
+                "the scripts do not act on \(action)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 @Suite("Consent script settings")
@@ -8,8 +9,9 @@ struct ConsentScriptTests {
         let context = try makeContext(registry: registry)
         var config = SiteConfig(title: "Test <Council>", policyPage: Located("cookies", at: SourceLocation(path: "site.yaml")))
         configure(&config)
-        let site = Site(directory: URL(fileURLWithPath: "/"), config: config, registry: registry, pages: [], theme: context.theme,
-                        strings: context.strings, staticFiles: [:])
+        let site = Site(
+            directory: URL(fileURLWithPath: "/"), config: config, registry: registry, pages: [], theme: context.theme,
+            strings: context.strings, staticFiles: [:])
         return (site, RenderContext(config: config, registry: registry, theme: context.theme, strings: context.strings, directives: .standard))
     }
 
@@ -31,8 +33,9 @@ struct ConsentScriptTests {
         #expect(configuration.cookies.status == "cookie-management-status")
         #expect(configuration.googleConsentMode == ["analytics": ["analytics_storage"]])
         #expect(configuration.texts["accept"] == "Accept optional cookies")
-        #expect(ConsentScript(site: site, context: context).settingsConfiguration().texts["chosen"] == "You’ve accepted some optional cookies: {value}.",
-                "the script fills {categories} in")
+        #expect(
+            ConsentScript(site: site, context: context).settingsConfiguration().texts["chosen"] == "You’ve accepted some optional cookies: {value}.",
+            "the script fills {categories} in")
         #expect(configuration.texts["remember"] == "We’ll remember your choice for 6 months. You can change it at any time in Cookie settings.")
         #expect(Set(configuration.texts.keys) == Set(ConsentScript.textKeys))
         #expect(configuration.receipts == nil)
@@ -71,9 +74,10 @@ struct ConsentScriptTests {
         let (site, context) = try site(registry: registry)
         var log = DiagnosticLog()
         _ = ConsentScript(site: site, context: context).files(log: &log)
-        #expect(log.diagnostics.map(\.message) == [
-            "the category 'analytics' has no 'summary' or 'description', so the consent banner cannot say what it is for; add a one-sentence 'summary', such as: We'd like to use analytics cookies to understand how you use the website",
-        ])
+        #expect(
+            log.diagnostics.map(\.message) == [
+                "the category 'analytics' has no 'summary' or 'description', so the consent banner cannot say what it is for; add a one-sentence 'summary', such as: We'd like to use analytics cookies to understand how you use the website"
+            ])
     }
 
     @Test func writesTheScriptsWithTheSettingsInPlaceOfThePlaceholders() throws {
@@ -91,7 +95,10 @@ struct ConsentScriptTests {
         #expect(paths.allSatisfy { script.contains("\"\($0)\"") }, "consent.js names the settings files by their hashed names")
         #expect(paths[0].hasPrefix("consent-settings.") && paths[0].hasSuffix(".js"))
         #expect(paths[1].hasPrefix("consent-settings.") && paths[1].hasSuffix(".css"))
-        guard case .data(let data) = files.settings[0].contents else { Issue.record("consent-settings.js is not generated"); return }
+        guard case .data(let data) = files.settings[0].contents else {
+            Issue.record("consent-settings.js is not generated")
+            return
+        }
         #expect(!String(decoding: data, as: UTF8.self).contains(ConsentScript.settingsPlaceholder))
     }
 
@@ -133,8 +140,9 @@ struct MediaDirectiveTests {
     }
 
     @Test func gatedVideoRendersAPlaceholderWithALink() throws {
-        let (content, diagnostics) = renderPage("```video url=https://youtu.be/dQw4w9WgXcQ title=\"Our <new> library\"\n```\n",
-                                                context: try makeContext(registry: Self.registryWithVideos()))
+        let (content, diagnostics) = renderPage(
+            "```video url=https://youtu.be/dQw4w9WgXcQ title=\"Our <new> library\"\n```\n",
+            context: try makeContext(registry: Self.registryWithVideos()))
         #expect(diagnostics.isEmpty)
         let html = content.html
         #expect(html.contains("data-notice-embed data-consent=\"functional\" data-src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" data-title=\"Our &lt;new&gt; library\""))

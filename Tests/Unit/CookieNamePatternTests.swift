@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import NoticeKit
 
 @Suite("Cookie name patterns")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// Cookie names as real published tables write them: browser rules, several names in a row, prefixes.
@@ -27,8 +28,10 @@ struct CookieNameTests {
         #expect(CookieNameRules.problem(with: name) == nil, "\(name)")
     }
 
-    @Test(arguments: [("a;b", "';'"), ("a=b", "'='"), ("a\tb", "control character"), ("a\nb", "control character"),
-                      (" a", "start and end"), ("", "needs a name")])
+    @Test(arguments: [
+        ("a;b", "';'"), ("a=b", "'='"), ("a\tb", "control character"), ("a\nb", "control character"),
+        (" a", "start and end"), ("", "needs a name"),
+    ])
     func namesNoBrowserCanSetAreRefusedWithTheReason(name: String, reason: String) throws {
         let problem = try #require(CookieNameRules.problem(with: name))
         #expect(problem.contains(reason), "\(problem)")
@@ -47,7 +50,8 @@ struct CookieNameTests {
     }
 
     @Test func severalNamesShareOneRow() throws {
-        let (registry, diagnostics) = read("""
+        let (registry, diagnostics) = read(
+            """
                   - names: [__a, __b, "__c_<id>"]
                     purpose: Used by the editor.
                     duration: 1 year
@@ -84,12 +88,14 @@ struct CookieNameTests {
     }
 
     @Test func overlappingWildcardsInOneServiceAreAWarning() {
-        let (_, diagnostics) = read("""
+        let (_, diagnostics) = read(
+            """
                   - {name: "x_*", purpose: P., duration: 1 year}
                   - {name: "x_y_*", purpose: Q., duration: 1 year}
             """)
         #expect(diagnostics == ["10:16 warning: every name 'x_y_*' stands for is also covered by 'x_*' (line 9) in this service; if they are different cookies, keep both and say how they differ in a 'note', otherwise remove one"])
-        let (_, placeholders) = read("""
+        let (_, placeholders) = read(
+            """
                   - {name: "_hjSession{site_id}", purpose: P., duration: 30 minutes}
                   - {name: "_hjSessionUser{site_id}", purpose: Q., duration: 1 year}
             """)

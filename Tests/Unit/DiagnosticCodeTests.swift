@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// Every diagnostic's code: unique, well formed, used, and listed in docs/diagnostics.md.
@@ -38,7 +39,8 @@ struct DiagnosticCodeTests {
         let docs = try String(contentsOf: file, encoding: .utf8)
         let start = "<!-- codes: generated from DiagnosticCode.all; UPDATE_GOLDEN=1 swift test --filter DiagnosticCodeTests -->\n"
         let end = "<!-- end of codes -->"
-        let begin = try #require(docs.range(of: start)), finish = try #require(docs.range(of: end))
+        let begin = try #require(docs.range(of: start))
+        let finish = try #require(docs.range(of: end))
         let table = Self.tables()
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try Data((String(docs[..<begin.upperBound]) + table + String(docs[finish.lowerBound...])).utf8).write(to: file)

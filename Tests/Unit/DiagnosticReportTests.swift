@@ -1,21 +1,25 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 @Suite("Diagnostic formats")
 struct DiagnosticReportTests {
     @Test func githubAnnotationsEscapeTheirValues() {
         let diagnostic = Diagnostic.error(.siteFileMissing, "100% wrong,\nreally: yes", at: SourceLocation(path: "content/a,b:c.md", line: 3, column: 7))
-        #expect(DiagnosticReport.githubAnnotation(for: diagnostic)
-            == "::error file=content/a%2Cb%3Ac.md,line=3,col=7,title=Notice error (site.file.missing)::100%25 wrong,\\u{0A}really: yes")
+        #expect(
+            DiagnosticReport.githubAnnotation(for: diagnostic)
+                == "::error file=content/a%2Cb%3Ac.md,line=3,col=7,title=Notice error (site.file.missing)::100%25 wrong,\\u{0A}really: yes")
         let fileless = Diagnostic.warning(.pageDescriptionMissing, "no pages", at: nil)
         #expect(DiagnosticReport.githubAnnotation(for: fileless) == "::warning title=Notice warning (page.description.missing)::no pages")
     }
 
     @Test func jsonCountsAndFlattensEveryDiagnostic() throws {
-        let report = DiagnosticReport(command: "check", diagnostics: [
-            .error(.siteFileMissing, "bad", at: SourceLocation(path: "a.md", line: 2, column: 1)), .warning(.pageDescriptionMissing, "meh", at: nil),
-        ], pages: 4)
+        let report = DiagnosticReport(
+            command: "check",
+            diagnostics: [
+                .error(.siteFileMissing, "bad", at: SourceLocation(path: "a.md", line: 2, column: 1)), .warning(.pageDescriptionMissing, "meh", at: nil),
+            ], pages: 4)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
         #expect(object["ok"] as? Bool == false)
         #expect(object["errors"] as? Int == 1)

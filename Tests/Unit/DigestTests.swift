@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 @Suite("Digests")
@@ -13,7 +14,8 @@ struct DigestTests {
     }
 
     @Test func sha384MatchesThePublishedExamples() {
-        #expect(hex(Digest.sha384(Data("abc".utf8)))
+        #expect(
+            hex(Digest.sha384(Data("abc".utf8)))
                 == "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7")
         #expect(hex(Digest.sha384(Data())).hasPrefix("38b060a751ac96384cd9327eb1b1e36a21fdb71114be0743"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// The holes found by trying Notice as an attacker and a fuzzer would; each test failed before its fix.
@@ -35,7 +36,8 @@ struct HardeningTests {
     }
 
     @Test func navigationURLsPassThePolicyEvenWithoutStrict() {
-        let (config, diagnostics) = readConfig("""
+        let (config, diagnostics) = readConfig(
+            """
             title: T
             navigation:
               - title: Evil
@@ -47,11 +49,12 @@ struct HardeningTests {
               - title: Fine
                 url: https://www.example.gov.uk/contact
             """)
-        #expect(diagnostics == [
-            "site.yaml:4:10: error: the address 'javascript:alert(document.cookie)' of the navigation link 'Evil' is not allowed: only https:, http:, mailto: and tel: addresses and addresses within the site can be published; use the page's https:// address",
-            "site.yaml:6:10: error: the address 'JaVaScRiPt:alert(1)' of the navigation link 'Spaced' is not allowed: only https:, http:, mailto: and tel: addresses and addresses within the site can be published; use the page's https:// address",
-            "site.yaml:8:10: error: the address 'data:text/html,hi' of the navigation link 'Data' is not allowed: only https:, http:, mailto: and tel: addresses and addresses within the site can be published; use the page's https:// address",
-        ])
+        #expect(
+            diagnostics == [
+                "site.yaml:4:10: error: the address 'javascript:alert(document.cookie)' of the navigation link 'Evil' is not allowed: only https:, http:, mailto: and tel: addresses and addresses within the site can be published; use the page's https:// address",
+                "site.yaml:6:10: error: the address 'JaVaScRiPt:alert(1)' of the navigation link 'Spaced' is not allowed: only https:, http:, mailto: and tel: addresses and addresses within the site can be published; use the page's https:// address",
+                "site.yaml:8:10: error: the address 'data:text/html,hi' of the navigation link 'Data' is not allowed: only https:, http:, mailto: and tel: addresses and addresses within the site can be published; use the page's https:// address",
+            ])
         #expect(config?.navigation.count == 1)
     }
 
@@ -62,7 +65,8 @@ struct HardeningTests {
     }
 
     @Test func registryLinksWithAForbiddenSchemeAreErrors() {
-        let (_, diagnostics) = readRegistry("""
+        let (_, diagnostics) = readRegistry(
+            """
             categories:
               - id: analytics
                 title: Analytics
@@ -73,10 +77,11 @@ struct HardeningTests {
                 privacyPolicy: javascript:alert(1)
                 optOut: vbscript:x
             """)
-        #expect(diagnostics == [
-            "registry.yaml:8:20: error: the address 'javascript:alert(1)' of 'privacyPolicy' in the service 'x' is not allowed: only https:, http:, mailto: and tel: addresses and addresses within the site can be published; use the page's https:// address",
-            "registry.yaml:9:13: error: the address 'vbscript:x' of 'optOut' in the service 'x' is not allowed: only https:, http:, mailto: and tel: addresses and addresses within the site can be published; use the page's https:// address",
-        ])
+        #expect(
+            diagnostics == [
+                "registry.yaml:8:20: error: the address 'javascript:alert(1)' of 'privacyPolicy' in the service 'x' is not allowed: only https:, http:, mailto: and tel: addresses and addresses within the site can be published; use the page's https:// address",
+                "registry.yaml:9:13: error: the address 'vbscript:x' of 'optOut' in the service 'x' is not allowed: only https:, http:, mailto: and tel: addresses and addresses within the site can be published; use the page's https:// address",
+            ])
     }
 
     @Test func markdownLinksGetTheSamePolicy() throws {
@@ -104,9 +109,10 @@ struct HardeningTests {
         let started = ContinuousClock.now
         #expect(reader.parseRoot() == nil)
         #expect(ContinuousClock.now - started < .seconds(2), "reading must not expand the aliases")
-        #expect(reader.log.sorted.map(\.description) == [
-            "registry.yaml:1:4: error: '&a' is a YAML anchor; Notice's files do not use anchors and aliases (&name, *name): write the value out in full where it is needed",
-        ])
+        #expect(
+            reader.log.sorted.map(\.description) == [
+                "registry.yaml:1:4: error: '&a' is a YAML anchor; Notice's files do not use anchors and aliases (&name, *name): write the value out in full where it is needed"
+            ])
     }
 
     @Test func aliasesAreRefusedWhereverTheyAre() {
@@ -187,8 +193,9 @@ struct HardeningTests {
 struct InlineMarkdownTests {
     @Test func rawHTMLInOneFieldIsReportedOnce() {
         var log = DiagnosticLog()
-        let (html, _) = InlineMarkdown.render("<b>Bold</b> and <i>italic</i> and <span>more</span>", describedAs: "the purpose of '_ga'",
-                                              at: SourceLocation(path: "registry.yaml", line: 3, column: 5), log: &log)
+        let (html, _) = InlineMarkdown.render(
+            "<b>Bold</b> and <i>italic</i> and <span>more</span>", describedAs: "the purpose of '_ga'",
+            at: SourceLocation(path: "registry.yaml", line: 3, column: 5), log: &log)
         #expect(log.diagnostics.map(\.message) == ["raw HTML is not allowed in the purpose of '_ga' and was left out; write it in Markdown instead"])
         #expect(!html.contains("<b>"))
     }

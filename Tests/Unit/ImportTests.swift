@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// `notice import`: pages written the way council CMSs write cookie tables, each read word for word.
@@ -10,7 +11,8 @@ struct ImportTests {
     }
 
     @Test func theParserClosesWhatHTMLLeavesOpenAndDecodesReferences() {
-        let document = HTMLDocument.parse("""
+        let document = HTMLDocument.parse(
+            """
             <!DOCTYPE html><!-- a comment with <table> in it --><script>var x = "<td>";</script>
             <p>One<p>Two &amp; three&nbsp;&#8217;s &#x2014; &unknown;
             <ul><li>a<li>b <b>bold</ul>
@@ -22,32 +24,41 @@ struct ImportTests {
     }
 
     @Test func aTableWithAHeadReadsEachRowAsPublished() {
-        let cells = Self.rows("""
+        let cells = Self.rows(
+            """
             <h2>Analytics cookies</h2>
             <table class="govuk-table"><thead><tr><th scope="col">Name</th><th>Purpose</th><th>Expires</th></tr></thead>
             <tbody><tr><td>_ga</td><td>Checks if you’ve visited   GOV.UK before.
             This helps us count how many people visit our site</td><td>2 years</td></tr>
             <tr><td>_ga_&lt;container-id&gt;</td><td>Used to persist session state</td><td>2 years</td></tr></tbody></table>
             """)
-        #expect(cells == [
-            [.name: "_ga", .purpose: "Checks if you’ve visited GOV.UK before. This helps us count how many people visit our site", .duration: "2 years"],
-            [.name: "_ga_<container-id>", .purpose: "Used to persist session state", .duration: "2 years"],
-        ])
+        #expect(
+            cells == [
+                [.name: "_ga", .purpose: "Checks if you’ve visited GOV.UK before. This helps us count how many people visit our site", .duration: "2 years"],
+                [.name: "_ga_<container-id>", .purpose: "Used to persist session state", .duration: "2 years"],
+            ])
     }
 
     @Test func aTableWithoutAHeadInAnotherColumnOrderWithUnclosedCells() {
-        let cells = Self.rows("""
+        let cells = Self.rows(
+            """
             <table border=1>
             <tr><td><strong>Cookie name</strong><td><strong>Expiry</strong><td><strong>What it does</strong>
             <tr><td>ASP.NET_SessionId<td>When you close your browser<td>Keeps your session; see <a href="https://example.gov.uk/privacy">our privacy notice</a>
             </table>
             """)
-        #expect(cells == [[.name: "ASP.NET_SessionId", .duration: "When you close your browser",
-                           .purpose: "Keeps your session; see [our privacy notice](https://example.gov.uk/privacy)"]])
+        #expect(
+            cells == [
+                [
+                    .name: "ASP.NET_SessionId", .duration: "When you close your browser",
+                    .purpose: "Keeps your session; see [our privacy notice](https://example.gov.uk/privacy)",
+                ]
+            ])
     }
 
     @Test func aWelshTable() {
-        let cells = Self.rows("""
+        let cells = Self.rows(
+            """
             <html lang="cy"><h3>Cwcis dadansoddi</h3><table><tr><th>Enw</th><th>Diben</th><th>Dod i ben</th></tr>
             <tr><td>_ga</td><td>Mae’n ein helpu i gyfrif faint o bobl sy’n ymweld.</td><td>2 flynedd</td></tr></table>
             """)
@@ -78,7 +89,8 @@ struct ImportTests {
     }
 
     @Test func tablesAndListsThatLabelEachValueOnItsOwnRow() {
-        let table = Self.rows("""
+        let table = Self.rows(
+            """
             <h3>Google Analytics</h3>
             <table><tr><th>Name</th><td>_ga</td></tr><tr><th>Purpose</th><td>Counts visits</td></tr><tr><th>Expires</th><td>2 years</td></tr>
             <tr><th>Name</th><td>_gid</td></tr><tr><th>Purpose</th><td>Counts visits</td></tr><tr><th>Expires</th><td>24 hours</td></tr></table>
@@ -90,8 +102,11 @@ struct ImportTests {
 
     @Test func aCSVWithAHeaderRow() throws {
         let table = try #require(CookieTableReader.table(fromCSV: "\u{FEFF}Cookie,Purpose,Expires\n_ga,\"Counts visits, anonymously\",2 years\r\n\"say \"\"hi\"\"\",Greets,Session\n"))
-        #expect(table.rows.map(\.cells) == [[.name: "_ga", .purpose: "Counts visits, anonymously", .duration: "2 years"],
-                                            [.name: "say \"hi\"", .purpose: "Greets", .duration: "Session"]])
+        #expect(
+            table.rows.map(\.cells) == [
+                [.name: "_ga", .purpose: "Counts visits, anonymously", .duration: "2 years"],
+                [.name: "say \"hi\"", .purpose: "Greets", .duration: "Session"],
+            ])
     }
 
     @Test func aPageWithoutACookieTableSaysSoAndGivesNothing() throws {

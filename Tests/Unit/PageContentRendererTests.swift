@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 @Suite("Markdown rendering")
@@ -32,10 +33,14 @@ struct PageContentRendererTests {
     @Test func severalNamesShareOneRow() throws {
         let here = SourceLocation(path: "registry.yaml")
         var registry = sampleRegistry()
-        registry.services.append(CookieService(id: "wp", name: "WordPress", categoryID: "analytics", cookies: [
-            Cookie(name: "__a", alsoNamed: [("__b", CookieNamePattern(exactly: "__b")), ("__c_<id>", try CookieNamePattern("__c_<id>"))],
-                   purpose: "Used by the editor.", duration: "1 year", location: here),
-        ], location: here))
+        registry.services.append(
+            CookieService(
+                id: "wp", name: "WordPress", categoryID: "analytics",
+                cookies: [
+                    Cookie(
+                        name: "__a", alsoNamed: [("__b", CookieNamePattern(exactly: "__b")), ("__c_<id>", try CookieNamePattern("__c_<id>"))],
+                        purpose: "Used by the editor.", duration: "1 year", location: here)
+                ], location: here))
         let (content, diagnostics) = renderPage("```cookie-table service=wp\n```\n", context: try makeContext(registry: registry))
         #expect(diagnostics.isEmpty)
         #expect(content.html.contains("<th scope=\"row\" data-label=\"Name\"><code>__a</code>, <code>__b</code>, <code>__c_<var>&lt;id&gt;</var></code></th>"))
@@ -51,9 +56,10 @@ struct PageContentRendererTests {
 
     @Test func unknownServiceIsAnErrorWithTheFileLineAndASuggestion() throws {
         let (_, diagnostics) = renderPage("Text\n\n```cookie-table service=google-analytic\n```\n", context: try makeContext())
-        #expect(diagnostics.map(\.description) == [
-            "pages/test.md:6:1: error: there is no service 'google-analytic' in the registry; did you mean 'google-analytics'?",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "pages/test.md:6:1: error: there is no service 'google-analytic' in the registry; did you mean 'google-analytics'?"
+            ])
     }
 
     @Test func unknownCategoryIsAnError() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NoticeKit
 
 /// The kinds of duration wording real published tables use that the whole-phrase grammar refused: each
@@ -146,8 +147,10 @@ struct PublishedDurationClassTests {
         #expect(Self.read(text, Self.welsh)?.lifetime == .unknown, "\(text)")
     }
 
-    @Test(arguments: [("1 diwrnod i 2 flynedd", "P1D", "P2Y"), ("Rhwng 1 diwrnod a 2 flynedd", "P1D", "P2Y"), ("Hyd at 13 mis", "PT0S", "P13M"),
-                      ("Llai na 1 munud", "PT0S", "PT1M"), ("O 1 awr i 1 diwrnod", "PT1H", "P1D")])
+    @Test(arguments: [
+        ("1 diwrnod i 2 flynedd", "P1D", "P2Y"), ("Rhwng 1 diwrnod a 2 flynedd", "P1D", "P2Y"), ("Hyd at 13 mis", "PT0S", "P13M"),
+        ("Llai na 1 munud", "PT0S", "PT1M"), ("O 1 awr i 1 diwrnod", "PT1H", "P1D"),
+    ])
     func welshRanges(text: String, low: String, high: String) throws {
         guard case .range(let min, let max)? = Self.read(text, Self.welsh)?.lifetime else {
             Issue.record("\(text) did not read as a range")

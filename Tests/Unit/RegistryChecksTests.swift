@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NoticeKit
 
 /// Each registry diagnostic of the format, with its message, line and column.
@@ -73,8 +74,10 @@ struct RegistryChecksTests {
     }
 
     /// A key one space off its block is told to line up with the key above, whichever way it is off.
-    @Test(arguments: [("   title: A", "3:4 error: 'title' is indented 3 spaces, but 'id' on the line above is indented 4; keys of one block line up, so put 4 spaces before 'title'"),
-                      ("     title: A", "3:6 error: 'title' is indented 5 spaces, but 'id' on the line above is indented 4; keys of one block line up, so put 4 spaces before 'title'")])
+    @Test(arguments: [
+        ("   title: A", "3:4 error: 'title' is indented 3 spaces, but 'id' on the line above is indented 4; keys of one block line up, so put 4 spaces before 'title'"),
+        ("     title: A", "3:6 error: 'title' is indented 5 spaces, but 'id' on the line above is indented 4; keys of one block line up, so put 4 spaces before 'title'"),
+    ])
     func aMisalignedKeyIsToldToLineUp(line: String, message: String) {
         #expect(diagnostics("categories:\n  - id: a\n\(line)\nservices: []\n") == [message])
     }
@@ -96,10 +99,11 @@ struct RegistryChecksTests {
     }
 
     @Test func sameCookieTwiceInAServiceIsAWarningAndBothRowsStay() throws {
-        let yaml = registry(cookies: """
-                  - {name: _hjid, purpose: P., duration: Session}
-                  - {name: _hjid, purpose: Q., duration: Session}
-            """)
+        let yaml = registry(
+            cookies: """
+                      - {name: _hjid, purpose: P., duration: Session}
+                      - {name: _hjid, purpose: Q., duration: Session}
+                """)
         #expect(diagnostics(yaml) == ["10:16 warning: the service 'hotjar' lists the cookie '_hjid' again (first at line 9); if the published table has two rows for it (another path, domain or purpose), keep both and say how they differ in a 'note', otherwise remove one"])
         let rows = try #require(RegistryReader(file: SourceFile(path: "registry.yaml", text: yaml)).read()?.services.first?.cookies)
         #expect(rows.map(\.purpose) == ["P.", "Q."])
@@ -133,10 +137,11 @@ struct RegistryChecksTests {
                 privacyPolicy: http://www.hotjar.com/privacy
                 optOut: hotjar.com/opt-out
             """
-        #expect(diagnostics(yaml) == [
-            "7:20 warning: 'privacyPolicy' in the service 'hotjar' starts with http://; use the https:// address so readers are not sent to an insecure page",
-            "8:13 warning: 'optOut' in the service 'hotjar' should be a full web address starting with https://, such as https://example.com/privacy",
-        ])
+        #expect(
+            diagnostics(yaml) == [
+                "7:20 warning: 'privacyPolicy' in the service 'hotjar' starts with http://; use the https:// address so readers are not sent to an insecure page",
+                "8:13 warning: 'optOut' in the service 'hotjar' should be a full web address starting with https://, such as https://example.com/privacy",
+            ])
     }
 
     @Test func wrongTypeIsExplained() {
@@ -147,17 +152,19 @@ struct RegistryChecksTests {
                 necessary: maybe
             services: []
             """
-        #expect(diagnostics(yaml) == [
-            "3:12 error: 'title' in the category 'analytics' should be a single value, but it is a list",
-            "4:16 error: 'necessary' in the category 'analytics' should be true or false, not 'maybe'",
-        ])
+        #expect(
+            diagnostics(yaml) == [
+                "3:12 error: 'title' in the category 'analytics' should be a single value, but it is a list",
+                "4:16 error: 'necessary' in the category 'analytics' should be true or false, not 'maybe'",
+            ])
     }
 
     @Test func unknownRootKeyAndMissingCategories() {
         let result = diagnostics("services: []\ncookies: []\n")
-        #expect(result == [
-            "1:1 error: the registry has no 'categories'; list at least the strictly necessary category",
-            "2:1 error: unknown key 'cookies' in the registry; the keys allowed here are 'categories', 'services'",
-        ])
+        #expect(
+            result == [
+                "1:1 error: the registry has no 'categories'; list at least the strictly necessary category",
+                "2:1 error: unknown key 'cookies' in the registry; the keys allowed here are 'categories', 'services'",
+            ])
     }
 }

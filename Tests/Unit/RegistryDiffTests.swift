@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NoticeKit
 
 @Suite("Registry diff")
@@ -21,10 +22,11 @@ struct RegistryDiffTests {
         #expect(diff.added.map(\.name) == ["vuid"])
         #expect(diff.removed.map(\.name) == ["_ga_<container-id>"])
         #expect(diff.changed.map(\.name) == ["_ga", "x\"><img src=x onerror=alert(1)>"])
-        #expect(diff.changed[0].changes == [
-            .init(field: "purpose", old: "Used to distinguish users.", new: "Distinguishes users."),
-            .init(field: "duration", old: "90 days", new: "2 years"),
-        ])
+        #expect(
+            diff.changed[0].changes == [
+                .init(field: "purpose", old: "Used to distinguish users.", new: "Distinguishes users."),
+                .init(field: "duration", old: "90 days", new: "2 years"),
+            ])
         #expect(diff.changed[1].changes == [.init(field: "category", old: "analytics", new: "necessary")])
         #expect(diff.versionChanged)
     }

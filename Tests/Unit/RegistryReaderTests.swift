@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 @Suite("Registry reading")
@@ -63,12 +64,13 @@ struct RegistryReaderTests {
             """
         let (_, diagnostics) = read(yaml)
         let lines = diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.message)" }
-        #expect(lines == [
-            "7:15 the service 'hotjar' is in the category 'analytic', which the registry does not define; did you mean 'analytics'?",
-            "9:9 the cookie '_hjid' is missing 'purpose'; add a line `purpose: …`",
-            "10:9 unknown key 'purpse' in the cookie '_hjid'; did you mean 'purpose'?",
-            "12:18 'storage' in the cookie '_hjid' cannot be 'cookies'; did you mean 'cookie'?",
-        ])
+        #expect(
+            lines == [
+                "7:15 the service 'hotjar' is in the category 'analytic', which the registry does not define; did you mean 'analytics'?",
+                "9:9 the cookie '_hjid' is missing 'purpose'; add a line `purpose: …`",
+                "10:9 unknown key 'purpse' in the cookie '_hjid'; did you mean 'purpose'?",
+                "12:18 'storage' in the cookie '_hjid' cannot be 'cookies'; did you mean 'cookie'?",
+            ])
     }
 
     @Test func duplicateIDsAndBadIDsAreErrors() {
@@ -91,10 +93,11 @@ struct RegistryReaderTests {
 
     @Test func wrongShapesAreExplained() {
         let (_, diagnostics) = read("categories: analytics\nservices:\n  id: x\n")
-        #expect(diagnostics.map(\.message) == [
-            "'categories' in the registry should be a list (lines starting with `- `), but this is the single value \"analytics\"",
-            "'services' in the registry should be a list (lines starting with `- `), but this is a set of `key: value` lines",
-        ])
+        #expect(
+            diagnostics.map(\.message) == [
+                "'categories' in the registry should be a list (lines starting with `- `), but this is the single value \"analytics\"",
+                "'services' in the registry should be a list (lines starting with `- `), but this is a set of `key: value` lines",
+            ])
     }
 
     @Test func linksMustBeWebAddresses() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NoticeKit
 
 @Suite("Registry version")

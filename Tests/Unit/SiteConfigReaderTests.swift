@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NoticeKit
 
 @Suite("Site settings")
@@ -9,7 +10,8 @@ struct SiteConfigReaderTests {
     }
 
     @Test func readsEverySetting() throws {
-        let (config, diagnostics) = read("""
+        let (config, diagnostics) = read(
+            """
             title: Kent County Council
             baseURL: https://www.kent.gov.uk/
             language: en-GB
@@ -41,7 +43,8 @@ struct SiteConfigReaderTests {
     }
 
     @Test func reportsBadValuesWithPositions() {
-        let (_, diagnostics) = read("""
+        let (_, diagnostics) = read(
+            """
             title: Site
             language: English
             baseURL: www.example.com

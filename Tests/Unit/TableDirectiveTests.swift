@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import NoticeKit
 
 /// Editors' own tables, and the fences and paragraphs that would otherwise swallow or garble a page.
 @Suite("Tables and fences in pages")
 struct TableDirectiveTests {
     @Test func aPipeTableBecomesAnAccessibleTable() throws {
-        let (content, diagnostics) = renderPage("""
+        let (content, diagnostics) = renderPage(
+            """
             ```table caption="How long we keep records"
             | Record | Kept for |
             |---|---:|
@@ -16,28 +18,29 @@ struct TableDirectiveTests {
 
             """, context: try makeContext())
         #expect(diagnostics.isEmpty)
-        #expect(content.html == """
-            <table class="notice-table">
-            <caption>How long we keep records</caption>
-            <thead>
-            <tr>
-            <th scope="col">Record</th>
-            <th scope="col" class="notice-table--right">Kept for</th>
-            </tr>
-            </thead>
-            <tbody>
-            <tr>
-            <th scope="row" data-label="Record">Emails to <em>us</em></th>
-            <td data-label="Kept for" class="notice-table--right">2 years</td>
-            </tr>
-            <tr>
-            <th scope="row" data-label="Record">Rates | tax</th>
-            <td data-label="Kept for" class="notice-table--right"><a href="https://www.gov.uk/">6 years</a></td>
-            </tr>
-            </tbody>
-            </table>
+        #expect(
+            content.html == """
+                <table class="notice-table">
+                <caption>How long we keep records</caption>
+                <thead>
+                <tr>
+                <th scope="col">Record</th>
+                <th scope="col" class="notice-table--right">Kept for</th>
+                </tr>
+                </thead>
+                <tbody>
+                <tr>
+                <th scope="row" data-label="Record">Emails to <em>us</em></th>
+                <td data-label="Kept for" class="notice-table--right">2 years</td>
+                </tr>
+                <tr>
+                <th scope="row" data-label="Record">Rates | tax</th>
+                <td data-label="Kept for" class="notice-table--right"><a href="https://www.gov.uk/">6 years</a></td>
+                </tr>
+                </tbody>
+                </table>
 
-            """)
+                """)
     }
 
     @Test func everyCellIsEscapedAndRowHeadingsCanBeOff() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import NoticeKit
 
 /// Notice's Mustache: the behaviour of the Mustache specification (interpolation, sections, inverted

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import NoticeKit
 
 /// The repository's folders, found from this file's path.
@@ -26,13 +27,17 @@ func sampleRegistry() -> CookieRegistry {
             CookieCategory(id: "necessary", title: "Strictly necessary cookies", necessary: true, location: here),
         ],
         services: [
-            CookieService(id: "google-analytics", name: "Google Analytics", categoryID: "analytics", cookies: [
-                Cookie(name: "_ga", purpose: "Used to distinguish users.", duration: "90 days", location: here),
-                Cookie(name: "_ga_<container-id>", purpose: "Used to persist session state.", duration: "90 days", location: here),
-            ], location: here),
-            CookieService(id: "evil", name: "<script>alert(1)</script> & Co", categoryID: "analytics", cookies: [
-                Cookie(name: "x\"><img src=x onerror=alert(1)>", purpose: "<b>bold</b> 'quoted'", duration: "1 day & night", location: here),
-            ], location: here),
+            CookieService(
+                id: "google-analytics", name: "Google Analytics", categoryID: "analytics",
+                cookies: [
+                    Cookie(name: "_ga", purpose: "Used to distinguish users.", duration: "90 days", location: here),
+                    Cookie(name: "_ga_<container-id>", purpose: "Used to persist session state.", duration: "90 days", location: here),
+                ], location: here),
+            CookieService(
+                id: "evil", name: "<script>alert(1)</script> & Co", categoryID: "analytics",
+                cookies: [
+                    Cookie(name: "x\"><img src=x onerror=alert(1)>", purpose: "<b>bold</b> 'quoted'", duration: "1 day & night", location: here)
+                ], location: here),
             CookieService(id: "vimeo", name: "Vimeo", categoryID: "analytics", location: here),
         ])
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import NoticeKit
 
 /// Notice's own trimming gives what Foundation's `trimmingCharacters(in:)` gives, for every kind of space.

@@ -27,8 +27,9 @@ struct LinkChecker {
                 var fixed = relative(target, from: pageURL)
                 if fixed.isEmpty { fixed = "./" }
                 if let fragment { fixed += "#" + fragment }
-                return .error(.pageLinkAboveSite, "the link '\(url)' climbs above the site's top folder, so opened from disk or published below a path (https://…/policies/) it leads out of the site; write '\(fixed)'",
-                              at: link.location)
+                return .error(
+                    .pageLinkAboveSite, "the link '\(url)' climbs above the site's top folder, so opened from disk or published below a path (https://…/policies/) it leads out of the site; write '\(fixed)'",
+                    at: link.location)
             }
         }
         if target == "index.html" || target.hasSuffix("/index.html") { target = String(target.dropLast("index.html".count)) }
@@ -38,18 +39,19 @@ struct LinkChecker {
             // A static file, or a static folder's index.html.
             if files.contains(target) || files.contains(target + "index.html") || files.contains(target + "/index.html") { return nil }
             var message = "the link '\(url)' leads to no page or file of this site"
-            message += Spelling.suggestion(Spelling.nearest(to: target, in: anchors.keys.filter { !$0.isEmpty }).map { relative($0, from: pageURL) },
-                                          otherwise: "; check the address, or write the full address (https://…) for another site")
+            message += Spelling.suggestion(
+                Spelling.nearest(to: target, in: anchors.keys.filter { !$0.isEmpty }).map { relative($0, from: pageURL) },
+                otherwise: "; check the address, or write the full address (https://…) for another site")
             return .error(.pageLinkBroken, message, at: link.location)
         }
         guard let fragment, !fragment.isEmpty, !sections.contains(fragment) else { return nil }
         let page = target == pageURL ? "this page" : "the page '\(titles[target] ?? target)'"
         var message = "the link '\(url)' goes to a section '#\(fragment)' that \(page) does not have"
-        message += Spelling.suggestion(Spelling.nearest(to: fragment, in: sections).map { "#" + $0 },
-                                       otherwise: "; its sections are " + sections.sorted().prefix(8).map { "'#\($0)'" }.joined(separator: ", "))
+        message += Spelling.suggestion(
+            Spelling.nearest(to: fragment, in: sections).map { "#" + $0 },
+            otherwise: "; its sections are " + sections.sorted().prefix(8).map { "'#\($0)'" }.joined(separator: ", "))
         return .error(.pageAnchorMissing, message, at: link.location)
     }
-
 
     /// A relative path (as cmark resolved it: backslash escapes and entities already undone) resolved
     /// against a page's address and percent-decoded segment by segment, as a browser would find the file.

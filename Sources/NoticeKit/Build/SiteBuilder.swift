@@ -49,8 +49,9 @@ public struct SiteBuilder: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let run = try run(into: DiscardSink())
-        var report = BuildReport(pageCount: run.site.pageCount, fileCount: 0, diagnostics: run.diagnostics,
-                                 duration: clock.now - start, outputDirectory: options.outputDirectory)
+        var report = BuildReport(
+            pageCount: run.site.pageCount, fileCount: 0, diagnostics: run.diagnostics,
+            duration: clock.now - start, outputDirectory: options.outputDirectory)
         report.silencedCount = run.silenced
         return report
     }
@@ -116,8 +117,9 @@ public struct SiteBuilder: Sendable {
     private func run(into sink: some OutputSink) throws(BuildFailure) -> Run {
         let loaded: (site: Site, diagnostics: [Diagnostic])
         do {
-            var loader = SiteLoader(directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths,
-                                    contract: Self.themeContract)
+            var loader = SiteLoader(
+                directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths,
+                contract: Self.themeContract)
             loader.baseURL = options.baseURL
             loaded = try loader.load()
         } catch {
@@ -174,8 +176,9 @@ public struct SiteBuilder: Sendable {
         var (diagnostics, silenced) = site.silencing(log.sorted)
         if options.strict { diagnostics = Self.promotingWarnings(diagnostics) }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
-        return Run(site: site, diagnostics: diagnostics, silenced: silenced, fileCount: renderers.reduce(0) { $0 + $1.siteFiles.count } + jobs.count,
-                   pages: rendered, renderer: renderers[0])
+        return Run(
+            site: site, diagnostics: diagnostics, silenced: silenced, fileCount: renderers.reduce(0) { $0 + $1.siteFiles.count } + jobs.count,
+            pages: rendered, renderer: renderers[0])
     }
 }
 

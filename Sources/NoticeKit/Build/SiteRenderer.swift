@@ -21,8 +21,9 @@ public struct SiteRenderer: Sendable {
     /// refuse such files when a page is opened straight from disk (file://), so it can be turned off.
     public init(site: Site, integrity: Bool = true) {
         self.site = site
-        var context = RenderContext(config: site.config, registry: site.registry, theme: site.theme,
-                                    strings: site.strings, directives: .standard)
+        var context = RenderContext(
+            config: site.config, registry: site.registry, theme: site.theme,
+            strings: site.strings, directives: .standard)
         context.registryIsComplete = site.registryIsComplete
         self.context = context
         var log = DiagnosticLog()
@@ -77,8 +78,10 @@ public struct SiteRenderer: Sendable {
 
     /// The consent script and stylesheet under their plain names (other services include consent.js by a
     /// fixed address) and hashed ones (which pages link), and the settings files.
-    private static func consentFiles(of site: Site, context: RenderContext, integrity: Bool, into assets: inout AssetManifest,
-                                     log: inout DiagnosticLog) -> [OutputFile] {
+    private static func consentFiles(
+        of site: Site, context: RenderContext, integrity: Bool, into assets: inout AssetManifest,
+        log: inout DiagnosticLog
+    ) -> [OutputFile] {
         guard let consent = ConsentScript(site: site, context: context).files(log: &log) else { return [] }
         // In the language's folder for a language beside the default one (`cy/consent.js`), since the
         // scripts speak the page's language.
@@ -97,8 +100,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The site's `static/` files, except any whose path a page or a file of Notice's already has.
-    private static func staticFiles(of site: Site, besides taken: Set<String>, reservedPrefixes: [String] = [],
-                                    log: inout DiagnosticLog) -> [OutputFile] {
+    private static func staticFiles(
+        of site: Site, besides taken: Set<String>, reservedPrefixes: [String] = [],
+        log: inout DiagnosticLog
+    ) -> [OutputFile] {
         site.staticFiles.sorted(by: { $0.key < $1.key }).compactMap { path, source in
             guard !taken.contains(path), !reservedPrefixes.contains(where: { path.hasPrefix($0) && !path.contains("/", after: $0) }) else {
                 log.error(.buildStaticClash, "static/\(path) has the same output path as a page or a file Notice writes; rename it", at: nil)
@@ -114,8 +119,9 @@ public struct SiteRenderer: Sendable {
         let (html, content) = PageRenderer(site: site, context: context, assets: assets).render(page, log: &log)
         let anchors = PageLayout.anchors(of: content)
         let file = log.hasErrors ? nil : html.map { OutputFile.text(page.outputPath, $0) }
-        var rendered = RenderedPage(page: page, file: file, diagnostics: log.sorted, links: content.links, anchors: anchors,
-                                    shownServices: content.shownServices)
+        var rendered = RenderedPage(
+            page: page, file: file, diagnostics: log.sorted, links: content.links, anchors: anchors,
+            shownServices: content.shownServices)
         if let id = site.config.consent.settingsLink?.value, let html {
             rendered.carriesSettingsLink = Self.hasSettingsControl(id: id, in: html)
         }
@@ -136,12 +142,13 @@ public struct SiteRenderer: Sendable {
     /// policy page that is not there.
     public func checkCompleteness(of pages: [RenderedPage]) -> [Diagnostic] {
         let shown = pages.reduce(into: Set<String>()) { $0.formUnion($1.shownServices) }
-        let policy = site.config.policyPage.map { name in
-            // The file under pages/, as editors name it: pages/cookies.md, pages/cookies.cy.md.
-            let path = site.pages.first { $0.name == name.value }?.path ?? ""
-            let folder = SiteLoader.pagesFolderName + "/"
-            return path.range(of: folder, options: .backwards).map { String(path[$0.lowerBound...]) } ?? folder + name.value + ".md"
-        } ?? "the cookie policy page"
+        let policy =
+            site.config.policyPage.map { name in
+                // The file under pages/, as editors name it: pages/cookies.md, pages/cookies.cy.md.
+                let path = site.pages.first { $0.name == name.value }?.path ?? ""
+                let folder = SiteLoader.pagesFolderName + "/"
+                return path.range(of: folder, options: .backwards).map { String(path[$0.lowerBound...]) } ?? folder + name.value + ".md"
+            } ?? "the cookie policy page"
         return checkServicesShown(shown, policy: policy) + checkSettingsLinks(of: pages, policy: policy) + checkOwnSettingsControl(of: pages)
     }
 
@@ -150,8 +157,11 @@ public struct SiteRenderer: Sendable {
         guard let link = site.config.consent.settingsLink, !site.config.consent.settingsButton else { return [] }
         let lacking = pages.filter { !$0.carriesSettingsLink }.map(\.page.path)
         guard !lacking.isEmpty else { return [] }
-        return [.error(.buildSettingsLinkMissing, "'settingsButton: false' relies on every page having its own Cookie settings control with id=\"\(link.value)\" and \(ConsentMarkup.action)=\"choose\", but \(English.count(lacking.count, "page")) \(lacking.count == 1 ? "has" : "have") none (\(lacking.prefix(3).joined(separator: ", "))\(lacking.count > 3 ? ", …" : "")); add it near the top of the theme's layout, or remove 'settingsButton: false'",
-                       at: link.location)]
+        return [
+            .error(
+                .buildSettingsLinkMissing, "'settingsButton: false' relies on every page having its own Cookie settings control with id=\"\(link.value)\" and \(ConsentMarkup.action)=\"choose\", but \(English.count(lacking.count, "page")) \(lacking.count == 1 ? "has" : "have") none (\(lacking.prefix(3).joined(separator: ", "))\(lacking.count > 3 ? ", …" : "")); add it near the top of the theme's layout, or remove 'settingsButton: false'",
+                at: link.location)
+        ]
     }
 
     /// The consent settings link to the policy page's form and to each optional category's section.
@@ -160,12 +170,16 @@ public struct SiteRenderer: Sendable {
         var warnings: [Diagnostic] = []
         let location = SourceLocation(path: page.page.path)
         if !page.anchors.contains(ConsentMarkup.formAnchor) {
-            warnings.append(.warning(.buildSettingsFormMissing, "the cookie policy has no settings form, so visitors without JavaScript cannot change their choice and the footer's \"Cookie settings\" link leads to the top of the page; add a ```consent-settings``` block to \(policy)",
-                                     at: location))
+            warnings.append(
+                .warning(
+                    .buildSettingsFormMissing, "the cookie policy has no settings form, so visitors without JavaScript cannot change their choice and the footer's \"Cookie settings\" link leads to the top of the page; add a ```consent-settings``` block to \(policy)",
+                    at: location))
         }
         for category in site.registry.categories where !category.necessary && !page.anchors.contains(ConsentScript.sectionAnchor(of: category)) {
-            warnings.append(.warning(.buildCategorySectionMissing, "the cookie settings link the category '\(category.id)' to its section of the cookie policy, but \(policy) has no heading '\(category.title)'; add one above that category's cookie tables, so the link does not lead to the top of the page",
-                                     at: category.location))
+            warnings.append(
+                .warning(
+                    .buildCategorySectionMissing, "the cookie settings link the category '\(category.id)' to its section of the cookie policy, but \(policy) has no heading '\(category.title)'; add one above that category's cookie tables, so the link does not lead to the top of the page",
+                    at: category.location))
         }
         return warnings
     }
@@ -173,8 +187,9 @@ public struct SiteRenderer: Sendable {
     private func checkServicesShown(_ shown: Set<String>, policy: String) -> [Diagnostic] {
         site.registry.services.filter { !$0.cookies.isEmpty && !shown.contains($0.id) }.map { service in
             let count = service.cookies.flatMap(\.names).count
-            return .warning(.buildServiceUnpublished, "the service '\(service.id)' (\(English.count(count, "cookie"))) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=\(service.id)``` to \(policy), or a table of its category",
-                            at: service.location)
+            return .warning(
+                .buildServiceUnpublished, "the service '\(service.id)' (\(English.count(count, "cookie"))) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=\(service.id)``` to \(policy), or a table of its category",
+                at: service.location)
         }
     }
 
@@ -210,8 +225,10 @@ public struct SiteRenderer: Sendable {
     private static func declarations(site: Site, context: RenderContext, log: inout DiagnosticLog) -> [OutputFile] {
         var files: [OutputFile] = []
         do {
-            let json = try CookieDeclarationJSON(registry: site.registry, config: site.config,
-                                                 translations: site.translations.map { ($0.registry, $0.config) }).encoded()
+            let json = try CookieDeclarationJSON(
+                registry: site.registry, config: site.config,
+                translations: site.translations.map { ($0.registry, $0.config) }
+            ).encoded()
             files.append(OutputFile(path: "cookies.json", contents: .data(json)))
         } catch {
             log.error(.outputDeclarationFailed, "could not write cookies.json: \(error)", at: nil)
@@ -222,9 +239,9 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-private extension String {
+extension String {
     /// Whether a `/` follows `prefix` (which the string starts with): the path is in a folder below it.
-    func contains(_ character: Character, after prefix: String) -> Bool {
+    fileprivate func contains(_ character: Character, after prefix: String) -> Bool {
         dropFirst(prefix.count).contains(character)
     }
 }

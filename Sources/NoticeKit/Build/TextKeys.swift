@@ -1,13 +1,14 @@
 /// The keys of the texts that Notice's code (not the templates) puts on pages.
 enum TextKeys {
-    static let required = [
-        "cookieTable.captionService", "cookieTable.captionCategory", "cookieTable.name", "cookieTable.service",
-        "cookieTable.purpose", "cookieTable.duration", "cookieTable.providedBy", "cookieTable.privacyPolicy", "cookieTable.optOut",
-        "cookieTable.storage.cookie", "cookieTable.storage.local-storage", "cookieTable.storage.session-storage", "cookieTable.storage.indexed-db",
-        "cookieTable.storage.pixel", "cookieTable.storage.none", "cookieTable.notStated",
-        "consent.serviceName", "consent.cookie.preferencesSet", "consent.cookie.status", "consent.cookie.version",
-        "date.format", "notFound.title", "notFound.description", "notFound.body",
-    ] + CookieDeclarationCSV.columns.map { "declaration.csv.\($0)" } + (ConsentScript.textKeys + ConsentScript.settingsTextKeys + ["purpose", "services", "moreAbout"]).map { "consent.ui.\($0)" }
+    static let required =
+        [
+            "cookieTable.captionService", "cookieTable.captionCategory", "cookieTable.name", "cookieTable.service",
+            "cookieTable.purpose", "cookieTable.duration", "cookieTable.providedBy", "cookieTable.privacyPolicy", "cookieTable.optOut",
+            "cookieTable.storage.cookie", "cookieTable.storage.local-storage", "cookieTable.storage.session-storage", "cookieTable.storage.indexed-db",
+            "cookieTable.storage.pixel", "cookieTable.storage.none", "cookieTable.notStated",
+            "consent.serviceName", "consent.cookie.preferencesSet", "consent.cookie.status", "consent.cookie.version",
+            "date.format", "notFound.title", "notFound.description", "notFound.body",
+        ] + CookieDeclarationCSV.columns.map { "declaration.csv.\($0)" } + (ConsentScript.textKeys + ConsentScript.settingsTextKeys + ["purpose", "services", "moreAbout"]).map { "consent.ui.\($0)" }
         + ["consent.noScript", "consent.onlyNecessary", "consent.embed.text", "consent.embed.button", "consent.embed.link"]
 }
 

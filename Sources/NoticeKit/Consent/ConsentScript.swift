@@ -47,20 +47,25 @@ struct ConsentScript {
     func files(log: inout DiagnosticLog) -> Files? {
         // A theme without the consent files would publish optional categories that nothing asks about:
         // never silently.
-        let missing = [("consent.js", site.theme.consentScript), ("consent.css", site.theme.consentStylesheet),
-                       ("consent-settings.js", site.theme.consentSettingsScript), ("consent-settings.css", site.theme.consentSettingsStylesheet)]
-            .filter { $0.1 == nil }.map(\.0)
+        let missing = [
+            ("consent.js", site.theme.consentScript), ("consent.css", site.theme.consentStylesheet),
+            ("consent-settings.js", site.theme.consentSettingsScript), ("consent-settings.css", site.theme.consentSettingsStylesheet),
+        ]
+        .filter { $0.1 == nil }.map(\.0)
         if !missing.isEmpty, !optionalCategories.isEmpty {
             let categories = optionalCategories.map(\.id).joined(separator: ", ")
-            log.error(.themeConsentFilesMissing, "the registry has optional categories (\(categories)), but the theme '\(site.theme.name)' has no \(missing.joined(separator: ", ")) under consent/, so no banner would ask visitors before those cookies are set; add the files to the theme (copy them from the default theme's consent/ folder), or use the default theme",
-                      at: optionalCategories[0].location)
+            log.error(
+                .themeConsentFilesMissing, "the registry has optional categories (\(categories)), but the theme '\(site.theme.name)' has no \(missing.joined(separator: ", ")) under consent/, so no banner would ask visitors before those cookies are set; add the files to the theme (copy them from the default theme's consent/ folder), or use the default theme",
+                at: optionalCategories[0].location)
             return nil
         }
         guard let scriptURL = site.theme.consentScript,
-              let source = template(scriptURL, placeholder: Self.placeholder, log: &log) else { return nil }
+            let source = template(scriptURL, placeholder: Self.placeholder, log: &log)
+        else { return nil }
         for category in optionalCategories where category.purpose == nil {
-            log.warning(.consentCategorySummaryMissing, "the category '\(category.id)' has no 'summary' or 'description', so the consent banner cannot say what it is for; add a one-sentence 'summary', such as: We'd like to use analytics cookies to understand how you use the website",
-                        at: category.location)
+            log.warning(
+                .consentCategorySummaryMissing, "the category '\(category.id)' has no 'summary' or 'description', so the consent banner cannot say what it is for; add a one-sentence 'summary', such as: We'd like to use analytics cookies to understand how you use the website",
+                at: category.location)
         }
         // No integrity values for these two: their names carry the content's hash already, and a value
         // (some 70 random characters each) would cost every page's download more than the files it guards.
@@ -68,7 +73,8 @@ struct ConsentScript {
         var settingsPaths: (script: String, stylesheet: String)?
         if let settingsURL = site.theme.consentSettingsScript, let stylesheetURL = site.theme.consentSettingsStylesheet {
             guard let settingsSource = template(settingsURL, placeholder: Self.settingsPlaceholder, log: &log),
-                  let json = encode(settingsConfiguration(), log: &log) else { return nil }
+                let json = encode(settingsConfiguration(), log: &log)
+            else { return nil }
             guard let stylesheet = FileManager.default.contents(atPath: stylesheetURL.path) else {
                 log.error(.themeConsentStylesheetUnreadable, "this stylesheet could not be read", at: SourceLocation(path: DisplayPaths().display(stylesheetURL)))
                 return nil
@@ -79,8 +85,9 @@ struct ConsentScript {
             settingsFiles = [scriptFile, stylesheetFile]
             settingsPaths = (scriptAsset.path, stylesheetAsset.path)
         } else if site.theme.consentSettingsScript != nil || site.theme.consentSettingsStylesheet != nil {
-            log.error(.themeConsentSettingsIncomplete, "the theme '\(site.theme.name)' has only one of consent-settings.js and consent-settings.css; the consent settings need both, under consent/",
-                      at: nil)
+            log.error(
+                .themeConsentSettingsIncomplete, "the theme '\(site.theme.name)' has only one of consent-settings.js and consent-settings.css; the consent settings need both, under consent/",
+                at: nil)
             return nil
         }
         guard let json = encode(configuration(settings: settingsPaths), log: &log) else { return nil }
@@ -141,8 +148,9 @@ struct ConsentScript {
         let texts = Dictionary(uniqueKeysWithValues: Self.textKeys.map { ($0, scriptText($0, ["lifetime": consent.lifetimeText])) })
         // The names a refusal never deletes: what the strictly necessary categories declare (the consent
         // cookies among them). Any other cookie makes the script clear the refused categories again.
-        let necessary = CookieNameMatcher(registry.categories.filter(\.necessary).flatMap { registry.cookies(in: $0.id) }
-            .filter { $0.storage == .cookie }.flatMap(\.patterns))
+        let necessary = CookieNameMatcher(
+            registry.categories.filter(\.necessary).flatMap { registry.cookies(in: $0.id) }
+                .filter { $0.storage == .cookie }.flatMap(\.patterns))
         return ConsentScriptConfig(
             version: RegistryVersion.of(registry),
             cookies: .init(status: consent.cookieNames.status, set: consent.cookieNames.preferencesSet, version: consent.cookieNames.version),

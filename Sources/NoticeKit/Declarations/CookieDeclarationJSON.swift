@@ -104,13 +104,14 @@ struct CookieDeclarationJSON: Encodable {
                 storageKeys: registry.storageKeyMatcher(forCategory: category.id).regexSource)
         }
         services = registry.services.map { service in
-            Service(id: service.id, name: service.name, category: service.categoryID, provider: service.provider,
-                    description: service.description, privacyPolicy: service.privacyPolicy, optOut: service.optOut,
-                    appliesTo: service.appliesTo, consentManager: service.consentManager,
-                    hosts: service.hosts.isEmpty ? nil : service.hosts,
-                    cookies: service.cookies.flatMap { row in
-                        row.each.map { Self.cookie($0, rowNames: row.names.count > 1 ? row.names : nil) }
-                    })
+            Service(
+                id: service.id, name: service.name, category: service.categoryID, provider: service.provider,
+                description: service.description, privacyPolicy: service.privacyPolicy, optOut: service.optOut,
+                appliesTo: service.appliesTo, consentManager: service.consentManager,
+                hosts: service.hosts.isEmpty ? nil : service.hosts,
+                cookies: service.cookies.flatMap { row in
+                    row.each.map { Self.cookie($0, rowNames: row.names.count > 1 ? row.names : nil) }
+                })
         }
     }
 
@@ -123,34 +124,39 @@ struct CookieDeclarationJSON: Encodable {
             func changed(_ value: String?, _ original: String?) -> String? { value == original ? nil : value }
             var categories: [String: Translation.Texts] = [:]
             for (category, original) in zip(translated.categories, registry.categories) {
-                categories[category.id] = Translation.Texts(title: changed(category.title, original.title),
-                                                            description: changed(category.description, original.description),
-                                                            summary: changed(category.summary, original.summary))
+                categories[category.id] = Translation.Texts(
+                    title: changed(category.title, original.title),
+                    description: changed(category.description, original.description),
+                    summary: changed(category.summary, original.summary))
             }
             var services: [String: Translation.Texts] = [:]
             for (service, original) in zip(translated.services, registry.services) {
                 var cookies: [String: Translation.Texts] = [:]
                 for (cookie, originalCookie) in zip(service.cookies, original.cookies) where cookies[cookie.name] == nil {
-                    cookies[cookie.name] = Translation.Texts(label: changed(cookie.label, originalCookie.label),
-                                                             purpose: changed(cookie.purpose, originalCookie.purpose),
-                                                             duration: changed(cookie.duration, originalCookie.duration),
-                                                             note: changed(cookie.note, originalCookie.note))
+                    cookies[cookie.name] = Translation.Texts(
+                        label: changed(cookie.label, originalCookie.label),
+                        purpose: changed(cookie.purpose, originalCookie.purpose),
+                        duration: changed(cookie.duration, originalCookie.duration),
+                        note: changed(cookie.note, originalCookie.note))
                 }
-                services[service.id] = Translation.Texts(name: changed(service.name, original.name),
-                                                         description: changed(service.description, original.description),
-                                                         appliesTo: changed(service.appliesTo, original.appliesTo),
-                                                         provider: changed(service.provider, original.provider), cookies: cookies)
+                services[service.id] = Translation.Texts(
+                    name: changed(service.name, original.name),
+                    description: changed(service.description, original.description),
+                    appliesTo: changed(service.appliesTo, original.appliesTo),
+                    provider: changed(service.provider, original.provider), cookies: cookies)
             }
-            all[settings.language] = Translation(site: Site(title: settings.title, url: settings.baseURL, language: settings.language),
-                                                 categories: categories, services: services)
+            all[settings.language] = Translation(
+                site: Site(title: settings.title, url: settings.baseURL, language: settings.language),
+                categories: categories, services: services)
         }
         self.translations = all
     }
 
     static func cookie(_ cookie: NoticeKit.Cookie, rowNames: [String]?) -> Cookie {
-        Cookie(name: cookie.name, label: cookie.label, isPattern: !cookie.pattern.isExact, matches: "^" + cookie.pattern.regexSource + "$",
-               purpose: cookie.purpose, duration: duration(cookie), storage: cookie.storage.rawValue,
-               party: cookie.party?.rawValue, domain: cookie.domain, note: cookie.note, rowNames: rowNames)
+        Cookie(
+            name: cookie.name, label: cookie.label, isPattern: !cookie.pattern.isExact, matches: "^" + cookie.pattern.regexSource + "$",
+            purpose: cookie.purpose, duration: duration(cookie), storage: cookie.storage.rawValue,
+            party: cookie.party?.rawValue, domain: cookie.domain, note: cookie.note, rowNames: rowNames)
     }
 
     static func duration(_ cookie: NoticeKit.Cookie) -> Duration {
@@ -163,7 +169,9 @@ struct CookieDeclarationJSON: Encodable {
         switch cookie.lifetime {
         case .session, .persistent, .unknown: break
         case .fixed(let value): duration.iso = value.iso
-        case .range(let low, let high): duration.min = low.iso; duration.max = high.iso
+        case .range(let low, let high):
+            duration.min = low.iso
+            duration.max = high.iso
         }
         return duration
     }

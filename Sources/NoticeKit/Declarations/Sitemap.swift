@@ -18,11 +18,14 @@ struct Sitemap {
             guard let base = edition.config.baseURL else { return [] }
             return edition.pages.map { page in
                 let versions = edition.alternates.versions(of: page.name)
-                let alternates = versions.count > 1 ? versions.compactMap { version in
-                    version.baseURL.map { (version.language.code, $0 + "/" + PageSource.encodedURLPath(version.urlPath)) }
-                } : []
-                return Entry(location: base + "/" + PageSource.encodedURLPath(page.urlPath), updated: page.frontMatter.updated?.iso,
-                             alternates: alternates)
+                let alternates =
+                    versions.count > 1
+                    ? versions.compactMap { version in
+                        version.baseURL.map { (version.language.code, $0 + "/" + PageSource.encodedURLPath(version.urlPath)) }
+                    } : []
+                return Entry(
+                    location: base + "/" + PageSource.encodedURLPath(page.urlPath), updated: page.frontMatter.updated?.iso,
+                    alternates: alternates)
             }
         }.sorted { $0.location < $1.location }
     }

@@ -31,7 +31,6 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// Its stable identity (docs/diagnostics.md), which tools match on and `checks: ignore:` names.
     public var code: DiagnosticCode
 
-
     /// A diagnostic of `code`, at the severity the code is declared with.
     public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) {
         self.init(severity: code.severity, message: message, location: location, code: code)
@@ -49,18 +48,15 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         return Diagnostic(code, message, at: location)
     }
 
-
     public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) -> Diagnostic {
         assert(code.severity == .warning, "\(code) is declared as a \(code.severity)")
         return Diagnostic(code, message, at: location)
     }
 
-
     public static func note(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?) -> Diagnostic {
         assert(code.severity == .note, "\(code) is declared as a \(code.severity)")
         return Diagnostic(code, message, at: location)
     }
-
 
     /// `path:line:column: error: message`, or `error: message` when there is no file; control
     /// characters quoted from the site are escaped, so a diagnostic is always one printable line.

@@ -32,9 +32,6 @@ public struct DiagnosticLog: Sendable {
         add(code, message, at: location)
     }
 
-
-
-
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// The diagnostics without repeats, in file order.

@@ -40,8 +40,10 @@ public struct DiagnosticReport: Sendable, Encodable {
     public var output: String?
     public var diagnostics: [Entry]
 
-    public init(command: String, diagnostics: [Diagnostic], pages: Int? = nil, seconds: Double? = nil, output: String? = nil,
-                silenced: Int = 0) {
+    public init(
+        command: String, diagnostics: [Diagnostic], pages: Int? = nil, seconds: Double? = nil, output: String? = nil,
+        silenced: Int = 0
+    ) {
         self.command = command
         self.silenced = silenced
         errors = diagnostics.count { $0.severity == .error }
@@ -52,8 +54,9 @@ public struct DiagnosticReport: Sendable, Encodable {
         self.seconds = seconds
         self.output = output
         self.diagnostics = diagnostics.map {
-            Entry(severity: $0.severity.rawValue, code: $0.code.id, file: $0.location?.printablePath, line: $0.location?.line, column: $0.location?.column,
-                  message: $0.printableMessage, details: $0.details)
+            Entry(
+                severity: $0.severity.rawValue, code: $0.code.id, file: $0.location?.printablePath, line: $0.location?.line, column: $0.location?.column,
+                message: $0.printableMessage, details: $0.details)
         }
     }
 

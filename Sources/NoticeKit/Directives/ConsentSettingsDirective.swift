@@ -10,9 +10,10 @@ struct ConsentSettingsDirective: DirectiveHandler {
 
     func render(_ directive: Directive, in context: RenderContext, log: inout DiagnosticLog) -> String? {
         guard rejectUnknownArguments(of: directive, log: &log) else { return nil }
-        let view = ConsentSettingsView(id: ConsentMarkup.formAnchor, noScript: context.text("consent.noScript"),
-                                       hasChoices: context.registry.categories.contains { !$0.necessary },
-                                       onlyNecessary: context.text("consent.onlyNecessary"))
+        let view = ConsentSettingsView(
+            id: ConsentMarkup.formAnchor, noScript: context.text("consent.noScript"),
+            hasChoices: context.registry.categories.contains { !$0.necessary },
+            onlyNecessary: context.text("consent.onlyNecessary"))
         return context.renderTemplate("consent-settings", view, for: directive, log: &log)
     }
 }

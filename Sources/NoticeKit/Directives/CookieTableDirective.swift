@@ -23,8 +23,9 @@ struct CookieTableDirective: DirectiveHandler {
                 let services = registry.services(in: category.id).filter { !$0.cookies.isEmpty }
                 let rows = services.flatMap { service in service.cookies.map { row($0, service: service, context: context, log: &log) } }
                 guard !rows.isEmpty else { return nil }
-                return table(id: id(of: category, in: directive), caption: context.text("cookieTable.captionCategory", ["category": category.title]),
-                             rows: rows, services: services, context: context, log: &log)
+                return table(
+                    id: id(of: category, in: directive), caption: context.text("cookieTable.captionCategory", ["category": category.title]),
+                    rows: rows, services: services, context: context, log: &log)
             }
             return tables.joined(separator: "\n")
         }
@@ -44,8 +45,9 @@ struct CookieTableDirective: DirectiveHandler {
                 return ""
             }
             let caption = context.text("cookieTable.captionService", ["service": service.name])
-            return table(id: nil, caption: caption, rows: service.cookies.map { row($0, service: nil, context: context, log: &log) }, service: service,
-                         context: context, log: &log)
+            return table(
+                id: nil, caption: caption, rows: service.cookies.map { row($0, service: nil, context: context, log: &log) }, service: service,
+                context: context, log: &log)
         case let (nil, categoryID?):
             guard let category = registry.category(id: categoryID) else {
                 guard context.registryIsComplete else { return "" }
@@ -125,13 +127,17 @@ struct CookieTableDirective: DirectiveHandler {
     /// The table through the theme's `cookie-table` template, which escapes every value: one service's
     /// cookies (`service`), or several services' with a Service column (`services`), with what the
     /// registry says of each service for the template to show.
-    private func table(id: String?, caption: String, rows: [CookieTableView.Row], service: CookieService? = nil, services: [CookieService] = [],
-                       context: RenderContext, log: inout DiagnosticLog) -> String? {
-        let headings = CookieTableView.Headings(name: context.text("cookieTable.name"), service: context.text("cookieTable.service"),
-                                                purpose: context.text("cookieTable.purpose"), duration: context.text("cookieTable.duration"))
-        let view = CookieTableView(id: id, caption: caption, headings: headings, showService: service == nil, rows: rows,
-                                   service: service.map { details(of: $0, context: context, log: &log) },
-                                   services: services.map { details(of: $0, context: context, log: &log) })
+    private func table(
+        id: String?, caption: String, rows: [CookieTableView.Row], service: CookieService? = nil, services: [CookieService] = [],
+        context: RenderContext, log: inout DiagnosticLog
+    ) -> String? {
+        let headings = CookieTableView.Headings(
+            name: context.text("cookieTable.name"), service: context.text("cookieTable.service"),
+            purpose: context.text("cookieTable.purpose"), duration: context.text("cookieTable.duration"))
+        let view = CookieTableView(
+            id: id, caption: caption, headings: headings, showService: service == nil, rows: rows,
+            service: service.map { details(of: $0, context: context, log: &log) },
+            services: services.map { details(of: $0, context: context, log: &log) })
         return context.theme.render("cookie-table", view, globals: context.shared.globals)
     }
 

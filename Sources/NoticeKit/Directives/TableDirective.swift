@@ -62,8 +62,9 @@ struct TableDirective: DirectiveHandler {
                 continue
             }
             let cells = texts.enumerated().map { index, text in
-                TableView.Cell(html: cell(text, line: row.line).html, label: renderedHeadings[index].plain,
-                               isRowHeading: rowHeadings && index == 0, align: Self.shownAlignment(alignments[index]))
+                TableView.Cell(
+                    html: cell(text, line: row.line).html, label: renderedHeadings[index].plain,
+                    isRowHeading: rowHeadings && index == 0, align: Self.shownAlignment(alignments[index]))
             }
             rows.append(TableView.Row(cells: cells))
         }
@@ -89,7 +90,9 @@ struct TableDirective: DirectiveHandler {
         var text = line.trimmingSpaces[...]
         if text.hasPrefix("|") { text = text.dropFirst() }
         if text.hasSuffix("|"), !text.hasSuffix("\\|") { text = text.dropLast() }
-        var cells: [String] = [], current = "", escaped = false
+        var cells: [String] = []
+        var current = ""
+        var escaped = false
         for character in text {
             if escaped {
                 current.append(character == "|" ? "|" : "\\")

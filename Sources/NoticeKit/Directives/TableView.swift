@@ -25,7 +25,7 @@ struct TableView: TypedTemplateView {
         let cells: [Cell]
 
         static let fields = TemplateFields<Self>([
-            .list("cells") { $0.cells },
+            .list("cells") { $0.cells }
         ])
     }
 

@@ -35,7 +35,8 @@ struct VideoDirective: DirectiveHandler {
         }
         let serviceID = directive["service"] ?? host.serviceID
         guard let service = context.registry.service(id: serviceID),
-              let category = context.registry.category(id: service.categoryID) else {
+            let category = context.registry.category(id: service.categoryID)
+        else {
             guard context.registryIsComplete else { return "" }
             log.error(.pageVideoServiceMissing, "the video is on \(host.provider), but the registry has no service '\(serviceID)'; add it with the cookies \(host.provider) sets, or name the service with service=ID", at: directive.location)
             return nil
@@ -53,7 +54,8 @@ struct VideoDirective: DirectiveHandler {
     /// The host of a video address, with the privacy-friendly embed address.
     static func host(for address: String) -> Host? {
         guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
-              let hostName = url.host?.lowercased() else { return nil }
+            let hostName = url.host?.lowercased()
+        else { return nil }
         let segments = url.path.split(separator: "/").map(String.init)
         let domain = hostName.hasPrefix("www.") ? String(hostName.dropFirst(4)) : hostName
         var youTubeID: String?
@@ -69,8 +71,9 @@ struct VideoDirective: DirectiveHandler {
         case "vimeo.com", "player.vimeo.com":
             guard let id = segments.last, id.allSatisfy(\.isNumber), !id.isEmpty else { return nil }
             // dnt=1: Vimeo's player sets no tracking cookies (the seed's "DNT parameter").
-            return Host(provider: "Vimeo", serviceID: "vimeo", embedURL: "https://player.vimeo.com/video/\(id)?dnt=1",
-                        watchURL: "https://vimeo.com/\(id)")
+            return Host(
+                provider: "Vimeo", serviceID: "vimeo", embedURL: "https://player.vimeo.com/video/\(id)?dnt=1",
+                watchURL: "https://vimeo.com/\(id)")
         default:
             return nil
         }
@@ -78,8 +81,9 @@ struct VideoDirective: DirectiveHandler {
             return nil
         }
         // youtube-nocookie.com is YouTube's privacy-enhanced mode, as the seed policy describes.
-        return Host(provider: "YouTube", serviceID: "youtube", embedURL: "https://www.youtube-nocookie.com/embed/\(id)",
-                    watchURL: "https://www.youtube.com/watch?v=\(id)")
+        return Host(
+            provider: "YouTube", serviceID: "youtube", embedURL: "https://www.youtube-nocookie.com/embed/\(id)",
+            watchURL: "https://www.youtube.com/watch?v=\(id)")
     }
 
     /// "Functional cookies" reads "accept functional cookies" inside an English sentence; other

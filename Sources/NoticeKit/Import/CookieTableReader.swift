@@ -31,15 +31,30 @@ public enum CookieTableReader {
     static let headerWords: [(Role, [String])] = [
         (.category, ["category", "cookie category", "type", "cookie type", "type of cookie", "categori", "math", "math o gwci"]),
         (.name, ["name", "cookie name", "name of cookie", "cookie", "cookies", "cookie(s)", "enw", "enw'r cwci", "enw’r cwci", "enw cwci", "cwci", "cwcis"]),
-        (.purpose, ["purpose", "purposes", "description", "what it does", "what they do", "what it's used for", "what it is used for",
-                    "why we use it", "why we use them", "what we use it for", "what we use them for", "what it's for", "what it is for",
-                    "what it’s for", "used for", "used to", "use", "details", "function", "information", "diben", "pwrpas", "disgrifiad",
-                    "beth mae'n ei wneud", "beth mae’n ei wneud", "defnydd", "at beth"]),
-        (.duration, ["expiry", "expires", "expiration", "expiration date", "duration", "how long", "how long it lasts", "lifetime",
-                     "lifespan", "retention", "retention period", "storage period", "lasts", "lasts for", "expires after", "dod i ben", "yn dod i ben", "hyd",
-                     "am ba hyd", "cyfnod", "pryd mae'n dod i ben", "pryd mae’n dod i ben"]),
-        (.provider, ["provider", "set by", "used by", "service", "owner", "source", "supplier", "placed by", "company", "who sets it", "darparwr",
-                     "gosodwyd gan", "gwasanaeth", "perchennog"]),
+        (
+            .purpose,
+            [
+                "purpose", "purposes", "description", "what it does", "what they do", "what it's used for", "what it is used for",
+                "why we use it", "why we use them", "what we use it for", "what we use them for", "what it's for", "what it is for",
+                "what it’s for", "used for", "used to", "use", "details", "function", "information", "diben", "pwrpas", "disgrifiad",
+                "beth mae'n ei wneud", "beth mae’n ei wneud", "defnydd", "at beth",
+            ]
+        ),
+        (
+            .duration,
+            [
+                "expiry", "expires", "expiration", "expiration date", "duration", "how long", "how long it lasts", "lifetime",
+                "lifespan", "retention", "retention period", "storage period", "lasts", "lasts for", "expires after", "dod i ben", "yn dod i ben", "hyd",
+                "am ba hyd", "cyfnod", "pryd mae'n dod i ben", "pryd mae’n dod i ben",
+            ]
+        ),
+        (
+            .provider,
+            [
+                "provider", "set by", "used by", "service", "owner", "source", "supplier", "placed by", "company", "who sets it", "darparwr",
+                "gosodwyd gan", "gwasanaeth", "perchennog",
+            ]
+        ),
         (.domain, ["domain", "host", "parth"]),
         (.party, ["party", "first or third party", "first/third party", "parti"]),
     ]
@@ -111,7 +126,8 @@ public enum CookieTableReader {
         var spans: [Int: (node: HTMLNode, isHeader: Bool, left: Int)] = [:]
         var grid: [(cells: [HTMLNode], isHeader: [Bool], line: Int, inHead: Bool)] = []
         for row in rows {
-            var cells: [HTMLNode] = [], headers: [Bool] = []
+            var cells: [HTMLNode] = []
+            var headers: [Bool] = []
             var column = 0
             func fillSpans() {
                 while let span = spans[column] {
@@ -143,10 +159,12 @@ public enum CookieTableReader {
     /// cells name at least a name column and one other).
     static func gridRows(of table: HTMLNode) -> [Row]? {
         let grid = grid(of: table)
-        let headIndex = grid.lastIndex { $0.inHead } ?? grid.prefix(3).firstIndex { row in
-            let roles = row.cells.compactMap { role(of: $0.text) }
-            return roles.contains(.name) && Set(roles).count >= 2
-        }
+        let headIndex =
+            grid.lastIndex { $0.inHead }
+            ?? grid.prefix(3).firstIndex { row in
+                let roles = row.cells.compactMap { role(of: $0.text) }
+                return roles.contains(.name) && Set(roles).count >= 2
+            }
         guard let headIndex else { return nil }
         var columns: [Int: Role] = [:]
         for (index, cell) in grid[headIndex].cells.enumerated() {
@@ -267,8 +285,11 @@ enum InlineCell {
 /// RFC 4180 records: commas, double-quoted fields with doubled quotes, line breaks inside quotes.
 enum CSVText {
     static func records(_ text: String) -> [[String]] {
-        var records: [[String]] = [], record: [String] = [], field = ""
-        var quoted = false, afterQuote = false
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var quoted = false
+        var afterQuote = false
         var characters = text.hasPrefix("\u{FEFF}") ? Substring(text.dropFirst()) : Substring(text)
         while let character = characters.first {
             characters = characters.dropFirst()

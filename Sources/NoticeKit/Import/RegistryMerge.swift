@@ -61,7 +61,8 @@ struct UniqueIDs {
     }
 
     mutating func claim(_ wanted: String) -> String {
-        var candidate = wanted, number = 2
+        var candidate = wanted
+        var number = 2
         while taken.contains(candidate) {
             candidate = "\(wanted)-\(number)"
             number += 1

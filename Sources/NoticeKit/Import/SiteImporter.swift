@@ -87,12 +87,17 @@ public struct SiteImporter {
         guard !tables.isEmpty else {
             let words = "a header row naming the cookie (Name, Cookie, Enw) and its purpose or expiry (Purpose, Expires, Diben, Dod i ben)"
             if address != nil, let document, !document.descendants(named: ["script"]).isEmpty {
-                throw BuildFailure(.error(.importTableScriptFilled, "no cookie table was found on this page as it is served; its table is probably filled in by a script, which notice import does not run: open the page in a browser, save it once it shows the table (File, Save page as) and import that file",
-                                          at: SourceLocation(path: source.path)))
+                throw BuildFailure(
+                    .error(
+                        .importTableScriptFilled, "no cookie table was found on this page as it is served; its table is probably filled in by a script, which notice import does not run: open the page in a browser, save it once it shows the table (File, Save page as) and import that file",
+                        at: SourceLocation(path: source.path)))
             }
-            throw BuildFailure(.error(.importTableMissing, kind == .html
-                ? "no cookie table was found on this page: notice import looks for tables (or lists) with \(words); if the page shows its table only with JavaScript, save the page from the browser after it has loaded (File, Save page as) and import that file"
-                : "this CSV file has no header row notice import can read: it needs \(words)", at: SourceLocation(path: source.path)))
+            throw BuildFailure(
+                .error(
+                    .importTableMissing,
+                    kind == .html
+                        ? "no cookie table was found on this page: notice import looks for tables (or lists) with \(words); if the page shows its table only with JavaScript, save the page from the browser after it has loaded (File, Save page as) and import that file"
+                        : "this CSV file has no header row notice import can read: it needs \(words)", at: SourceLocation(path: source.path)))
         }
 
         // Categories and services, in page order, from the columns and headings.
@@ -165,7 +170,8 @@ public struct SiteImporter {
                 }
                 let index = service(named: serviceName, in: categoryID, line: row.line, guessed: serviceGuess)
                 services[index].rows.append(row)
-                let directive = row.cells[.provider] == nil && tableService != nil && tableService != categoryTitle
+                let directive =
+                    row.cells[.provider] == nil && tableService != nil && tableService != categoryTitle
                     ? "service=\(services[index].id)" : "category=\(categoryID)"
                 if !used.contains(directive) { used.append(directive) }
                 if row.cells[.purpose] == nil {
@@ -208,15 +214,20 @@ public struct SiteImporter {
               lifetime: 90 days
 
             """
-        return Result(files: [("site.yaml", site), ("registry.yaml", registry(categories: categories, services: services)),
-                              ("pages/cookies.md", page), (".gitignore", "/output/\n")],
-                      diagnostics: log.sorted, tableCount: tables.count, rowCount: rowCount)
+        return Result(
+            files: [
+                ("site.yaml", site), ("registry.yaml", registry(categories: categories, services: services)),
+                ("pages/cookies.md", page), (".gitignore", "/output/\n"),
+            ],
+            diagnostics: log.sorted, tableCount: tables.count, rowCount: rowCount)
     }
 
     /// registry.yaml: every cell as published (double-quoted YAML, so nothing in the words is syntax).
     func registry(categories: [Category], services: [Service]) -> String {
-        var lines = ["# Imported by notice import from \(source.path). Every name, purpose and duration is as published;",
-                     "# 'label' keeps a name cell that says more than the names a browser sets.", "categories:"]
+        var lines = [
+            "# Imported by notice import from \(source.path). Every name, purpose and duration is as published;",
+            "# 'label' keeps a name cell that says more than the names a browser sets.", "categories:",
+        ]
         for category in categories {
             lines += ["  - id: \(category.id)", "    title: \(Self.yaml(category.title))"]
             if let description = category.description { lines.append("    description: \(Self.yaml(description))") }
@@ -272,7 +283,8 @@ public struct SiteImporter {
 
     /// `Analytics cookies` → `analytics-cookies`.
     static func slug(_ text: String) -> String {
-        var slug = "", dash = false
+        var slug = ""
+        var dash = false
         for character in text.lowercased().folding(options: .diacriticInsensitive, locale: nil) {
             if character.isASCII, character.isLetter || character.isNumber {
                 if dash, !slug.isEmpty { slug.append("-") }
@@ -446,8 +458,10 @@ struct MarkdownFromHTML {
     /// preferences", "Gosodiadau cwcis").
     static func opensSettings(_ words: String) -> Bool {
         let lowered = words.lowercased()
-        return ["cookie settings", "cookie preferences", "manage cookies", "change your cookie", "manage your cookie", "gosodiadau cwcis",
-                "newid eich gosodiadau cwci"].contains { lowered.contains($0) }
+        return [
+            "cookie settings", "cookie preferences", "manage cookies", "change your cookie", "manage your cookie", "gosodiadau cwcis",
+            "newid eich gosodiadau cwci",
+        ].contains { lowered.contains($0) }
     }
 
     /// A table of the page that lists no cookies, as Notice's ```table block: the first row as headings,

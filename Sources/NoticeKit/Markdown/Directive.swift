@@ -63,7 +63,8 @@ public enum DirectiveSyntax {
         var arguments: [(key: String, value: String)] = []
         for word in words.dropFirst() {
             // A bare word is a flag (`cookie-table all`), stored with an empty value.
-            let key: String, value: String
+            let key: String
+            let value: String
             if let equals = word.firstIndex(of: "=") {
                 guard equals != word.startIndex else {
                     return .failure(DirectiveSyntaxError(message: "'\(word)' has no name before '='; write it as key=value, e.g. service=google-analytics"))

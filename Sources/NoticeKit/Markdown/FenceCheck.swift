@@ -36,7 +36,8 @@ enum FenceCheck {
     /// Whether a fenced code block ends with its closing fence: cmark runs an unclosed one to the end of
     /// its container, taking everything after it with it.
     static func isClosed(_ node: MarkdownDocument.Node, in lines: PageLines) -> Bool {
-        let start = node.startLine, end = Int(cmark_node_get_end_line(node))
+        let start = node.startLine
+        let end = Int(cmark_node_get_end_line(node))
         guard end > start, end <= lines.count else { return false }
         let opening = content(of: lines[start])
         guard let fence = opening.first, fence == "`" || fence == "~" else { return true }
@@ -53,9 +54,10 @@ enum FenceCheck {
         guard lines.line(start, contains: UInt8(ascii: "|")) else { return false }
         let delimiter = content(of: lines[start + 1]).trimmingTrailingSpace
         let cells = delimiter.split(separator: "|", omittingEmptySubsequences: true).map { $0.drop { $0 == " " }.trimmingTrailingSpace }
-        return !cells.isEmpty && cells.allSatisfy { cell in
-            cell.contains("-") && cell.allSatisfy { $0 == "-" || $0 == ":" }
-        }
+        return !cells.isEmpty
+            && cells.allSatisfy { cell in
+                cell.contains("-") && cell.allSatisfy { $0 == "-" || $0 == ":" }
+            }
     }
 
     /// A line without its indentation and block-quote markers.

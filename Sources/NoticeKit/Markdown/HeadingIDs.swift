@@ -29,7 +29,9 @@ struct HeadingIDs {
     /// Lowercase ASCII letters and digits joined by single hyphens; accents are dropped (`Cwcis â` → `cwcis-a`).
     static func slug(_ text: String) -> String {
         // Folding accents is slow, and most headings are plain ASCII already.
-        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased()
+        let folded =
+            text.utf8.allSatisfy({ $0 < 0x80 })
+            ? text.lowercased()
             : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
         var slug = ""
         var pendingHyphen = false
@@ -39,7 +41,7 @@ struct HeadingIDs {
                 slug.unicodeScalars.append(scalar)
                 pendingHyphen = false
             } else if scalar == "'" || scalar == "’" {
-                continue // "you’re" reads better as "youre" than "you-re"
+                continue  // "you’re" reads better as "youre" than "you-re"
             } else {
                 pendingHyphen = true
             }

@@ -42,7 +42,8 @@ enum InlineMarkdown {
         guard text.utf8.contains(where: { markdownBytes.contains($0) }) else { return HTMLText.escape(text) }
         // Backticks pair up into code spans; a last one without a partner is a character like any other.
         var backticksLeft = text.count { $0 == "`" }
-        var source = "", inCode = false
+        var source = ""
+        var inCode = false
         for character in text {
             switch character {
             case "`" where inCode || backticksLeft >= 2:

@@ -40,7 +40,8 @@ struct OutputMarker: Equatable {
         var files: [String: Int] = [:]
         for line in lines where !line.isEmpty {
             guard let tab = line.firstIndex(of: "\t"), let size = Int(line[..<tab]),
-                  let path = String(line[line.index(after: tab)...]).removingPercentEncoding else { return nil }
+                let path = String(line[line.index(after: tab)...]).removingPercentEncoding
+            else { return nil }
             files[path] = size
         }
         self.files = files

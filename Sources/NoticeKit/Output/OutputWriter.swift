@@ -1,7 +1,8 @@
 import CExchange
 public import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a build into a staging folder and swaps it in whole, so a failed build leaves the old output.
@@ -100,7 +101,8 @@ public struct OutputWriter: Sendable {
         guard !present.isEmpty else { return }
         let markerURL = folder.appendingPathComponent(Self.markerName)
         guard let marker = FileSystem.readText(markerURL).flatMap(OutputMarker.init(text:)) else {
-            let problem = FileSystem.exists(markerURL)
+            let problem =
+                FileSystem.exists(markerURL)
                 ? "has a \(Self.markerName) file from an older notice or another program, which does not say what notice wrote"
                 : "already has files that notice did not write"
             throw refusal("\(role) \(shown) \(problem); empty it, choose another folder, or add --force to replace its contents")
@@ -139,7 +141,8 @@ public struct OutputWriter: Sendable {
     private func previousOutput() -> StagingFolder.Previous? {
         let real = realDirectory
         guard let marker = FileSystem.readText(real.appendingPathComponent(Self.markerName)).flatMap(OutputMarker.init(text:)),
-              marker.kind == kind else { return nil }
+            marker.kind == kind
+        else { return nil }
         return StagingFolder.Previous(folder: real.path, sizes: marker.files)
     }
 
@@ -267,7 +270,8 @@ final class StagingFolder: OutputSink, @unchecked Sendable {
         guard let previous, let size = previous.sizes[path] else { return false }
         let old = previous.folder + "/" + path
         guard FileSystem.size(of: URL(fileURLWithPath: old)) == size, let new = bytes(), new.count == size,
-              FileManager.default.contents(atPath: old) == new, link(old, destination) == 0 else { return false }
+            FileManager.default.contents(atPath: old) == new, link(old, destination) == 0
+        else { return false }
         lock.lock()
         kept += 1
         lock.unlock()

@@ -70,7 +70,8 @@ public struct ISODuration: Sendable, Hashable {
         if hours > 0 { time += "\(hours)H" }
         if minutes > 0 { time += "\(minutes)M" }
         if milliseconds > 0 {
-            let seconds = milliseconds / 1000, fraction = milliseconds % 1000
+            let seconds = milliseconds / 1000
+            let fraction = milliseconds % 1000
             if fraction == 0 {
                 time += "\(seconds)S"
             } else {
@@ -90,8 +91,9 @@ public struct ISODuration: Sendable, Hashable {
     }
 
     static func + (lhs: ISODuration, rhs: ISODuration) -> ISODuration {
-        ISODuration(years: lhs.years + rhs.years, months: lhs.months + rhs.months, weeks: lhs.weeks + rhs.weeks,
-                    days: lhs.days + rhs.days, hours: lhs.hours + rhs.hours, minutes: lhs.minutes + rhs.minutes,
-                    milliseconds: lhs.milliseconds + rhs.milliseconds)
+        ISODuration(
+            years: lhs.years + rhs.years, months: lhs.months + rhs.months, weeks: lhs.weeks + rhs.weeks,
+            days: lhs.days + rhs.days, hours: lhs.hours + rhs.hours, minutes: lhs.minutes + rhs.minutes,
+            milliseconds: lhs.milliseconds + rhs.milliseconds)
     }
 }

@@ -92,7 +92,8 @@ public struct CookieNamePattern: Sendable, Hashable, CustomStringConvertible {
     public func matches(_ name: String) -> Bool {
         let name = Array(name.utf16)
         let tokens = self.tokens
-        var token = 0, unit = 0
+        var token = 0
+        var unit = 0
         var star: (token: Int, unit: Int)?
         while unit < name.count {
             if token < tokens.count, tokens[token] == .any || tokens[token] == .unit(name[unit]) {
@@ -116,7 +117,8 @@ public struct CookieNamePattern: Sendable, Hashable, CustomStringConvertible {
 
     /// The pattern as single units: a placeholder is one unit of anything followed by a wildcard.
     private enum Token: Equatable {
-        case unit(UTF16.CodeUnit), any, star
+        case unit(UTF16.CodeUnit)
+        case any, star
     }
 
     private var tokens: [Token] {

@@ -57,8 +57,10 @@ public struct CookieCategory: Sendable, Identifiable {
     public var necessary: Bool
     public var location: SourceLocation
 
-    public init(id: String, title: String, description: String? = nil, summary: String? = nil, necessary: Bool = false,
-                location: SourceLocation) {
+    public init(
+        id: String, title: String, description: String? = nil, summary: String? = nil, necessary: Bool = false,
+        location: SourceLocation
+    ) {
         self.id = id
         self.title = title
         self.description = description

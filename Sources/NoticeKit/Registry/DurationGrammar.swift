@@ -152,8 +152,10 @@ extension DurationGrammar {
             .week: ["wythnos", "wythnosau"],
             .fortnight: ["pythefnos", "bythefnos", "phythefnos"],
             .month: ["mis", "fis", "misoedd", "fisoedd"],
-            .year: ["blwyddyn", "flwyddyn", "mlwyddyn", "blynedd", "flynedd", "mlynedd", "blwydd", "flwydd", "mlwydd",
-                    "blynyddoedd", "flynyddoedd"],
+            .year: [
+                "blwyddyn", "flwyddyn", "mlwyddyn", "blynedd", "flynedd", "mlynedd", "blwydd", "flwydd", "mlwydd",
+                "blynyddoedd", "flynyddoedd",
+            ],
         ]),
         numbers: [
             "un": 1, "dau": 2, "ddau": 2, "dwy": 2, "ddwy": 2, "tri": 3, "dri": 3, "thri": 3, "tair": 3, "dair": 3, "thair": 3,
@@ -181,8 +183,10 @@ extension DurationGrammar {
         ],
         session: ["sesiwn", "sesiynau", "sesiwn-yn-unig"],
         browser: ["porwr", "borwr", "mhorwr", "phorwr", "porwyr", "borwyr", "mhorwyr"],
-        closing: ["cau", "gau", "chau", "nghau", "caewch", "gaewch", "cauwch", "diwedd", "ddiwedd", "gorffen", "orffen", "cauir", "gauir",
-                  "gadael", "adael"],
+        closing: [
+            "cau", "gau", "chau", "nghau", "caewch", "gaewch", "cauwch", "diwedd", "ddiwedd", "gorffen", "orffen", "cauir", "gauir",
+            "gadael", "adael",
+        ],
         sessionLinking: [
             "pan", "fyddwch", "byddwch", "fydd", "bydd", "yn", "chi", "eich", "ei", "y", "yr", "'r", "'n", "i", "tan", "nes", "ar", "ôl",
             "ol", "cwci", "cwcis", "hyd", "o", "a", "ac", "gael", "cael", "caiff", "dileu", "ddileu", "dilëir", "ffenestr", "tab", "sydd",

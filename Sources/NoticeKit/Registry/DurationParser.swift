@@ -35,7 +35,8 @@ enum DurationParser {
             case 1: return ISODuration(iso: String(ends[0])).map(CookieDuration.fixed)
             case 2:
                 guard let low = ISODuration(iso: String(ends[0])), let high = ISODuration(iso: String(ends[1])),
-                      low.approximateSeconds < high.approximateSeconds else { return nil }
+                    low.approximateSeconds < high.approximateSeconds
+                else { return nil }
                 return .range(min: low, max: high)
             default: return nil
             }
@@ -51,7 +52,8 @@ enum DurationParser {
         let masked = mask(text.lowercased(), numbers: &numbers)
         let forms = grammars.flatMap(\.suggestedForms)
         guard let nearest = Spelling.nearest(to: masked, in: forms.map { $0.lowercased() }),
-              let form = forms.first(where: { $0.lowercased() == nearest }) else { return nil }
+            let form = forms.first(where: { $0.lowercased() == nearest })
+        else { return nil }
         var filled = ""
         var remaining = numbers[...]
         for character in form {
@@ -62,7 +64,8 @@ enum DurationParser {
 
     /// Each run of digits becomes `#`, so that "45 dayz" is near "# days".
     private static func mask(_ text: String, numbers: inout [String]) -> String {
-        var masked = "", number = ""
+        var masked = ""
+        var number = ""
         for character in text + " " {
             if character.isNumber || (character == "." && !number.isEmpty) {
                 number.append(character)

@@ -79,8 +79,9 @@ struct DurationReader {
     private func expression(in tokens: [Token], at index: Int) -> (CookieDuration, Int)? {
         // "between 1 day and 2 years"
         if tokens[index].isWord, grammar.between.contains(tokens[index].text),
-           let (low, afterLow) = amount(in: tokens, at: index + 1), afterLow < tokens.count, grammar.and.contains(tokens[afterLow].text),
-           let (high, end) = amount(in: tokens, at: afterLow + 1), let range = Self.range(low, high) {
+            let (low, afterLow) = amount(in: tokens, at: index + 1), afterLow < tokens.count, grammar.and.contains(tokens[afterLow].text),
+            let (high, end) = amount(in: tokens, at: afterLow + 1), let range = Self.range(low, high)
+        {
             return (range, end)
         }
         // "from 1 hour to 1 day"
@@ -108,12 +109,14 @@ struct DurationReader {
     private func range(in tokens: [Token], at index: Int) -> (CookieDuration, Int)? {
         // Two numbers sharing one unit: "1-2 years", "6 to 12 months".
         if let (low, afterLow) = number(in: tokens, at: index), afterLow < tokens.count, isRangeWord(tokens[afterLow]),
-           let (high, afterHigh) = number(in: tokens, at: afterLow + 1), afterHigh < tokens.count, let unit = unit(tokens[afterHigh]),
-           let lowValue = ISODuration(low, unit), let highValue = ISODuration(high, unit), let range = Self.range(lowValue, highValue) {
+            let (high, afterHigh) = number(in: tokens, at: afterLow + 1), afterHigh < tokens.count, let unit = unit(tokens[afterHigh]),
+            let lowValue = ISODuration(low, unit), let highValue = ISODuration(high, unit), let range = Self.range(lowValue, highValue)
+        {
             return (range, afterHigh + 1)
         }
         guard let (low, afterLow) = amount(in: tokens, at: index), afterLow < tokens.count, isRangeWord(tokens[afterLow]),
-              let (high, end) = amount(in: tokens, at: afterLow + 1), let range = Self.range(low, high) else { return nil }
+            let (high, end) = amount(in: tokens, at: afterLow + 1), let range = Self.range(low, high)
+        else { return nil }
         return (range, end)
     }
 
@@ -125,7 +128,9 @@ struct DurationReader {
     /// `2 hours and 30 minutes`, `half an hour`, `2 ddiwrnod`.
     private func amount(in tokens: [Token], at index: Int) -> (ISODuration, Int)? {
         guard let (first, firstUnit, afterFirst) = pair(in: tokens, at: index) else { return nil }
-        var total = first, lastUnit = firstUnit, end = afterFirst
+        var total = first
+        var lastUnit = firstUnit
+        var end = afterFirst
         while end < tokens.count {
             var next = end
             if grammar.and.contains(tokens[next].text) || tokens[next].text == "," { next += 1 }
@@ -169,7 +174,8 @@ struct DurationReader {
 
     /// Where the session is named: a session word, or a browser word with a closing word.
     private func sessionPosition(in tokens: [Token], used: [Bool]) -> Int? {
-        var browser: Int?, closing: Int?
+        var browser: Int?
+        var closing: Int?
         for index in tokens.indices where !used[index] && tokens[index].isWord {
             let word = tokens[index].text
             if grammar.session.contains(word) { return index }
@@ -231,7 +237,8 @@ struct DurationReader {
     /// punctuation (`-` for every dash), in one pass. Quotation marks are dropped.
     static func tokens(of text: String, clitics: [String]) -> [Token] {
         var tokens: [Token] = []
-        var word = "", digits = ""
+        var word = ""
+        var digits = ""
         func endWord() {
             guard !word.isEmpty else { return }
             if let clitic = clitics.first(where: { word.hasSuffix($0) && word.count > $0.count }) {
@@ -347,7 +354,10 @@ extension ISODuration {
     init?(iso text: String) {
         var characters = Substring(text.uppercased())
         guard characters.popFirst() == "P", !characters.isEmpty else { return nil }
-        var result = ISODuration.zero, inTime = false, number = "", sawPart = false
+        var result = ISODuration.zero
+        var inTime = false
+        var number = ""
+        var sawPart = false
         for character in characters {
             if character == "T" {
                 guard !inTime, number.isEmpty else { return nil }

@@ -7,7 +7,9 @@ enum PublishedNameCell {
     /// The names a cell seems to list: bracketed asides dropped, split at commas, slashes, spaces and the
     /// words "and"/"or"/"a" ("and" in Welsh).
     static func names(in cell: String) -> [String] {
-        var depth = 0, current = "", names: [String] = []
+        var depth = 0
+        var current = ""
+        var names: [String] = []
         func end() {
             let word = current.trimmingCharacters(in: [".", ":", ";"])
             if !word.isEmpty, !connectors.contains(word.lowercased()), !names.contains(word) { names.append(word) }

@@ -99,9 +99,10 @@ public struct RegistryDiff: Sendable, Encodable {
     static func entries(of registry: CookieRegistry) -> [Entry] {
         registry.services.flatMap { service in
             service.cookies.flatMap(\.each).map { cookie in
-                Entry(name: cookie.name, service: service.id, category: service.categoryID, label: cookie.label, purpose: cookie.purpose,
-                      duration: cookie.duration, lifetime: cookie.lifetime.isoText, storage: cookie.storage.rawValue, party: cookie.party?.rawValue,
-                      domain: cookie.domain, note: cookie.note)
+                Entry(
+                    name: cookie.name, service: service.id, category: service.categoryID, label: cookie.label, purpose: cookie.purpose,
+                    duration: cookie.duration, lifetime: cookie.lifetime.isoText, storage: cookie.storage.rawValue, party: cookie.party?.rawValue,
+                    domain: cookie.domain, note: cookie.note)
             }
         }
     }

@@ -22,7 +22,8 @@ struct RegistryReader {
 
     func read() -> CookieRegistry? {
         guard let root = reader.parseRoot(),
-              let mapping = reader.mapping(root, describedAs: "the registry") else { return nil }
+            let mapping = reader.mapping(root, describedAs: "the registry")
+        else { return nil }
         mapping.rejectUnknownKeys(allowed: Self.rootKeys, in: "the registry")
 
         let categories = (mapping.sequence("categories", in: "the registry") ?? []).compactMap(readCategory)
@@ -54,8 +55,9 @@ struct RegistryReader {
         // A category with a valid id is kept even when other fields are wrong, so services that refer
         // to it are still checked (and not reported as naming an unknown category).
         guard let id, checkID(id) else { return nil }
-        return CookieCategory(id: id.value, title: title?.value ?? "", description: description?.value, summary: summary?.value,
-                              necessary: necessary, location: id.location)
+        return CookieCategory(
+            id: id.value, title: title?.value ?? "", description: description?.value, summary: summary?.value,
+            necessary: necessary, location: id.location)
     }
 
     private func readService(_ node: Node, categories: [CookieCategory]) -> CookieService? {
@@ -77,7 +79,8 @@ struct RegistryReader {
                 return nil
             }
             guard let url = URL(string: link.value), let scheme = url.scheme?.lowercased(), url.host != nil,
-                  scheme == "https" || scheme == "http" else {
+                scheme == "https" || scheme == "http"
+            else {
                 reader.warning(.registryLinkInvalid, "'\(key)' in \(context) should be a full web address starting with https://, such as https://example.com/privacy", at: link.location)
                 return nil
             }
@@ -128,9 +131,10 @@ struct RegistryReader {
     private func readCookie(_ node: Node, service: String) -> Cookie? {
         guard let mapping = reader.mapping(node, describedAs: "a cookie of \(service)") else { return nil }
         let names = readNames(mapping, service: service)
-        let context = names.map { names in
-            names.count == 1 ? "the cookie '\(names[0].value)'" : "the cookies '\(names.map(\.value).joined(separator: ", "))'"
-        } ?? "a cookie of \(service)"
+        let context =
+            names.map { names in
+                names.count == 1 ? "the cookie '\(names[0].value)'" : "the cookies '\(names.map(\.value).joined(separator: ", "))'"
+            } ?? "a cookie of \(service)"
         mapping.rejectUnknownKeys(allowed: Self.cookieKeys, in: context)
         let label = mapping.string("label", in: context)
         let purpose = mapping.string("purpose", required: true, in: context)
@@ -141,7 +145,8 @@ struct RegistryReader {
         let duration = mapping.string("duration", in: context)
         let lifetime = readLifetime(mapping, duration: duration, context: context, storesNothing: storage == .networkRequest)
         guard let names, let patterns = patterns.flatMap({ $0.contains(where: { $0 == nil }) ? nil : $0.compactMap { $0 } }),
-              let purpose, let lifetime else { return nil }
+            let purpose, let lifetime
+        else { return nil }
         return Cookie(
             name: names[0].value, pattern: patterns[0], alsoNamed: zip(names.dropFirst().map(\.value), patterns.dropFirst()).map { ($0, $1) },
             label: label?.value, purpose: purpose.value, duration: duration?.value, lifetime: lifetime.value, lifetimeSource: lifetime.source,
@@ -154,17 +159,20 @@ struct RegistryReader {
     /// `unknown` meanwhile. Only an unreadable `lifetime:` (a machine value) is an error, and then `nil`.
     /// A row that stores nothing (`storage: none`) has nothing to last, so no duration is no warning.
     private func readLifetime(_ mapping: YAMLMapping, duration: Located<String>?, context: String, storesNothing: Bool)
-        -> (value: CookieDuration, source: Cookie.LifetimeSource, qualified: Bool)? {
+        -> (value: CookieDuration, source: Cookie.LifetimeSource, qualified: Bool)?
+    {
         let reading = duration.flatMap { DurationParser.read($0.value, grammars: grammars) }
         if let given = mapping.string("lifetime", in: context) {
             guard let value = DurationParser.lifetime(given.value) else {
-                reader.error(.registryLifetimeInvalid, "'lifetime' of \(context) is the machine value, so it must be one of: \(DurationParser.lifetimeForms); '\(given.value.prefix(80))' is none of these (the published words go in 'duration')",
-                             at: given.location)
+                reader.error(
+                    .registryLifetimeInvalid, "'lifetime' of \(context) is the machine value, so it must be one of: \(DurationParser.lifetimeForms); '\(given.value.prefix(80))' is none of these (the published words go in 'duration')",
+                    at: given.location)
                 return nil
             }
             if let duration, let reading, !reading.qualified, reading.lifetime != .unknown, reading.lifetime != value {
-                reader.warning(.registryLifetimeDisagrees, "the published duration '\(duration.value)' of \(context) reads as \(Self.describe(reading.lifetime)), but 'lifetime' says \(Self.describe(value)); check which is right",
-                               at: given.location)
+                reader.warning(
+                    .registryLifetimeDisagrees, "the published duration '\(duration.value)' of \(context) reads as \(Self.describe(reading.lifetime)), but 'lifetime' says \(Self.describe(value)); check which is right",
+                    at: given.location)
             }
             if duration == nil || reading?.lifetime == .unknown || value == .unknown {
                 warnNotStated(context, duration: duration, at: duration?.location ?? given.location)
@@ -178,7 +186,8 @@ struct RegistryReader {
         guard let reading else {
             var message = "Notice cannot tell how long \(context) lasts from '\(duration.value.prefix(120))'; the table shows these words as written, and cookies.json and the audit take its lifetime as unknown"
             if let suggestion = DurationParser.suggestion(for: duration.value, grammars: grammars),
-               DurationParser.read(suggestion, grammars: grammars) != nil {
+                DurationParser.read(suggestion, grammars: grammars) != nil
+            {
                 message += ". Did you mean '\(suggestion)'? If the policy really says this, keep it and add"
             } else {
                 message += ". Add"
@@ -296,9 +305,11 @@ struct RegistryReader {
             }.joined()
             // Only `*` covers: a placeholder names one varying part (an id), so `_hjSession{id}` and
             // `_hjSessionUser{id}` are two families, as their tables say.
-            guard let cover = named.first(where: { other in
-                other.name != covered.name && other.pattern.parts.contains(.wildcard) && other.pattern.matches(example)
-            }) else { continue }
+            guard
+                let cover = named.first(where: { other in
+                    other.name != covered.name && other.pattern.parts.contains(.wildcard) && other.pattern.matches(example)
+                })
+            else { continue }
             reader.warning(.registryNameCovered, "every name '\(covered.name)' stands for is also covered by '\(cover.name)' (line \(cover.location.line)) in this service; if they are different cookies, keep both and say how they differ in a 'note', otherwise remove one", at: covered.location)
         }
     }
@@ -317,7 +328,8 @@ struct RegistryReader {
 
     /// Ids appear in directives and URLs: lowercase letters, digits and hyphens.
     private func checkID(_ id: Located<String>) -> Bool {
-        let valid = id.value.first?.isLetter == true
+        let valid =
+            id.value.first?.isLetter == true
             && id.value.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
         if !valid {
             reader.error(.registryIdInvalid, "'\(id.value)' cannot be an id: use lowercase letters, digits and hyphens, starting with a letter (e.g. google-analytics)", at: id.location)

@@ -29,25 +29,30 @@ public struct RegistryTranslation: Sendable {
     /// meanwhile), named by field; `file` is the translation file as shown in messages.
     /// `grammars` read the translated durations, so that one saying something else than the registry's
     /// lifetime is a warning.
-    public func apply(to registry: CookieRegistry, languageName: String, file: String, grammars: [DurationGrammar] = [],
-                      log: inout DiagnosticLog) -> CookieRegistry {
+    public func apply(
+        to registry: CookieRegistry, languageName: String, file: String, grammars: [DurationGrammar] = [],
+        log: inout DiagnosticLog
+    ) -> CookieRegistry {
         var translated = registry
         /// The translation of a text the registry has, or the registry's own with a warning; nil stays nil.
         func word(_ text: Text?, for original: String?, _ field: String, of what: String, at location: SourceLocation) -> String? {
             guard let original else { return nil }
             if let text { return text.value }
-            log.warning(.registryTranslationTextMissing, "\(file) has no '\(field)' for \(what), so the \(languageName) pages show registry.yaml's words there until you add it",
-                        at: location)
+            log.warning(
+                .registryTranslationTextMissing, "\(file) has no '\(field)' for \(what), so the \(languageName) pages show registry.yaml's words there until you add it",
+                at: location)
             return original
         }
         for (index, category) in registry.categories.enumerated() {
-            let texts = categories[category.id], what = "the category '\(category.id)'"
+            let texts = categories[category.id]
+            let what = "the category '\(category.id)'"
             translated.categories[index].title = word(texts?.title, for: category.title, "title", of: what, at: category.location) ?? category.title
             translated.categories[index].description = word(texts?.description, for: category.description, "description", of: what, at: category.location)
             translated.categories[index].summary = word(texts?.summary, for: category.summary, "summary", of: what, at: category.location)
         }
         for (index, service) in registry.services.enumerated() {
-            let texts = services[service.id], what = "the service '\(service.id)'"
+            let texts = services[service.id]
+            let what = "the service '\(service.id)'"
             // A service's name is often a brand, the same in every language: taken as it is unless given.
             if let name = texts?.name { translated.services[index].name = name.value }
             if let provider = texts?.provider { translated.services[index].provider = provider.value }
@@ -76,12 +81,16 @@ public struct RegistryTranslation: Sendable {
 
     /// A translated duration that reads as another lifetime than the registry's: the two pages would
     /// tell visitors different things.
-    private func checkDuration(_ duration: Text, against cookie: Cookie, of what: String, file: String, grammars: [DurationGrammar],
-                               log: inout DiagnosticLog) {
+    private func checkDuration(
+        _ duration: Text, against cookie: Cookie, of what: String, file: String, grammars: [DurationGrammar],
+        log: inout DiagnosticLog
+    ) {
         guard !grammars.isEmpty, cookie.lifetime != .unknown,
-              let reading = DurationParser.read(duration.value, grammars: grammars), !reading.qualified, reading.lifetime != .unknown,
-              reading.lifetime != cookie.lifetime else { return }
-        log.warning(.registryTranslationDurationDisagrees, "the duration '\(duration.value.prefix(80))' of \(what) in \(file) reads as \(RegistryReader.describe(reading.lifetime)), but registry.yaml's says \(RegistryReader.describe(cookie.lifetime)); the two languages' pages would tell visitors different things, so check the translation",
-                    at: duration.location)
+            let reading = DurationParser.read(duration.value, grammars: grammars), !reading.qualified, reading.lifetime != .unknown,
+            reading.lifetime != cookie.lifetime
+        else { return }
+        log.warning(
+            .registryTranslationDurationDisagrees, "the duration '\(duration.value.prefix(80))' of \(what) in \(file) reads as \(RegistryReader.describe(reading.lifetime)), but registry.yaml's says \(RegistryReader.describe(cookie.lifetime)); the two languages' pages would tell visitors different things, so check the translation",
+            at: duration.location)
     }
 }

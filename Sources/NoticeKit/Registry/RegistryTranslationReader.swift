@@ -20,7 +20,8 @@ struct RegistryTranslationReader {
         if let categories = mapping.mapping("categories", in: "the registry's translation") {
             for (key, value) in categories.pairs {
                 guard let id = known(key, among: registry.categories.map(\.id), kind: "category"),
-                      let texts = reader.mapping(value, describedAs: "the category '\(id)'") else { continue }
+                    let texts = reader.mapping(value, describedAs: "the category '\(id)'")
+                else { continue }
                 texts.rejectUnknownKeys(allowed: Self.categoryKeys, in: "the category '\(id)'")
                 translation.categories[id] = RegistryTranslation.Category(
                     title: texts.string("title", in: "the category '\(id)'"), description: texts.string("description", in: "the category '\(id)'"),
@@ -30,7 +31,8 @@ struct RegistryTranslationReader {
         if let services = mapping.mapping("services", in: "the registry's translation") {
             for (key, value) in services.pairs {
                 guard let id = known(key, among: registry.services.map(\.id), kind: "service"),
-                      let texts = reader.mapping(value, describedAs: "the service '\(id)'") else { continue }
+                    let texts = reader.mapping(value, describedAs: "the service '\(id)'")
+                else { continue }
                 let context = "the service '\(id)'"
                 texts.rejectUnknownKeys(allowed: Self.serviceKeys, in: context)
                 var service = RegistryTranslation.Service(
@@ -45,8 +47,9 @@ struct RegistryTranslationReader {
                     if case .sequence(let sequence) = cookieValue {
                         items = Array(sequence)
                         if items.count != count {
-                            reader.error(.registryTranslationRowsMismatch, "registry.yaml has \(English.count(count, "row")) for the cookie '\(name)' of '\(id)', but this list has \(items.count); give one entry per row, in the registry's order",
-                                         at: cookieValue)
+                            reader.error(
+                                .registryTranslationRowsMismatch, "registry.yaml has \(English.count(count, "row")) for the cookie '\(name)' of '\(id)', but this list has \(items.count); give one entry per row, in the registry's order",
+                                at: cookieValue)
                         }
                     } else {
                         items = [cookieValue]

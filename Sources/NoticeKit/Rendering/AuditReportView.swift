@@ -71,8 +71,10 @@ public struct AuditReportView: TypedTemplateView {
         public let storage: [Storage]
         public let requests: [Request]
 
-        public init(title: String, pages: String, screenshot: String?, screenshotAlt: String, cookies: [Cookie], storage: [Storage],
-                    requests: [Request]) {
+        public init(
+            title: String, pages: String, screenshot: String?, screenshotAlt: String, cookies: [Cookie], storage: [Storage],
+            requests: [Request]
+        ) {
             self.cookies = cookies
             self.storage = storage
             self.requests = requests

@@ -103,15 +103,18 @@ struct PageContentRenderer {
                 document.replace(node, withHTML: html)
             }
         }
-        return RenderedContent(html: document.renderHTML(), headings: collected, links: links, shownServices: shownServices,
-                               directiveAnchors: directiveAnchors)
+        return RenderedContent(
+            html: document.renderHTML(), headings: collected, links: links, shownServices: shownServices,
+            directiveAnchors: directiveAnchors)
     }
 
     /// Whether a fenced block ends where the editor meant it to. A directive with no closing fence (it would
     /// run to the end of the page) or with text it does not take (it swallowed the next block) is an
     /// error; a plain code block with no closing fence, a warning.
-    private func fenceIsSound(_ node: MarkdownDocument.Node, directive found: (Directive, any DirectiveHandler)?, lines: PageLines,
-                              at location: SourceLocation, log: inout DiagnosticLog) -> Bool {
+    private func fenceIsSound(
+        _ node: MarkdownDocument.Node, directive found: (Directive, any DirectiveHandler)?, lines: PageLines,
+        at location: SourceLocation, log: inout DiagnosticLog
+    ) -> Bool {
         if node.fenceInfo != nil, !FenceCheck.isClosed(node, in: lines) {
             guard let (directive, _) = found else {
                 log.warning(.pageFenceUnclosed, "this code block has no closing fence, so the rest of the page shows as code; add a line ``` where the code ends", at: location)
@@ -121,14 +124,17 @@ struct PageContentRenderer {
             return false
         }
         guard let (directive, handler) = found, !handler.takesBody,
-              !directive.body.trimmingSpacesAndNewlines.isEmpty else { return true }
+            !directive.body.trimmingSpacesAndNewlines.isEmpty
+        else { return true }
         let swallowed = directive.body.split(separator: "\n").contains { line in
             let start = line.drop { $0 == " " }
             return start.hasPrefix("```") || start.hasPrefix("~~~")
         }
-        log.error(.pageDirectiveSwallowed, swallowed
-            ? "the \(directive.name) block that starts here has no closing fence before the next block, which it swallowed; add a line ``` right after this one"
-            : "the \(directive.name) block takes nothing between its fences; remove the text, or close the block with ``` on the next line",
+        log.error(
+            .pageDirectiveSwallowed,
+            swallowed
+                ? "the \(directive.name) block that starts here has no closing fence before the next block, which it swallowed; add a line ``` right after this one"
+                : "the \(directive.name) block takes nothing between its fences; remove the text, or close the block with ``` on the next line",
             at: location)
         return false
     }

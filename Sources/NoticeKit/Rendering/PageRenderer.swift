@@ -32,8 +32,9 @@ struct PageRenderer {
             return (nil, content)
         }
         guard let html = site.theme.render(template, view(of: page, content: content, root: root), globals: context.shared.globals) else {
-            log.error(.themeTemplateRecursive, "the template '\(template)' could not be rendered: its partials include each other more than \(TemplateLibrary.maximumDepth) deep; check for a partial that includes itself ({{> name}} inside name.mustache)",
-                      at: SourceLocation(path: page.path))
+            log.error(
+                .themeTemplateRecursive, "the template '\(template)' could not be rendered: its partials include each other more than \(TemplateLibrary.maximumDepth) deep; check for a partial that includes itself ({{> name}} inside name.mustache)",
+                at: SourceLocation(path: page.path))
             return (nil, content)
         }
         return (html, content)
@@ -54,13 +55,15 @@ struct PageRenderer {
         }
         let footerLinks = PageLayout.footerPages.compactMap { name -> PageView.NavigationItem? in
             guard let target = site.pages.first(where: { $0.name == name }) else { return nil }
-            return PageView.NavigationItem(title: target.frontMatter.title, href: PageAddress.path(target.urlPath).href(root: root),
-                                           current: target.urlPath == page.urlPath)
+            return PageView.NavigationItem(
+                title: target.frontMatter.title, href: PageAddress.path(target.urlPath).href(root: root),
+                current: target.urlPath == page.urlPath)
         }
         let policyHref = config.policyPage.map { site.link(toPage: $0.value).href(root: root) }
         let consent = assets.consentScript.map { script in
-            PageView.Consent(script: root + script.path, scriptIntegrity: script.integrity,
-                             stylesheet: assets.consentStylesheet.map { root + $0.path }, stylesheetIntegrity: assets.consentStylesheet?.integrity)
+            PageView.Consent(
+                script: root + script.path, scriptIntegrity: script.integrity,
+                stylesheet: assets.consentStylesheet.map { root + $0.path }, stylesheetIntegrity: assets.consentStylesheet?.integrity)
         }
         let pageValues = PageView.Page(
             title: page.frontMatter.title, description: page.frontMatter.description, url: page.urlPath, content: content.html,
@@ -76,8 +79,9 @@ struct PageRenderer {
             policyHref: policyHref ?? "", settingsHref: policyHref.map { $0 + "#" + ConsentMarkup.formAnchor } ?? "",
             consent: consent, languages: languageVersions(of: page, root: root))
         let wrapper = site.config.wrapper
-        view.wrapper = PageView.Wrapper(header: wrapper.headerHTML, footer: wrapper.footerHTML,
-                                        stylesheets: wrapper.stylesheets.map { PageView.Asset(href: $0.value, integrity: nil) })
+        view.wrapper = PageView.Wrapper(
+            header: wrapper.headerHTML, footer: wrapper.footerHTML,
+            stylesheets: wrapper.stylesheets.map { PageView.Asset(href: $0.value, integrity: nil) })
         return view
     }
 
@@ -92,9 +96,10 @@ struct PageRenderer {
             var absolute: String?
             if let base = version.baseURL { absolute = base + "/" + PageSource.encodedURLPath(version.urlPath) }
             if version.isSeparate != site.isSeparate || (version.isSeparate && !isCurrent), let absolute { href = absolute }
-            return PageView.LanguageVersion(code: version.language.code, name: version.name, title: version.title, href: href,
-                                            absoluteHref: absolute ?? href, isCurrent: isCurrent,
-                                            isDefault: version.language == site.config.languages.first)
+            return PageView.LanguageVersion(
+                code: version.language.code, name: version.name, title: version.title, href: href,
+                absoluteHref: absolute ?? href, isCurrent: isCurrent,
+                isDefault: version.language == site.config.languages.first)
         }
     }
 

@@ -34,8 +34,9 @@ struct RenderContext: Sendable {
             return nil
         }
         guard let html = theme.render(template, view, globals: shared.globals) else {
-            log.error(.themeTemplateRecursive, "the theme's template '\(template).mustache' could not be rendered: its partials include each other more than \(TemplateLibrary.maximumDepth) deep; check for a partial that includes itself",
-                      at: directive.location)
+            log.error(
+                .themeTemplateRecursive, "the theme's template '\(template).mustache' could not be rendered: its partials include each other more than \(TemplateLibrary.maximumDepth) deep; check for a partial that includes itself",
+                at: directive.location)
             return nil
         }
         return html
@@ -58,7 +59,8 @@ final class SharedRendering: @unchecked Sendable {
     /// The directive's HTML from an earlier page, or `make()`'s, kept when it rendered without any
     /// diagnostic (diagnostics carry the page's position, so those are never reused).
     func html(for directive: Directive, log: inout DiagnosticLog, make: (inout DiagnosticLog) -> String?) -> String? {
-        let key = directive.name + "\u{0}" + directive.arguments.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{0}")
+        let key =
+            directive.name + "\u{0}" + directive.arguments.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{0}")
             + "\u{0}" + directive.body + "\u{0}" + directive.givenAnchors.joined(separator: " ")
         lock.lock()
         let cached = directiveHTML[key]

@@ -25,8 +25,10 @@ public struct CheckSettings: Sendable {
                 continue
             }
             guard let code = DiagnosticCode.byID[written] else {
-                reader.error(.siteChecksCodeUnknown, "'\(written)' is not a code Notice reports"
-                    + Spelling.suggestion(for: written, in: DiagnosticCode.byID.keys, otherwise: "; docs/diagnostics.md lists every code"), at: node)
+                reader.error(
+                    .siteChecksCodeUnknown,
+                    "'\(written)' is not a code Notice reports"
+                        + Spelling.suggestion(for: written, in: DiagnosticCode.byID.keys, otherwise: "; docs/diagnostics.md lists every code"), at: node)
                 continue
             }
             guard code.canBeIgnored else {
@@ -56,7 +58,8 @@ extension Site {
         for diagnostic in diagnostics {
             let code = diagnostic.code
             if code.canBeIgnored,
-               siteWide.contains(code.id) || (diagnostic.location.flatMap { byPage[$0.path] }?.contains(code.id) ?? false) {
+                siteWide.contains(code.id) || (diagnostic.location.flatMap { byPage[$0.path] }?.contains(code.id) ?? false)
+            {
                 silenced += 1
             } else {
                 kept.append(diagnostic)

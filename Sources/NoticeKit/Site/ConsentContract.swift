@@ -19,7 +19,11 @@ public struct ConsentRecord: Codable, Sendable, Equatable {
     public var id: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case choices = "c", time = "t", version = "v", globalPrivacyControl = "g", id = "i"
+        case choices = "c"
+        case time = "t"
+        case version = "v"
+        case globalPrivacyControl = "g"
+        case id = "i"
     }
 
     public init(choices: [String: Bool], time: String, version: String, globalPrivacyControl: Int, id: String?) {

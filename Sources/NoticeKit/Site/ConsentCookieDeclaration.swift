@@ -9,17 +9,19 @@ enum ConsentCookieDeclaration {
         var registry = registry
         let names = settings.cookieNames
         func cookie(_ name: String, _ purposeKey: String, at location: SourceLocation) -> Cookie {
-            Cookie(name: name, pattern: CookieNamePattern(exactly: name), purpose: text(purposeKey),
-                   duration: settings.lifetimeText, lifetime: .fixed(settings.lifetime), lifetimeSource: .duration, storage: .cookie, party: .first,
-                   domain: settings.domain, location: location)
+            Cookie(
+                name: name, pattern: CookieNamePattern(exactly: name), purpose: text(purposeKey),
+                duration: settings.lifetimeText, lifetime: .fixed(settings.lifetime), lifetimeSource: .duration, storage: .cookie, party: .first,
+                domain: settings.domain, location: location)
         }
         let index: Int
         if let existing = registry.services.firstIndex(where: \.consentManager) {
             index = existing
         } else if let necessary = registry.categories.first(where: \.necessary) {
-            registry.services.append(CookieService(
-                id: "cookie-management", name: text("consent.serviceName"), categoryID: necessary.id,
-                consentManager: true, location: necessary.location))
+            registry.services.append(
+                CookieService(
+                    id: "cookie-management", name: text("consent.serviceName"), categoryID: necessary.id,
+                    consentManager: true, location: necessary.location))
             index = registry.services.count - 1
         } else {
             return registry

@@ -22,7 +22,8 @@ struct PageReader {
         let reader = YAMLReader(file: SourceFile(path: file.path, text: yaml, lineOffset: 1))
         defer { log.append(contentsOf: reader.log.diagnostics) }
         guard let root = reader.parseRoot(),
-              let mapping = reader.mapping(root, describedAs: "the front matter") else { return nil }
+            let mapping = reader.mapping(root, describedAs: "the front matter")
+        else { return nil }
         let context = "the front matter"
         mapping.rejectUnknownKeys(allowed: frontMatterKeys, in: context)
         let title = mapping.string("title", required: true, in: context)
@@ -46,8 +47,9 @@ struct PageReader {
         }
         let translationOf = mapping.string("translationOf", in: context)
         guard let title else { return nil }
-        var frontMatter = FrontMatter(title: title.value, description: description?.value, updated: updated, template: template?.value ?? "page",
-                                      slug: slug, translationOf: translationOf)
+        var frontMatter = FrontMatter(
+            title: title.value, description: description?.value, updated: updated, template: template?.value ?? "page",
+            slug: slug, translationOf: translationOf)
         frontMatter.checks = checks ?? CheckSettings()
         return PageSource(name: name, path: file.path, frontMatter: frontMatter, body: parts.body, bodyLineOffset: parts.bodyLineOffset)
     }
@@ -76,7 +78,8 @@ extension PageReader {
                 var last = end
                 while last > start, [UInt8(ascii: "\r"), UInt8(ascii: " "), UInt8(ascii: "\t")].contains(bytes[last - 1]) { last -= 1 }
                 guard last - start == 3 else { return false }
-                let dash = UInt8(ascii: "-"), dot = UInt8(ascii: ".")
+                let dash = UInt8(ascii: "-")
+                let dot = UInt8(ascii: ".")
                 return (bytes[start] == dash && bytes[start + 1] == dash && bytes[start + 2] == dash)
                     || (dots && bytes[start] == dot && bytes[start + 1] == dot && bytes[start + 2] == dot)
             }

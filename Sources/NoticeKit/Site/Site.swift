@@ -27,8 +27,10 @@ public struct Site: Sendable {
     /// in the same run (the build fails all the same), and what the registry lacks is not blamed on pages.
     public var registryIsComplete = true
 
-    public init(directory: URL, config: SiteConfig, registry: CookieRegistry, pages: [PageSource], theme: Theme, strings: Strings,
-                staticFiles: [String: URL], language: SiteLanguage? = nil) {
+    public init(
+        directory: URL, config: SiteConfig, registry: CookieRegistry, pages: [PageSource], theme: Theme, strings: Strings,
+        staticFiles: [String: URL], language: SiteLanguage? = nil
+    ) {
         self.directory = directory
         self.config = config
         self.registry = registry

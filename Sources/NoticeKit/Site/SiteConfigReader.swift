@@ -17,7 +17,8 @@ struct SiteConfigReader {
     /// The config, or `nil` when it is too broken to build with; problems are in `log`.
     func read() -> SiteConfig? {
         guard let root = reader.parseRoot(),
-              let mapping = reader.mapping(root, describedAs: "site.yaml") else { return nil }
+            let mapping = reader.mapping(root, describedAs: "site.yaml")
+        else { return nil }
         let context = "site.yaml"
         mapping.rejectUnknownKeys(allowed: Self.keys, in: context)
 
@@ -61,8 +62,9 @@ struct SiteConfigReader {
         config.languages = [SiteLanguage(code: config.language)]
         if let list = mapping.sequence("languages", in: context) {
             if let language = mapping.string("language", in: context) {
-                reader.error(.siteLanguageConflict, "site.yaml has both 'language' and 'languages'; list every language under 'languages', the default first, and remove 'language'",
-                             at: language.location)
+                reader.error(
+                    .siteLanguageConflict, "site.yaml has both 'language' and 'languages'; list every language under 'languages', the default first, and remove 'language'",
+                    at: language.location)
             }
             let languages = readLanguages(list, at: mapping.keyNode("languages").map(reader.location(of:)))
             if let first = languages.first {
@@ -107,7 +109,8 @@ struct SiteConfigReader {
             if let written = entry.string("path", in: context) {
                 // One folder name, as the message says: `a/b`, `-`, or a folder the build writes itself are not.
                 let name = written.value
-                let valid = !name.isEmpty && name.count <= 63 && name.first.map { $0.isASCII && ($0.isLetter || $0.isNumber) } == true
+                let valid =
+                    !name.isEmpty && name.count <= 63 && name.first.map { $0.isASCII && ($0.isLetter || $0.isNumber) } == true
                     && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
                     && !Self.reservedFolders.contains(name.lowercased())
                 if index == 0, baseURL == nil {
@@ -134,9 +137,10 @@ struct SiteConfigReader {
             if let title, title.value.hasPrefix(Self.todoMarker) {
                 reader.warning(.siteLanguageTitlePlaceholder, "the '\(code.value)' title is still '\(title.value)'; write the organisation's name in that language, as its pages show it", at: title.location)
             }
-            var language = SiteLanguage(code: code.value, path: path, baseURL: baseURL, isRightToLeft: rightToLeft,
-                                        title: title?.value, navigation: navigation, strings: strings,
-                                        location: reader.location(of: item))
+            var language = SiteLanguage(
+                code: code.value, path: path, baseURL: baseURL, isRightToLeft: rightToLeft,
+                title: title?.value, navigation: navigation, strings: strings,
+                location: reader.location(of: item))
             language.wrapper = wrapper
             languages.append(language)
         }
@@ -144,14 +148,16 @@ struct SiteConfigReader {
             reader.error(.siteLanguagesEmpty, "'languages' lists no language; give each a 'code', such as - code: en-GB", at: location ?? reader.file.start)
         }
         if let first = languages.first, first.baseURL != nil, let shared = languages.dropFirst().first(where: { $0.baseURL == nil }) {
-            reader.error(.siteLanguageBaseUrlMissing, "the first language has an address of its own, so each language needs one: give '\(shared.code)' a 'baseURL' too, or remove the first language's",
-                         at: shared.location ?? reader.file.start)
+            reader.error(
+                .siteLanguageBaseUrlMissing, "the first language has an address of its own, so each language needs one: give '\(shared.code)' a 'baseURL' too, or remove the first language's",
+                at: shared.location ?? reader.file.start)
         }
         var paths: [String: String] = [:]
         for language in languages where language.baseURL == nil || languages.first != language {
             if let other = paths[language.path] {
-                reader.error(.siteLanguagePathClash, "the languages '\(other)' and '\(language.code)' would share the folder '\(language.path)'; give one a 'path' of its own",
-                             at: language.location ?? reader.file.start)
+                reader.error(
+                    .siteLanguagePathClash, "the languages '\(other)' and '\(language.code)' would share the folder '\(language.path)'; give one a 'path' of its own",
+                    at: language.location ?? reader.file.start)
             }
             paths[language.path] = language.code
         }
@@ -207,7 +213,8 @@ struct SiteConfigReader {
         }
         if let lifetime = mapping.string("lifetime", in: context) {
             if let reading = DurationParser.read(lifetime.value, grammars: DurationGrammar.all), !reading.qualified, case .fixed(let duration) = reading.lifetime,
-               duration.approximateSeconds >= 86_400 {
+                duration.approximateSeconds >= 86_400
+            {
                 settings.lifetime = duration
                 settings.lifetimeText = lifetime.value
                 settings.lifetimeWritten = true
@@ -221,8 +228,9 @@ struct SiteConfigReader {
             } else if !URLPolicy.allows(receipts.value) {
                 reader.error(.siteUrlRefused, URLPolicy.refusal(receipts.value, of: "'receipts'"), at: receipts.location)
             } else {
-                reader.error(.siteConsentReceiptsInvalid, "'receipts' should be the full https:// address that collects consent receipts, such as https://consent.example.gov.uk/receipts (http:// only for this computer, for testing)",
-                             at: receipts.location)
+                reader.error(
+                    .siteConsentReceiptsInvalid, "'receipts' should be the full https:// address that collects consent receipts, such as https://consent.example.gov.uk/receipts (http:// only for this computer, for testing)",
+                    at: receipts.location)
             }
         }
         if let reload = mapping.bool("reloadOnWithdraw", in: context) {
@@ -239,8 +247,9 @@ struct SiteConfigReader {
             settings.settingsButton = button
             if !button, settings.settingsLink == nil {
                 let location = mapping.keyNode("settingsButton").map { reader.location(of: $0) } ?? mapping.location
-                reader.error(.siteConsentSettingsLinkMissing, "'settingsButton: false' takes away the Cookie settings button that keeps withdrawing consent one action away on every page; keep it, or say where the pages' own control is with 'settingsLink': the id of an element with data-notice-action=\"choose\" near the top of every page",
-                             at: location)
+                reader.error(
+                    .siteConsentSettingsLinkMissing, "'settingsButton: false' takes away the Cookie settings button that keeps withdrawing consent one action away on every page; keep it, or say where the pages' own control is with 'settingsLink': the id of an element with data-notice-action=\"choose\" near the top of every page",
+                    at: location)
             }
         }
         if let modes = mapping.mapping("googleConsentMode", in: context) {
@@ -275,10 +284,13 @@ struct SiteConfigReader {
             guard let items = reader.sequence(value, describedAs: context) else { return nil }
             let types = items.compactMap { item -> String? in
                 guard let type = item.string, GoogleConsentMapping.consentTypes.contains(type) else {
-                    reader.error(.siteConsentTypeUnknown, "'\(item.string ?? "")' is not a Google Consent Mode type"
-                                     + Spelling.suggestion(for: item.string ?? "", in: GoogleConsentMapping.consentTypes,
-                                                           otherwise: "; use \(GoogleConsentMapping.consentTypes.joined(separator: ", "))"),
-                                 at: item)
+                    reader.error(
+                        .siteConsentTypeUnknown,
+                        "'\(item.string ?? "")' is not a Google Consent Mode type"
+                            + Spelling.suggestion(
+                                for: item.string ?? "", in: GoogleConsentMapping.consentTypes,
+                                otherwise: "; use \(GoogleConsentMapping.consentTypes.joined(separator: ", "))"),
+                        at: item)
                     return nil
                 }
                 return type
@@ -291,7 +303,8 @@ struct SiteConfigReader {
     /// testing); nothing for anything else.
     static func receiptAddress(_ text: String) -> String? {
         guard URLPolicy.allows(text), let url = URL(string: text), let host = url.host, !host.isEmpty,
-              url.user == nil, url.password == nil, url.fragment == nil else { return nil }
+            url.user == nil, url.password == nil, url.fragment == nil
+        else { return nil }
         switch url.scheme?.lowercased() {
         case "https": return text
         case "http": return ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host.lowercased()) ? text : nil

@@ -22,8 +22,10 @@ public struct SiteLanguage: Sendable, Equatable {
     /// Where it was declared, for messages about it.
     public var location: SourceLocation?
 
-    public init(code: String, path: String = "", baseURL: String? = nil, isRightToLeft: Bool? = nil, title: String? = nil,
-                navigation: [NavigationLink]? = nil, strings: Strings = Strings(), location: SourceLocation? = nil) {
+    public init(
+        code: String, path: String = "", baseURL: String? = nil, isRightToLeft: Bool? = nil, title: String? = nil,
+        navigation: [NavigationLink]? = nil, strings: Strings = Strings(), location: SourceLocation? = nil
+    ) {
         self.code = code
         self.path = path
         self.baseURL = baseURL

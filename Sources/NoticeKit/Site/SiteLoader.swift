@@ -49,12 +49,15 @@ public struct SiteLoader: Sendable {
 
         var theme: Theme?
         if let config, config.theme == "default", !themeSearchPaths.contains(where: { FileSystem.isDirectory($0.appendingPathComponent("default")) }),
-           !FileSystem.isFile(directory.appendingPathComponent("\(Self.themesFolderName)/default/templates/page.mustache")) {
+            !FileSystem.isFile(directory.appendingPathComponent("\(Self.themesFolderName)/default/templates/page.mustache"))
+        {
             // The built-in theme is part of Notice, not of the site: when it is missing, Notice is not
             // installed completely, and the site's settings are not to blame.
             let looked = themeSearchPaths.isEmpty ? "beside the notice program" : themeSearchPaths.map { paths.display($0) }.joined(separator: ", ")
-            throw BuildFailure(.error(.siteBuiltinThemesMissing, "Notice's built-in themes were not found (looked \(themeSearchPaths.isEmpty ? "" : "in ")\(looked)); this is a problem with how Notice is installed, not with your site: install it with 'make install' (which puts the themes in PREFIX/share/notice/themes), keep the notice program beside its themes, or set NOTICE_THEMES to the themes folder",
-                                      at: nil))
+            throw BuildFailure(
+                .error(
+                    .siteBuiltinThemesMissing, "Notice's built-in themes were not found (looked \(themeSearchPaths.isEmpty ? "" : "in ")\(looked)); this is a problem with how Notice is installed, not with your site: install it with 'make install' (which puts the themes in PREFIX/share/notice/themes), keep the notice program beside its themes, or set NOTICE_THEMES to the themes folder",
+                    at: nil))
         }
         if let config {
             let themeLocation = config.theme == "default" ? nil : SourceLocation(path: paths.display(configFile))
@@ -79,9 +82,11 @@ public struct SiteLoader: Sendable {
         checkLanguages(config: config, configFile: configFile, log: &log)
         // A header and footer the theme never shows would be dropped silently.
         if let written = ([config.wrapper] + config.languages.compactMap(\.wrapper)).first(where: { !$0.isEmpty }),
-           !theme.library.usesName(startingWith: "wrapper") {
-            log.warning(.siteWrapperUnused, "the theme '\(theme.name)' does not show the site's own header, footer or stylesheets ('wrapper'); use 'theme: plain', which does, or add {{{wrapper.header}}} and {{{wrapper.footer}}} to the theme's page template",
-                        at: (written.header ?? written.footer ?? written.stylesheets.first)?.location ?? SourceLocation(path: paths.display(configFile)))
+            !theme.library.usesName(startingWith: "wrapper")
+        {
+            log.warning(
+                .siteWrapperUnused, "the theme '\(theme.name)' does not show the site's own header, footer or stylesheets ('wrapper'); use 'theme: plain', which does, or add {{{wrapper.header}}} and {{{wrapper.footer}}} to the theme's page template",
+                at: (written.header ?? written.footer ?? written.stylesheets.first)?.location ?? SourceLocation(path: paths.display(configFile)))
         }
         warnAboutUnusedTranslations(languages: config.languages, log: &log)
         var staticFiles: [String: URL] = [:]
@@ -113,20 +118,24 @@ public struct SiteLoader: Sendable {
                 settings.consent.lifetimeText = Placeholders.fill(lifetime, ["days": String(settings.consent.lifetimeDays)])
             }
             let declared = ConsentCookieDeclaration.declare(in: worded, settings: settings.consent) { strings[$0] ?? $0 }
-            var edition = Site(directory: directory, config: settings, registry: declared, pages: byLanguage[index], theme: theme,
-                               strings: strings, staticFiles: staticFiles, language: language)
+            var edition = Site(
+                directory: directory, config: settings, registry: declared, pages: byLanguage[index], theme: theme,
+                strings: strings, staticFiles: staticFiles, language: language)
             edition.registryIsComplete = registryIsComplete
             for page in edition.pages {
-                alternates.add(PageAlternates.Version(language: language, urlPath: page.urlPath, title: page.frontMatter.title,
-                                                      name: languageName(language, isDefault: index == 0, theme: theme, strings: strings, settings: settings),
-                                                      baseURL: settings.baseURL,
-                                                      isSeparate: edition.isSeparate), for: page.name)
+                alternates.add(
+                    PageAlternates.Version(
+                        language: language, urlPath: page.urlPath, title: page.frontMatter.title,
+                        name: languageName(language, isDefault: index == 0, theme: theme, strings: strings, settings: settings),
+                        baseURL: settings.baseURL,
+                        isSeparate: edition.isSeparate), for: page.name)
             }
             editions.append(edition)
         }
         // Errors in the registry or its translations leave the pages to be rendered and checked too.
-        let registryFiles = Set(FileTree.children(of: directory.path).map(\.name).filter { $0.hasPrefix("registry.") && $0.hasSuffix(".yaml") }
-            .map { paths.display(directory.appendingPathComponent($0)) })
+        let registryFiles = Set(
+            FileTree.children(of: directory.path).map(\.name).filter { $0.hasPrefix("registry.") && $0.hasSuffix(".yaml") }
+                .map { paths.display(directory.appendingPathComponent($0)) })
         if log.diagnostics.contains(where: { $0.severity == .error && !registryFiles.contains($0.location?.path ?? "") }) {
             throw BuildFailure(diagnostics: log.sorted)
         }
@@ -157,8 +166,9 @@ public struct SiteLoader: Sendable {
         let theme = ThemeLoader(searchPaths: themeSearchPaths, paths: paths).load(named: "default", requestedAt: nil, log: &log)
         guard let registry, let theme, !log.hasErrors else { throw BuildFailure(diagnostics: log.sorted) }
         let config = SiteConfig(title: title)
-        return Site(directory: folder, config: config, registry: registry, pages: [], theme: theme, strings: theme.strings,
-                    staticFiles: [:], language: config.languages[0])
+        return Site(
+            directory: folder, config: config, registry: registry, pages: [], theme: theme, strings: theme.strings,
+            staticFiles: [:], language: config.languages[0])
     }
 
     /// The pages of each language, in the order of `languages`: a page is in a language by its file name
@@ -181,12 +191,14 @@ public struct SiteLoader: Sendable {
                 let prefix = language.baseURL == nil ? language.path + "/" : ""
                 page.urlPath = prefix + PageSource.urlPath(forPage: path)
             } else if let slug = page.frontMatter.slug {
-                log.warning(.pageSlugUnused, "'slug' changes the address of a translated page (such as cookies.cy.md); this page's address comes from its file name, so rename the file instead",
-                            at: slug.location)
+                log.warning(
+                    .pageSlugUnused, "'slug' changes the address of a translated page (such as cookies.cy.md); this page's address comes from its file name, so rename the file instead",
+                    at: slug.location)
             }
             if index == 0, let translationOf = page.frontMatter.translationOf {
-                log.error(.pageTranslationOfMisplaced, "'translationOf' is for pages in another language (such as cookies.cy.md); this page is in the default language, so remove it",
-                          at: translationOf.location)
+                log.error(
+                    .pageTranslationOfMisplaced, "'translationOf' is for pages in another language (such as cookies.cy.md); this page is in the default language, so remove it",
+                    at: translationOf.location)
             }
             sorted[index].append(page)
         }
@@ -210,23 +222,28 @@ public struct SiteLoader: Sendable {
             var seen: [String: String] = [:]
             for page in sorted[index] {
                 if let other = seen[page.name] {
-                    log.error(.pageTranslationDuplicate, "this page and \(other) are both the '\(language.code)' version of \(Self.pagesFolderName)/\(page.name).md; keep one, or point 'translationOf' at another page",
-                              at: SourceLocation(path: page.path))
+                    log.error(
+                        .pageTranslationDuplicate, "this page and \(other) are both the '\(language.code)' version of \(Self.pagesFolderName)/\(page.name).md; keep one, or point 'translationOf' at another page",
+                        at: SourceLocation(path: page.path))
                 }
                 seen[page.name] = page.path
                 guard !defaultNames.contains(page.name) else { continue }
                 if let translationOf = page.frontMatter.translationOf {
-                    log.error(.pageTranslationOfUnknown, "'translationOf' names the page '\(translationOf.value)', but there is no \(Self.pagesFolderName)/\(translationOf.value).md"
-                                  + Spelling.suggestion(for: translationOf.value, in: Array(defaultNames)),
-                              at: translationOf.location)
+                    log.error(
+                        .pageTranslationOfUnknown,
+                        "'translationOf' names the page '\(translationOf.value)', but there is no \(Self.pagesFolderName)/\(translationOf.value).md"
+                            + Spelling.suggestion(for: translationOf.value, in: Array(defaultNames)),
+                        at: translationOf.location)
                 } else {
-                    log.warning(.pageOriginalMissing, "this '\(language.code)' page has no original in the default language (\(Self.pagesFolderName)/\(page.name).md), so no language switch leads to it; add that page, or name the page it translates with 'translationOf'",
-                                at: SourceLocation(path: page.path))
+                    log.warning(
+                        .pageOriginalMissing, "this '\(language.code)' page has no original in the default language (\(Self.pagesFolderName)/\(page.name).md), so no language switch leads to it; add that page, or name the page it translates with 'translationOf'",
+                        at: SourceLocation(path: page.path))
                 }
             }
             for page in sorted[0] where seen[page.name] == nil {
-                log.warning(.pageTranslationMissing, "this page has no '\(language.code)' version (\(Self.pagesFolderName)/\(page.name)\(language.fileSuffix).md), so its language switch leaves that language out; add the translation",
-                            at: SourceLocation(path: page.path))
+                log.warning(
+                    .pageTranslationMissing, "this page has no '\(language.code)' version (\(Self.pagesFolderName)/\(page.name)\(language.fileSuffix).md), so its language switch leaves that language out; add the translation",
+                    at: SourceLocation(path: page.path))
             }
         }
         return sorted
@@ -263,19 +280,23 @@ public struct SiteLoader: Sendable {
     }
 
     /// The theme's texts in the language (English when it has none, with a warning), with the site's.
-    private func languageStrings(for language: SiteLanguage, isDefault: Bool, theme: Theme, settings: SiteConfig, configFile: URL,
-                                 log: inout DiagnosticLog) -> Strings {
+    private func languageStrings(
+        for language: SiteLanguage, isDefault: Bool, theme: Theme, settings: SiteConfig, configFile: URL,
+        log: inout DiagnosticLog
+    ) -> Strings {
         var base = theme.strings
         if let own = theme.ownStrings(for: language.code) {
             base = theme.strings.merging(own)
             let missing = theme.strings.values.keys.filter { own.values[$0] == nil && settings.strings.values[$0] == nil }.sorted()
             if !missing.isEmpty {
-                log.warning(.siteStringsIncomplete, "the theme '\(theme.name)' lacks \(English.count(missing.count, "text")) in '\(language.code)' (\(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? ", …" : "")), which its pages show in English; add them to its strings.\(language.primary).yaml or to the language's 'strings' in site.yaml",
-                            at: language.location ?? SourceLocation(path: paths.display(configFile)))
+                log.warning(
+                    .siteStringsIncomplete, "the theme '\(theme.name)' lacks \(English.count(missing.count, "text")) in '\(language.code)' (\(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? ", …" : "")), which its pages show in English; add them to its strings.\(language.primary).yaml or to the language's 'strings' in site.yaml",
+                    at: language.location ?? SourceLocation(path: paths.display(configFile)))
             }
         } else if !isDefault, language.primary != "en" {
-            log.warning(.siteStringsUntranslated, "the theme '\(theme.name)' has no texts in '\(language.code)' (strings.\(language.primary).yaml), so its pages in that language show the theme's English; add that file to the theme, or the texts to the language's 'strings' in site.yaml",
-                        at: language.location ?? SourceLocation(path: paths.display(configFile)))
+            log.warning(
+                .siteStringsUntranslated, "the theme '\(theme.name)' has no texts in '\(language.code)' (strings.\(language.primary).yaml), so its pages in that language show the theme's English; add that file to the theme, or the texts to the language's 'strings' in site.yaml",
+                at: language.location ?? SourceLocation(path: paths.display(configFile)))
         }
         return base.merging(settings.strings)
     }
@@ -283,15 +304,18 @@ public struct SiteLoader: Sendable {
     /// The registry in a language's words, from `registry.LANG.yaml` beside `registry.yaml`. The first
     /// language's words are registry.yaml's own unless such a file gives them (a Welsh-only site may keep
     /// registry.yaml in English and its published words in registry.cy.yaml).
-    private func translatedRegistry(_ registry: CookieRegistry, into language: SiteLanguage, isDefault: Bool,
-                                    log: inout DiagnosticLog) -> CookieRegistry {
+    private func translatedRegistry(
+        _ registry: CookieRegistry, into language: SiteLanguage, isDefault: Bool,
+        log: inout DiagnosticLog
+    ) -> CookieRegistry {
         let candidates = Self.registryTranslationNames(for: language).map { directory.appendingPathComponent($0) }
         let file = candidates.first(where: FileSystem.isFile) ?? candidates[1]
         let display = paths.display(file)
         guard FileSystem.isFile(file) else {
             if isDefault { return registry }
-            log.warning(.siteRegistryTranslationMissing, "there is no \(display), so the '\(language.code)' pages show the registry's texts (titles, purposes, durations) as registry.yaml writes them; add \(display) with their translations",
-                        at: language.location ?? SourceLocation(path: paths.display(directory.appendingPathComponent(Self.registryFileName))))
+            log.warning(
+                .siteRegistryTranslationMissing, "there is no \(display), so the '\(language.code)' pages show the registry's texts (titles, purposes, durations) as registry.yaml writes them; add \(display) with their translations",
+                at: language.location ?? SourceLocation(path: paths.display(directory.appendingPathComponent(Self.registryFileName))))
             return registry
         }
         guard let text = FileSystem.readText(file) else {
@@ -301,8 +325,9 @@ public struct SiteLoader: Sendable {
         let reader = RegistryTranslationReader(file: SourceFile(path: display, text: text))
         let translation = reader.read(for: registry)
         log.append(contentsOf: reader.reader.log.diagnostics)
-        return translation?.apply(to: registry, languageName: "'\(language.code)'", file: display,
-                                  grammars: DurationGrammar.forLanguage(language.code).filter { $0.language == language.primary }, log: &log) ?? registry
+        return translation?.apply(
+            to: registry, languageName: "'\(language.code)'", file: display,
+            grammars: DurationGrammar.forLanguage(language.code).filter { $0.language == language.primary }, log: &log) ?? registry
     }
 
     /// The file names a language's registry words may have: `registry.cy.yaml`, `registry.en-GB.yaml`.
@@ -318,8 +343,9 @@ public struct SiteLoader: Sendable {
         for file in files where file.hasPrefix("registry.") && file.hasSuffix(".yaml") && file != Self.registryFileName {
             guard !used.contains(file.lowercased()) else { continue }
             let codes = languages.map(\.code).joined(separator: ", ")
-            log.warning(.siteRegistryTranslationUnused, "\(file) gives the registry's words in a language this site is not published in (its languages: \(codes)), so no page shows them; add the language to 'languages' in site.yaml, or remove the file",
-                        at: SourceLocation(path: paths.display(directory.appendingPathComponent(file))))
+            log.warning(
+                .siteRegistryTranslationUnused, "\(file) gives the registry's words in a language this site is not published in (its languages: \(codes)), so no page shows them; add the language to 'languages' in site.yaml, or remove the file",
+                at: SourceLocation(path: paths.display(directory.appendingPathComponent(file))))
         }
     }
 
@@ -327,8 +353,9 @@ public struct SiteLoader: Sendable {
     /// need the site's own address too.
     private func checkLanguages(config: SiteConfig, configFile: URL, log: inout DiagnosticLog) {
         guard config.baseURL == nil, let separate = config.languages.first(where: { $0.baseURL != nil }) else { return }
-        log.error(.siteBaseUrlMissing, "the language '\(separate.code)' has an address of its own, so the languages link to each other by full addresses; give the site's 'baseURL' too",
-                  at: separate.location ?? SourceLocation(path: paths.display(configFile)))
+        log.error(
+            .siteBaseUrlMissing, "the language '\(separate.code)' has an address of its own, so the languages link to each other by full addresses; give the site's 'baseURL' too",
+            at: separate.location ?? SourceLocation(path: paths.display(configFile)))
     }
 
     private func readConfig(_ file: URL, log: inout DiagnosticLog) -> SiteConfig? {
@@ -433,14 +460,17 @@ public struct SiteLoader: Sendable {
         let names = pages.map(\.name)
         func check(_ page: Located<String>, role: String, code: DiagnosticCode) {
             guard !names.contains(page.value) else { return }
-            log.error(code, "\(role) is the page '\(page.value)', but there is no \(Self.pagesFolderName)/\(page.value).md"
-                          + Spelling.suggestion(for: page.value, in: names),
-                      at: page.location)
+            log.error(
+                code,
+                "\(role) is the page '\(page.value)', but there is no \(Self.pagesFolderName)/\(page.value).md"
+                    + Spelling.suggestion(for: page.value, in: names),
+                at: page.location)
         }
         if let policy = config.policyPage { check(policy, role: "the cookie policy page", code: .sitePolicyPageUnknown) }
         if !names.contains("index") {
-            log.warning(.siteHomePageMissing, "there is no home page (\(Self.pagesFolderName)/index.md), but every page's header and the 'page not found' page link to it; add \(Self.pagesFolderName)/index.md",
-                        at: SourceLocation(path: paths.display(configFile)))
+            log.warning(
+                .siteHomePageMissing, "there is no home page (\(Self.pagesFolderName)/index.md), but every page's header and the 'page not found' page link to it; add \(Self.pagesFolderName)/index.md",
+                at: SourceLocation(path: paths.display(configFile)))
         }
         for link in config.navigation {
             if case .page(let page) = link.target { check(page, role: "the navigation link '\(link.title)'", code: .siteNavigationPageUnknown) }
@@ -456,14 +486,17 @@ public struct SiteLoader: Sendable {
     /// The consent script links to the policy page, and Consent Mode names real, optional categories.
     private func checkConsentSettings(config: SiteConfig, registry: CookieRegistry, configFile: URL, log: inout DiagnosticLog) {
         if config.policyPage == nil, registry.categories.contains(where: { !$0.necessary }) {
-            log.error(.sitePolicyPageMissing, "the registry has optional cookies, so the consent banner must link to the cookie policy: add 'policyPage: NAME' (a page in \(Self.pagesFolderName)/) to site.yaml",
-                      at: SourceLocation(path: paths.display(configFile)))
+            log.error(
+                .sitePolicyPageMissing, "the registry has optional cookies, so the consent banner must link to the cookie policy: add 'policyPage: NAME' (a page in \(Self.pagesFolderName)/) to site.yaml",
+                at: SourceLocation(path: paths.display(configFile)))
         }
         for mapping in config.consent.googleConsentMode {
             guard let category = registry.category(id: mapping.category.value) else {
-                log.error(.siteConsentCategoryUnknown, "googleConsentMode names the category '\(mapping.category.value)', which the registry does not define"
-                              + Spelling.suggestion(for: mapping.category.value, in: registry.categories.map(\.id)),
-                          at: mapping.category.location)
+                log.error(
+                    .siteConsentCategoryUnknown,
+                    "googleConsentMode names the category '\(mapping.category.value)', which the registry does not define"
+                        + Spelling.suggestion(for: mapping.category.value, in: registry.categories.map(\.id)),
+                    at: mapping.category.location)
                 continue
             }
             if category.necessary {
@@ -477,8 +510,9 @@ public struct SiteLoader: Sendable {
         let settings = SourceLocation(path: paths.display(configFile))
         for key in contract.requiredTexts where strings[key] == nil {
             if case .list? = strings.values[key] {
-                log.error(.siteStringsInvalid, "the text '\(key)' should be a single text, but it is a list; write it after the colon, in quotes if it has special characters",
-                          at: strings.locations[key] ?? settings)
+                log.error(
+                    .siteStringsInvalid, "the text '\(key)' should be a single text, but it is a list; write it after the colon, in quotes if it has special characters",
+                    at: strings.locations[key] ?? settings)
             } else {
                 log.error(.siteStringsMissing, "the theme '\(theme.name)' has no text '\(key)'; add it to its strings.yaml or to 'strings' in site.yaml", at: settings)
             }
@@ -488,11 +522,13 @@ public struct SiteLoader: Sendable {
         case .list(let names)? where names.count == 12:
             break
         case .list(let names)?:
-            log.error(.siteStringsInvalid, "the text '\(months)' should be a list of the 12 month names, January to December, but it has \(names.count)",
-                      at: strings.locations[months] ?? settings)
+            log.error(
+                .siteStringsInvalid, "the text '\(months)' should be a list of the 12 month names, January to December, but it has \(names.count)",
+                at: strings.locations[months] ?? settings)
         case .text?:
-            log.error(.siteStringsInvalid, "the text '\(months)' should be a list of the 12 month names, January to December, but it is a single text",
-                      at: strings.locations[months] ?? settings)
+            log.error(
+                .siteStringsInvalid, "the text '\(months)' should be a list of the 12 month names, January to December, but it is a single text",
+                at: strings.locations[months] ?? settings)
         case nil:
             log.error(.siteStringsMissing, "the theme '\(theme.name)' has no text '\(months)'; add the 12 month names to its strings.yaml or to 'strings' in site.yaml", at: settings)
         }

@@ -19,8 +19,10 @@ public struct SiteStarter: Sendable {
     public var languages: [String]
     public var paths: DisplayPaths
 
-    public init(starter: URL, destination: URL, title: String, baseURL: String?, today: String, languages: [String] = ["en-GB"],
-                paths: DisplayPaths = DisplayPaths()) {
+    public init(
+        starter: URL, destination: URL, title: String, baseURL: String?, today: String, languages: [String] = ["en-GB"],
+        paths: DisplayPaths = DisplayPaths()
+    ) {
         self.starter = starter
         self.destination = destination.standardizedFileURL
         self.title = title
@@ -96,15 +98,18 @@ public struct SiteStarter: Sendable {
         }
         if log.hasErrors { throw BuildFailure(diagnostics: log.sorted) }
 
-        let languageLines = languages.count > 1
-            ? "languages:\n" + languages.enumerated().map { index, code in
-                guard index > 0 else { return "  - code: \(code)" }
-                let primary = code.split(separator: "-").first.map(String.init) ?? code
-                let name = otherTitles[code] ?? otherTitles[primary]
-                let title = name.map { "\"\(Self.yamlEscaped($0.trimmingSpacesAndNewlines))\"" }
-                    ?? "\"\(SiteConfigReader.todoMarker): the organisation's name in '\(code)' (notice init --title-\(primary) sets it)\""
-                return "  - code: \(code)\n    title: \(title)"
-            }.joined(separator: "\n")
+        let languageLines =
+            languages.count > 1
+            ? "languages:\n"
+                + languages.enumerated().map { index, code in
+                    guard index > 0 else { return "  - code: \(code)" }
+                    let primary = code.split(separator: "-").first.map(String.init) ?? code
+                    let name = otherTitles[code] ?? otherTitles[primary]
+                    let title =
+                        name.map { "\"\(Self.yamlEscaped($0.trimmingSpacesAndNewlines))\"" }
+                        ?? "\"\(SiteConfigReader.todoMarker): the organisation's name in '\(code)' (notice init --title-\(primary) sets it)\""
+                    return "  - code: \(code)\n    title: \(title)"
+                }.joined(separator: "\n")
             : "language: \(languages.first ?? "en-GB")"
         let values = [
             "languageLines": languageLines,

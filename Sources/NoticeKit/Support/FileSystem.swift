@@ -1,6 +1,7 @@
 public import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Small, deterministic file-system helpers: listings are sorted so builds never depend on disk order.
@@ -65,7 +66,7 @@ enum FileSystem {
                     if resolved.path.hasPrefix(root), isRegularFile(resolved.path) { result.append(url) }
                 }
             default:
-                continue // sockets, pipes, devices
+                continue  // sockets, pipes, devices
             }
         }
     }
@@ -115,7 +116,8 @@ enum FileSystem {
     /// `file`'s path below `folder`, with `/` separators.
     /// The path is taken as written, not through links, so that a link keeps its own name.
     static func relativePath(of file: URL, under folder: URL) -> String {
-        let base = folder.standardizedFileURL.path, path = file.standardizedFileURL.path
+        let base = folder.standardizedFileURL.path
+        let path = file.standardizedFileURL.path
         if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
         // Only when the plain paths differ are links resolved: it costs system calls for every file.
         let resolvedBase = folder.standardizedFileURL.resolvingSymlinksInPath().path
@@ -128,7 +130,8 @@ enum FileSystem {
     /// The file as UTF-8 text with a leading byte-order mark removed, or `nil` if unreadable or not UTF-8.
     static func readText(_ url: URL) -> String? {
         guard let data = FileManager.default.contents(atPath: url.path),
-              var text = String(data: data, encoding: .utf8) else { return nil }
+            var text = String(data: data, encoding: .utf8)
+        else { return nil }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text
     }

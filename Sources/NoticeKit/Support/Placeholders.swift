@@ -13,7 +13,8 @@ public enum Placeholders {
             result += rest[..<open]
             let afterOpen = rest.index(after: open)
             if let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}",
-               let value = values[String(rest[afterOpen..<close])] {
+                let value = values[String(rest[afterOpen..<close])]
+            {
                 result += value
                 rest = rest[rest.index(after: close)...]
             } else {

@@ -19,7 +19,7 @@ extension StringProtocol {
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x09, 0x20, 0x200B: return true // Foundation counts the zero-width space too
+        case 0x09, 0x20, 0x200B: return true  // Foundation counts the zero-width space too
         case 0x21..<0x80: return false
         default: return scalar.properties.generalCategory == .spaceSeparator
         }

@@ -32,7 +32,8 @@ public struct TemplateLibrary: Sendable {
         while let partial = pending.popLast(), templates.count < 1_000 {
             let key = Self.key(partial.name, partial.indentation)
             guard templates[key] == nil, let source = sources[partial.name],
-                  let indented = try? Template(Self.indent(source, by: partial.indentation)) else { continue }
+                let indented = try? Template(Self.indent(source, by: partial.indentation))
+            else { continue }
             templates[key] = indented
             pending += indented.partials.filter { !$0.indentation.isEmpty }
         }

@@ -24,7 +24,10 @@ struct TemplateParser {
     }
 
     private struct Tag {
-        enum Kind { case value(escaped: Bool), section, inverted, close, comment, partial, delimiters }
+        enum Kind {
+            case value(escaped: Bool)
+            case section, inverted, close, comment, partial, delimiters
+        }
         var kind: Kind
         var name: String
         var line: Int
@@ -53,8 +56,9 @@ struct TemplateParser {
         }
         guard sections.count == 1, let root = sections.first else {
             let unclosed = sections[sections.count - 1].tag
-            throw TemplateSyntaxError("the section {{#\(unclosed.name)}} is never closed; add {{/\(unclosed.name)}} where it ends",
-                                      line: unclosed.line, column: unclosed.column)
+            throw TemplateSyntaxError(
+                "the section {{#\(unclosed.name)}} is never closed; add {{/\(unclosed.name)}} where it ends",
+                line: unclosed.line, column: unclosed.column)
         }
         return root.nodes
     }
@@ -121,12 +125,14 @@ struct TemplateParser {
         case .close:
             let open = sections[sections.count - 1]
             guard sections.count > 1 else {
-                throw TemplateSyntaxError("{{/\(tag.name)}} closes a section that was never opened; remove it or add {{#\(tag.name)}} before it",
-                                          line: tag.line, column: tag.column)
+                throw TemplateSyntaxError(
+                    "{{/\(tag.name)}} closes a section that was never opened; remove it or add {{#\(tag.name)}} before it",
+                    line: tag.line, column: tag.column)
             }
             guard open.tag.name == tag.name else {
-                throw TemplateSyntaxError("{{/\(tag.name)}} closes '\(tag.name)', but the section open here is '\(open.tag.name)' (line \(open.tag.line)); close it first with {{/\(open.tag.name)}}",
-                                          line: tag.line, column: tag.column)
+                throw TemplateSyntaxError(
+                    "{{/\(tag.name)}} closes '\(tag.name)', but the section open here is '\(open.tag.name)' (line \(open.tag.line)); close it first with {{/\(open.tag.name)}}",
+                    line: tag.line, column: tag.column)
             }
             sections.removeLast()
             sections[sections.count - 1].nodes.append(.section(try Self.name(open.tag), inverted: open.inverted, open.nodes))
@@ -161,9 +167,11 @@ struct TemplateParser {
 
     /// Reads the tag at `position`; nil for a comment's or delimiter change's tag that leaves nothing.
     private mutating func readTag() throws(TemplateSyntaxError) -> Tag? {
-        let tagLine = line, tagColumn = column(of: position)
+        let tagLine = line
+        let tagColumn = column(of: position)
         func mistake(_ message: String) -> TemplateSyntaxError { TemplateSyntaxError(message, line: tagLine, column: tagColumn) }
-        let openText = String(decoding: open, as: UTF8.self), closeText = String(decoding: close, as: UTF8.self)
+        let openText = String(decoding: open, as: UTF8.self)
+        let closeText = String(decoding: close, as: UTF8.self)
         position += open.count
         var closing = close
         let triple = open == Array("{{".utf8) && position < source.count && source[position] == UInt8(ascii: "{")
@@ -233,8 +241,8 @@ struct TemplateParser {
     }
 }
 
-private extension String {
-    var trimmingSpace: String {
+extension String {
+    fileprivate var trimmingSpace: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])

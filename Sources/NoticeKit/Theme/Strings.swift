@@ -73,13 +73,14 @@ public struct Strings: Sendable {
         }
 
         var schema: TemplateSchema {
-            TemplateSchema(children.mapValues { child in
-                if child.children.isEmpty, let leaf = child.leaf {
-                    if case .list = leaf { return .list(.text) }
-                    return .text
-                }
-                return .view(child.schema)
-            })
+            TemplateSchema(
+                children.mapValues { child in
+                    if child.children.isEmpty, let leaf = child.leaf {
+                        if case .list = leaf { return .list(.text) }
+                        return .text
+                    }
+                    return .view(child.schema)
+                })
         }
     }
 }

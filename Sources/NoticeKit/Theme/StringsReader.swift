@@ -11,8 +11,10 @@ enum StringsReader {
         return Strings(values, locations: locations)
     }
 
-    private static func read(_ pairs: [(key: Node, value: Node)], prefix: String, reader: YAMLReader,
-                             into values: inout [String: Strings.Value], locations: inout [String: SourceLocation]) {
+    private static func read(
+        _ pairs: [(key: Node, value: Node)], prefix: String, reader: YAMLReader,
+        into values: inout [String: Strings.Value], locations: inout [String: SourceLocation]
+    ) {
         for (key, value) in pairs {
             guard let name = key.string else {
                 reader.error(.themeStringsKeyInvalid, "the name of a text should be a single word, such as heading, but this is \(key.kindDescription)", at: key)

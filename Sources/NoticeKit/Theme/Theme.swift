@@ -28,10 +28,12 @@ public struct Theme: Sendable {
     /// The templates every theme must have.
     static let requiredTemplates = ["page", "cookie-table"]
 
-    init(name: String, library: TemplateLibrary, templateNames: Set<String>, assets: [String: URL], strings: Strings,
-         languageStrings: [String: Strings] = [:],
-         consentScript: URL? = nil, consentSettingsScript: URL? = nil, consentStylesheet: URL? = nil,
-         consentSettingsStylesheet: URL? = nil) {
+    init(
+        name: String, library: TemplateLibrary, templateNames: Set<String>, assets: [String: URL], strings: Strings,
+        languageStrings: [String: Strings] = [:],
+        consentScript: URL? = nil, consentSettingsScript: URL? = nil, consentStylesheet: URL? = nil,
+        consentSettingsStylesheet: URL? = nil
+    ) {
         self.name = name
         self.library = library
         self.templateNames = templateNames
@@ -74,13 +76,15 @@ public struct Theme: Sendable {
             check.check(name, root: root, globals: globals)
         }
         for problem in check.problems {
-            log.error(.themeTemplateNameUnknown, problem.message,
-                      at: SourceLocation(path: templateFiles[problem.template] ?? problem.template, line: problem.line, column: problem.column))
+            log.error(
+                .themeTemplateNameUnknown, problem.message,
+                at: SourceLocation(path: templateFiles[problem.template] ?? problem.template, line: problem.line, column: problem.column))
         }
         let rendered = entries.keys.sorted().joined(separator: ", ")
         for name in siteTemplateNames.subtracting(check.reached).sorted() {
-            log.warning(.themeTemplateUnused, "Notice never shows this template: it renders \(rendered) and the templates they include ({{> \(name)}}); include it from one of them, or remove it",
-                        at: SourceLocation(path: templateFiles[name] ?? name))
+            log.warning(
+                .themeTemplateUnused, "Notice never shows this template: it renders \(rendered) and the templates they include ({{> \(name)}}); include it from one of them, or remove it",
+                at: SourceLocation(path: templateFiles[name] ?? name))
         }
     }
 

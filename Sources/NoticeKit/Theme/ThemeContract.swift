@@ -9,8 +9,10 @@ public struct ThemeContract: Sendable {
     /// What every template gets (`strings`, `site`, `layout`), given the texts' keys.
     public var globals: @Sendable (Strings) -> TemplateSchema
 
-    public init(requiredTexts: [String], templates: [String: TemplateSchema],
-                globals: @escaping @Sendable (Strings) -> TemplateSchema) {
+    public init(
+        requiredTexts: [String], templates: [String: TemplateSchema],
+        globals: @escaping @Sendable (Strings) -> TemplateSchema
+    ) {
         self.requiredTexts = requiredTexts
         self.templates = templates
         self.globals = globals
@@ -105,8 +107,10 @@ struct TemplateNameCheck {
             }
             guard let child = schema.names[part] else {
                 let nearest = Spelling.nearest(to: part, in: schema.names.keys)
-                report(template, name, "'{{\(name.description)}}': '\(path)' has no value '\(part)'"
-                    + Spelling.suggestion(nearest.map { "\(path).\($0)" }, otherwise: "; its values are \(Self.list(schema))"))
+                report(
+                    template, name,
+                    "'{{\(name.description)}}': '\(path)' has no value '\(part)'"
+                        + Spelling.suggestion(nearest.map { "\(path).\($0)" }, otherwise: "; its values are \(Self.list(schema))"))
                 return nil
             }
             kind = child

@@ -17,7 +17,10 @@ struct ThemeLoader {
         var assets: [String: URL] = [:]
         var strings = Strings()
         var languageStrings: [String: Strings] = [:]
-        var consentScript: URL?, consentSettingsScript: URL?, consentStylesheet: URL?, consentSettingsStylesheet: URL?
+        var consentScript: URL?
+        var consentSettingsScript: URL?
+        var consentStylesheet: URL?
+        var consentSettingsStylesheet: URL?
         for folder in folders.reversed() {
             // The minified consent files are preferred; a site that overrides the source alone gets its source.
             let consent = folder.appendingPathComponent("consent")
@@ -85,10 +88,11 @@ struct ThemeLoader {
             failed = true
         }
         if failed { return nil }
-        var theme = Theme(name: name, library: library, templateNames: Set(templates.keys), assets: assets, strings: strings,
-                          languageStrings: languageStrings,
-                          consentScript: consentScript, consentSettingsScript: consentSettingsScript, consentStylesheet: consentStylesheet,
-                          consentSettingsStylesheet: consentSettingsStylesheet)
+        var theme = Theme(
+            name: name, library: library, templateNames: Set(templates.keys), assets: assets, strings: strings,
+            languageStrings: languageStrings,
+            consentScript: consentScript, consentSettingsScript: consentSettingsScript, consentStylesheet: consentStylesheet,
+            consentSettingsStylesheet: consentSettingsStylesheet)
         theme.templateFiles = displayed
         // Templates the site wrote itself (under its own themes/ folder), as opposed to built-in ones a
         // theme may inherit and not use.
@@ -111,18 +115,21 @@ struct ThemeLoader {
                 let looked = searchPaths.map { paths.display($0) }.joined(separator: ", ")
                 let known = Set(searchPaths.flatMap { folder in FileTree.children(of: folder.path).filter(\.isFolder).map(\.name) })
                 let what = seen.isEmpty ? "check 'theme' in site.yaml" : "check 'extends' in the theme '\(seen.last ?? "")'"
-                log.error(seen.isEmpty ? .themeNameUnknown : .themeExtendsUnknown,
-                          "there is no theme called '\(current.name)' (looked in \(looked))" + Spelling.suggestion(for: current.name, in: known, otherwise: "; \(what)"),
-                          at: current.location)
+                log.error(
+                    seen.isEmpty ? .themeNameUnknown : .themeExtendsUnknown,
+                    "there is no theme called '\(current.name)' (looked in \(looked))" + Spelling.suggestion(for: current.name, in: known, otherwise: "; \(what)"),
+                    at: current.location)
                 return nil
             }
             seen.append(current.name)
             chain += own
             guard let file = own.map({ $0.appendingPathComponent(Self.settingsFileName) }).first(where: FileSystem.isFile),
-                  let parent = readExtends(file, log: &log) else { break }
+                let parent = readExtends(file, log: &log)
+            else { break }
             guard !seen.contains(parent.value) else {
-                log.error(.themeExtendsCycle, "the theme '\(current.name)' extends '\(parent.value)', which comes back to it (\((seen + [parent.value]).joined(separator: " → "))); one of them must extend nothing",
-                          at: parent.location)
+                log.error(
+                    .themeExtendsCycle, "the theme '\(current.name)' extends '\(parent.value)', which comes back to it (\((seen + [parent.value]).joined(separator: " → "))); one of them must extend nothing",
+                    at: parent.location)
                 return nil
             }
             current = (parent.value, parent.location)

@@ -44,8 +44,9 @@ enum YAMLAliasScan {
                 default: name = nil
                 }
                 if let name {
-                    return Found(kind: kind, name: String(cString: UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)),
-                                 line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                    return Found(
+                        kind: kind, name: String(cString: UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)),
+                        line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
                 }
             }
             return nil

@@ -19,8 +19,9 @@ final class YAMLReader {
         if let found = YAMLAliasScan.first(in: file.text) {
             let written = found.kind == .anchor ? "&\(found.name)" : "*\(found.name)"
             let kind = found.kind == .anchor ? "anchor" : "alias"
-            log.error(.yamlAliasRefused, "'\(written)' is a YAML \(kind); Notice's files do not use anchors and aliases (&name, *name): write the value out in full where it is needed",
-                      at: file.location(line: found.line, column: found.column))
+            log.error(
+                .yamlAliasRefused, "'\(written)' is a YAML \(kind); Notice's files do not use anchors and aliases (&name, *name): write the value out in full where it is needed",
+                at: file.location(line: found.line, column: found.column))
             return nil
         }
         do {
@@ -56,10 +57,6 @@ final class YAMLReader {
     func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
         log.warning(code, message, at: location)
     }
-
-
-
-
 
     /// The node as a mapping, or an error naming what was expected.
     func mapping(_ node: Node, describedAs what: String) -> YAMLMapping? {

@@ -5,15 +5,16 @@ enum YAMLSyntaxError {
     static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
         switch error {
         case let .scanner(_, problem, mark, _),
-             let .parser(_, problem, mark, _),
-             let .composer(_, problem, mark, _):
+            let .parser(_, problem, mark, _),
+            let .composer(_, problem, mark, _):
             if let advice = misalignedKey(in: file, near: mark.line) {
                 return .error(.yamlSyntaxInvalid, advice.message, at: file.location(line: advice.line, column: advice.column))
             }
             return .error(.yamlSyntaxInvalid, explain(problem), at: file.location(line: mark.line, column: mark.column))
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error(.yamlSyntaxInvalid, 
+            return .error(
+                .yamlSyntaxInvalid,
                 "the key \(keys) is written more than once in the same block; keep only one",
                 at: file.location(line: context.mark.line, column: context.mark.column))
         case let .reader(problem, offset, _, yaml):
@@ -77,9 +78,12 @@ enum YAMLSyntaxError {
                 previousRest = previousRest.dropFirst(1 + afterDash)
             }
             guard let sibling = keyName(previousRest), indent != column, abs(indent - column) <= 2,
-                  !previousRest.hasSuffix(":") else { continue }
-            return ("'\(key)' is indented \(indent) \(indent == 1 ? "space" : "spaces"), but '\(sibling)' on the line above is indented \(column); keys of one block line up, so put \(column) spaces before '\(key)'",
-                    candidate, indent + 1)
+                !previousRest.hasSuffix(":")
+            else { continue }
+            return (
+                "'\(key)' is indented \(indent) \(indent == 1 ? "space" : "spaces"), but '\(sibling)' on the line above is indented \(column); keys of one block line up, so put \(column) spaces before '\(key)'",
+                candidate, indent + 1
+            )
         }
         return nil
     }
