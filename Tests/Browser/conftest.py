@@ -207,6 +207,16 @@ def example_site(tmp_path_factory):
 
 
 BILINGUAL_SITE = REPOSITORY / "Tests" / "Bilingual" / "site"
+PLAIN_SITE = REPOSITORY / "Tests" / "Plain" / "site"
+
+
+@pytest.fixture(scope="session")
+def plain_site(tmp_path_factory):
+    """The plain theme's test site (Tests/Plain/site): a council's own header, footer and stylesheet."""
+    output = build(PLAIN_SITE, tmp_path_factory.mktemp("plain") / "output")
+    server = Server(output)
+    yield output, server
+    server.close()
 
 
 @pytest.fixture(scope="session")

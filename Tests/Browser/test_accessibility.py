@@ -33,6 +33,8 @@ SCENARIOS = [
     ("bilingual", "/cy/", "banner"), ("bilingual", "/cy/", "dialog"), ("bilingual", "/cy/", "confirmation"),
     ("bilingual", "/cy/cwcis/", "banner"), ("bilingual", "/cy/cwcis/", "confirmation"),
     ("bilingual", "/cy/cwcis/", "settings-saved"), ("bilingual", "/cookies/", "banner"),
+    # The plain theme, in a council's own GOV.UK Frontend header and footer (Tests/Plain/site).
+    ("plain", "/cookies/", "banner"), ("plain", "/cookies/", "settings-saved"), ("plain", "/accessibility/", "settings-button"),
 ]
 
 
@@ -106,9 +108,9 @@ def put_in_state(driver, state):
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("site,path,state", SCENARIOS, ids=[f"{s}{p}{st}" for s, p, st in SCENARIOS])
 def test_axe_finds_no_violations_and_nothing_scrolls_sideways(site, path, state, viewport, scheme, drivers, axe_source,
-                                                             example_site, server, bilingual_site):
+                                                             example_site, server, bilingual_site, plain_site):
     driver = drivers(viewport, scheme)
-    target = {"example": example_site[1], "bilingual": bilingual_site[1]}.get(site, server)
+    target = {"example": example_site[1], "bilingual": bilingual_site[1], "plain": plain_site[1]}.get(site, server)
     driver.get(target.url(path))
     driver.delete_all_cookies()
     driver.get(target.url(path))
@@ -128,7 +130,7 @@ def validate(vnu_jar, *paths):
     return [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['message']}" for m in messages if m["type"] == "error"]
 
 
-def test_every_html_and_css_file_the_build_writes_is_valid(vnu_jar, example_site, built_site, bilingual_site):
+def test_every_html_and_css_file_the_build_writes_is_valid(vnu_jar, example_site, built_site, bilingual_site, plain_site):
     # The test site's inline/ page gates a script with src=, the form most consent managers document,
     # which HTML does not allow on a data block (data-src, used everywhere else, is valid); it alone is left out.
     fixture_files = [path for path in built_site.rglob("*") if path.suffix in (".html", ".css")
@@ -136,7 +138,9 @@ def test_every_html_and_css_file_the_build_writes_is_valid(vnu_jar, example_site
     assert len(fixture_files) >= 5
     bilingual_files = [path for path in bilingual_site[0].rglob("*") if path.suffix in (".html", ".css")]
     assert len(bilingual_files) >= 8
-    assert validate(vnu_jar, example_site[0], *fixture_files, *bilingual_files) == []
+    plain_files = [path for path in plain_site[0].rglob("*") if path.suffix in (".html", ".css")]
+    assert len(plain_files) >= 5
+    assert validate(vnu_jar, example_site[0], *fixture_files, *bilingual_files, *plain_files) == []
 
 
 def test_keyboard_reaches_the_skip_link_then_the_banner_then_the_content(drivers, example_site):

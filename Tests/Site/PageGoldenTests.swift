@@ -22,6 +22,11 @@ struct PageGoldenTests {
             "browser-site", TempSite.repositoryRoot.appendingPathComponent("Tests/Browser/site"),
             ["index.html", "cookies/index.html", "videos/index.html", "inline/index.html", "consent.js", "consent-settings.js"]
         ),
+        // The plain theme, around a council's own GOV.UK Frontend header and footer.
+        (
+            "plain-site", TempSite.repositoryRoot.appendingPathComponent("Tests/Plain/site"),
+            ["index.html", "cookies/index.html", "accessibility/index.html", "404.html"]
+        ),
     ]
 
     static func build(_ folder: URL) throws -> URL {
@@ -46,7 +51,7 @@ struct PageGoldenTests {
         return try Data(contentsOf: output.appendingPathComponent(hashed))
     }
 
-    @Test(arguments: [0, 1])
+    @Test(arguments: [0, 1, 2])
     func pagesMatchTheirGoldenFiles(site index: Int) throws {
         let site = Self.sites[index]
         let output = try Self.build(site.folder)
