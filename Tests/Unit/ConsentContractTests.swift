@@ -62,7 +62,7 @@ struct ConsentContractTests {
         }
         // The confirmation picks its key at run time, from these three.
         shown.formUnion(["accepted", "chosen", "rejected"])
-        #expect(shown == Set(ConsentScript.textKeys + ConsentScript.settingsTextKeys))
+        #expect(shown == Set(ConsentScriptContract.textKeys + ConsentScriptContract.settingsTextKeys))
     }
 
     @Test func theScriptWritesTheRecordKeysTheSwiftRecordHas() throws {

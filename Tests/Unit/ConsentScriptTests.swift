@@ -37,7 +37,7 @@ struct ConsentScriptTests {
             ConsentScript(site: site, context: context).settingsConfiguration().texts["chosen"] == "You’ve accepted some optional cookies: {value}.",
             "the script fills {categories} in")
         #expect(configuration.texts["remember"] == "We’ll remember your choice for 6 months. You can change it at any time in Cookie settings.")
-        #expect(Set(configuration.texts.keys) == Set(ConsentScript.textKeys))
+        #expect(Set(configuration.texts.keys) == Set(ConsentScriptContract.textKeys))
         #expect(configuration.receipts == nil)
         #expect(configuration.reload)
     }
@@ -64,7 +64,7 @@ struct ConsentScriptTests {
         #expect(analytics.section == "cookies/#analytics-cookies")
         #expect(analytics.more == "More about analytics cookies")
         #expect(analytics.services?.hasPrefix("Used by: ") == true)
-        #expect(Set(settings.texts.keys) == Set(ConsentScript.settingsTextKeys))
+        #expect(Set(settings.texts.keys) == Set(ConsentScriptContract.settingsTextKeys))
         #expect(settings.texts["consentId"]?.contains("{value}") == true, "the script fills {id} in")
     }
 
@@ -86,7 +86,7 @@ struct ConsentScriptTests {
         let files = try #require(ConsentScript(site: site, context: context).files(log: &log))
         #expect(log.diagnostics.isEmpty)
         let script = String(decoding: files.script, as: UTF8.self)
-        #expect(!script.contains(ConsentScript.placeholder))
+        #expect(!script.contains(ConsentScriptContract.placeholder))
         #expect(script.contains("\"heading\":\"Cookies on Test &lt;Council&gt;\""), "texts are escaped for HTML by the build, then JSON-encoded")
         #expect(!script.contains("eval("))
         #expect(files.stylesheet != nil)
@@ -99,7 +99,7 @@ struct ConsentScriptTests {
             Issue.record("consent-settings.js is not generated")
             return
         }
-        #expect(!String(decoding: data, as: UTF8.self).contains(ConsentScript.settingsPlaceholder))
+        #expect(!String(decoding: data, as: UTF8.self).contains(ConsentScriptContract.settingsPlaceholder))
     }
 
     @Test func settingsAreDeterministic() throws {

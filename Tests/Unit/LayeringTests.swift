@@ -8,6 +8,7 @@ struct LayeringTests {
     /// Bottom to top; folders in one layer may use each other.
     static let layers: [[String]] = [
         ["Support", "Diagnostics"],
+        ["ConsentContract"],
         ["Template"],
         ["YAML"],
         ["Registry"],

@@ -8,7 +8,7 @@ enum TextKeys {
             "cookieTable.storage.pixel", "cookieTable.storage.none", "cookieTable.notStated",
             "consent.serviceName", "consent.cookie.preferencesSet", "consent.cookie.status", "consent.cookie.version",
             "date.format", "notFound.title", "notFound.description", "notFound.body",
-        ] + CookieDeclarationCSV.columns.map { "declaration.csv.\($0)" } + (ConsentScript.textKeys + ConsentScript.settingsTextKeys + ["purpose", "services", "moreAbout"]).map { "consent.ui.\($0)" }
+        ] + CookieDeclarationCSV.columns.map { "declaration.csv.\($0)" } + (ConsentScriptContract.textKeys + ConsentScriptContract.settingsTextKeys + ["purpose", "services", "moreAbout"]).map { "consent.ui.\($0)" }
         + ["consent.noScript", "consent.onlyNecessary", "consent.embed.text", "consent.embed.button", "consent.embed.link"]
 }
 

@@ -10,25 +10,10 @@ import Foundation
 /// every page downloads stays small whatever the size of the registry. Nothing is read at run time from
 /// the page, so the scripts need no inline configuration and work under a strict Content-Security-Policy.
 struct ConsentScript {
-    static let placeholder = "NOTICE_CONFIG"
-    static let settingsPlaceholder = "NOTICE_SETTINGS"
     static let scriptPath = "consent.js"
     static let settingsScriptPath = "consent-settings.js"
     static let settingsStylesheetPath = "consent-settings.css"
     static let stylesheetPath = "consent.css"
-
-    /// The keys of the texts `consent.js` shows, under `consent.ui.` in the theme's strings.
-    static let textKeys = [
-        "heading", "essential", "optional", "purposes", "remember", "changed", "accept", "reject", "choose", "policyLink", "change",
-        "hide", "gpc", "settingsButton",
-    ]
-    /// The keys of the texts only the settings form shows, sent with `consent-settings.js`.
-    static let settingsTextKeys = [
-        "necessary", "use", "doNotUse", "acceptAll", "rejectAll", "save", "cancel", "saved", "settingsHeading", "consentId",
-        "accepted", "rejected", "chosen",
-    ]
-    /// Placeholders the scripts fill in themselves, at the moment they show the text.
-    static let scriptPlaceholders = ["categories", "id"]
 
     /// The three files, ready to write.
     struct Files {
@@ -60,7 +45,7 @@ struct ConsentScript {
             return nil
         }
         guard let scriptURL = site.theme.consentScript,
-            let source = template(scriptURL, placeholder: Self.placeholder, log: &log)
+            let source = template(scriptURL, placeholder: ConsentScriptContract.placeholder, log: &log)
         else { return nil }
         for category in optionalCategories where category.purpose == nil {
             log.warning(
@@ -72,14 +57,14 @@ struct ConsentScript {
         var settingsFiles: [OutputFile] = []
         var settingsPaths: (script: String, stylesheet: String)?
         if let settingsURL = site.theme.consentSettingsScript, let stylesheetURL = site.theme.consentSettingsStylesheet {
-            guard let settingsSource = template(settingsURL, placeholder: Self.settingsPlaceholder, log: &log),
+            guard let settingsSource = template(settingsURL, placeholder: ConsentScriptContract.settingsPlaceholder, log: &log),
                 let json = encode(settingsConfiguration(), log: &log)
             else { return nil }
             guard let stylesheet = FileManager.default.contents(atPath: stylesheetURL.path) else {
                 log.error(.themeConsentStylesheetUnreadable, "this stylesheet could not be read", at: SourceLocation(path: DisplayPaths().display(stylesheetURL)))
                 return nil
             }
-            let script = Data(settingsSource.replacingOccurrences(of: Self.settingsPlaceholder, with: json).utf8)
+            let script = Data(settingsSource.replacingOccurrences(of: ConsentScriptContract.settingsPlaceholder, with: json).utf8)
             let (scriptAsset, scriptFile) = AssetManifest.asset(Self.settingsScriptPath, contents: script, withIntegrity: false)
             let (stylesheetAsset, stylesheetFile) = AssetManifest.asset(Self.settingsStylesheetPath, contents: stylesheet, withIntegrity: false)
             settingsFiles = [scriptFile, stylesheetFile]
@@ -91,7 +76,7 @@ struct ConsentScript {
             return nil
         }
         guard let json = encode(configuration(settings: settingsPaths), log: &log) else { return nil }
-        let script = Data(source.replacingOccurrences(of: Self.placeholder, with: json).utf8)
+        let script = Data(source.replacingOccurrences(of: ConsentScriptContract.placeholder, with: json).utf8)
         let stylesheet = site.theme.consentStylesheet.flatMap { FileManager.default.contents(atPath: $0.path) }
         return Files(script: script, stylesheet: stylesheet, settings: settingsFiles)
     }
@@ -126,7 +111,7 @@ struct ConsentScript {
     private func scriptText(_ key: String, _ values: [String: String] = [:]) -> String {
         var values = values
         values["site"] = site.config.title
-        for name in Self.scriptPlaceholders { values[name] = "{value}" }
+        for name in ConsentScriptContract.scriptPlaceholders { values[name] = "{value}" }
         return HTMLText.escape(context.text("consent.ui.\(key)", values))
     }
 
@@ -145,7 +130,7 @@ struct ConsentScript {
         if !consent.googleConsentMode.isEmpty {
             googleConsentMode = Dictionary(consent.googleConsentMode.map { ($0.category.value, $0.types) }) { first, second in first + second }
         }
-        let texts = Dictionary(uniqueKeysWithValues: Self.textKeys.map { ($0, scriptText($0, ["lifetime": consent.lifetimeText])) })
+        let texts = Dictionary(uniqueKeysWithValues: ConsentScriptContract.textKeys.map { ($0, scriptText($0, ["lifetime": consent.lifetimeText])) })
         // The names a refusal never deletes: what the strictly necessary categories declare (the consent
         // cookies among them). Any other cookie makes the script clear the refused categories again.
         let necessary = CookieNameMatcher(
@@ -175,7 +160,7 @@ struct ConsentScript {
                 names: registry.cookieNameMatcher(forCategory: category.id).regexSource,
                 keys: registry.storageKeyMatcher(forCategory: category.id).regexSource)
         }
-        let texts = Dictionary(uniqueKeysWithValues: Self.settingsTextKeys.map { ($0, scriptText($0)) })
+        let texts = Dictionary(uniqueKeysWithValues: ConsentScriptContract.settingsTextKeys.map { ($0, scriptText($0)) })
         return ConsentSettingsConfig(categories: categories, texts: texts)
     }
 
@@ -199,68 +184,4 @@ struct ConsentScript {
     static func sectionAnchor(of category: CookieCategory) -> String {
         CookieTableDirective.sectionAnchor(of: category)
     }
-}
-
-/// The settings baked into `consent.js` (as JSON, keys sorted so that builds are reproducible).
-struct ConsentScriptConfig: Encodable {
-    struct Cookies: Encodable {
-        var status: String
-        var set: String
-        var version: String
-    }
-
-    struct Category: Encodable {
-        var id: String
-        /// One sentence for the banner: what the category is for.
-        var summary: String
-    }
-
-    var version: String
-    var cookies: Cookies
-    /// How long a choice is remembered.
-    var days: Int
-    var domain: String?
-    /// The policy page's address relative to the script's own.
-    var policy: String
-    /// The policy page's settings form, where the settings links lead without JavaScript.
-    var form: String
-    /// Ids of strictly necessary categories, always allowed.
-    var necessary: [String]
-    /// The optional categories, in registry order.
-    var categories: [Category]
-    var googleConsentMode: [String: [String]]?
-    var texts: [String: String]
-    /// Where receipts are sent; absent when none are.
-    var receipts: String?
-    /// Whether a withdrawal reloads the page.
-    var reload: Bool
-    /// `consent-settings.<hash>.js` and `consent-settings.<hash>.css`, relative to the script.
-    var settings: String?
-    var style: String?
-    /// A regular expression of the cookie names no refusal deletes (the strictly necessary ones).
-    var keep: String
-    /// Whether the script shows its Cookie settings button once a choice is made.
-    var button: Bool
-}
-
-/// The settings baked into `consent-settings.js`.
-struct ConsentSettingsConfig: Encodable {
-    struct Category: Encodable {
-        var title: String
-        var description: String
-        /// "Services: Google Analytics, Hotjar", or absent when the category has none.
-        var services: String?
-        /// The policy page's section about the category, relative to the script.
-        var section: String
-        /// The text of the link to that section.
-        var more: String
-        /// A regular expression matching the category's cookie names, for deleting them on refusal.
-        var names: String
-        /// The same for its local and session storage keys.
-        var keys: String
-    }
-
-    /// In the order of `consent.js`'s categories.
-    var categories: [Category]
-    var texts: [String: String]
 }

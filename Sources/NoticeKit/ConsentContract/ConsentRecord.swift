@@ -1,6 +1,6 @@
 // What the consent script and the Swift side must agree on, each defined once here: the consent record
 // the script stores, and the attributes that pages, templates and the script share. The settings the
-// build bakes into the scripts are ConsentScriptConfig and ConsentSettingsConfig (Consent/).
+// build bakes into the scripts are ConsentScriptConfig and ConsentSettingsConfig (ConsentScriptSettings.swift).
 // ConsentContractTests reads the scripts' sources and fails when either side names something the other
 // does not know.
 
