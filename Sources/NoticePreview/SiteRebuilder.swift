@@ -18,8 +18,10 @@ actor SiteRebuilder {
     let options: SiteBuilder.Options
     let paths: DisplayPaths
     let state: PreviewState
-    private var renderer: SiteRenderer?
-    /// Every page's links and anchors, by page name, so links can be checked after a one-page update.
+    /// The site-wide checks with every language's renderer, from the last whole build.
+    private var checks: SiteChecks?
+    /// Every page's links and anchors, by source file (a page and its translations share a name), so
+    /// links can be checked after a one-page update.
     private var renderedPages: [String: RenderedPage] = [:]
     /// Problems of pages re-rendered on their own, by page name, until each is fixed.
     private var pageFailures: [String: [Diagnostic]] = [:]
@@ -41,21 +43,21 @@ actor SiteRebuilder {
         do {
             let rendered = try SiteBuilder(options: options, paths: paths).render()
             let files = try Self.contents(of: rendered.files)
-            renderer = rendered.renderer
-            renderedPages = Dictionary(rendered.pages.map { ($0.page.name, $0) }, uniquingKeysWith: { first, _ in first })
+            checks = rendered.checks
+            renderedPages = Dictionary(rendered.pages.map { ($0.page.path, $0) }, uniquingKeysWith: { first, _ in first })
             pageFailures = [:]
             await state.publish(files, strings: rendered.site.strings)
             return Outcome(
                 summary: "Rebuilt \(rendered.pages.count) pages (\(reason))", duration: clock.now - start,
                 diagnostics: rendered.diagnostics, succeeded: true)
         } catch let failure as BuildFailure {
-            renderer = nil
+            checks = nil
             await state.fail(with: failure.diagnostics)
             return Outcome(
                 summary: "The site could not be rebuilt (\(reason))", duration: clock.now - start,
                 diagnostics: failure.diagnostics, succeeded: false)
         } catch {
-            renderer = nil
+            checks = nil
             let diagnostic = Diagnostic.error(.previewFileUnreadable, "could not read a file of the site: \(error.localizedDescription)", at: nil)
             await state.fail(with: [diagnostic])
             return Outcome(
@@ -68,7 +70,7 @@ actor SiteRebuilder {
     func rebuild(after changes: Set<String>) async -> Outcome {
         let shown = changes.sorted().map { paths.display(URL(fileURLWithPath: $0)) }
         let reason = shown.count == 1 ? "\(shown[0]) changed" : "\(shown.count) files changed"
-        guard let renderer, let pages = changedPages(changes, in: renderer.site) else {
+        guard let checks, let pages = changedPages(changes, in: checks.renderers[0].site) else {
             return await buildEverything(because: reason)
         }
         let clock = ContinuousClock()
@@ -81,12 +83,12 @@ actor SiteRebuilder {
         for file in pages {
             var (page, diagnostics) = loader.loadPage(at: URL(fileURLWithPath: file))
             if let loaded = page, !diagnostics.contains(where: { $0.severity == .error }) {
-                var result = renderer.render(page: loaded)
+                var result = checks.renderer(for: loaded).render(page: loaded)
                 diagnostics += result.diagnostics
                 if let output = result.file, case .data(let data) = output.contents {
                     updated[output.path] = data
                     result.file = nil
-                    renderedPages[loaded.name] = result
+                    renderedPages[loaded.path] = result
                 } else {
                     page = nil
                 }
@@ -99,11 +101,13 @@ actor SiteRebuilder {
                 warnings += diagnostics
             }
         }
-        // Links are checked across all pages again: this page's links, and other pages' links to it.
+        // The site-wide checks again, as a build runs them: this page's links, other pages' links to it, and
+        // whether the site is still complete; then what the site silences (`checks: ignore:`).
         let allPages = renderedPages.keys.sorted().compactMap { renderedPages[$0] }
-        let brokenLinks = renderer.checkLinks(of: allPages)
-        let failures = pageFailures.keys.sorted().flatMap { pageFailures[$0] ?? [] } + brokenLinks
-        if failures.isEmpty { warnings += renderer.checkCompleteness(of: allPages) }
+        let pageErrors = pageFailures.keys.sorted().flatMap { pageFailures[$0] ?? [] }
+        let found = checks.run(on: allPages, errorsSoFar: !pageErrors.isEmpty)
+        let failures = pageErrors + found.filter { $0.severity == .error }
+        warnings = checks.renderers[0].site.silencing(warnings + found.filter { $0.severity != .error }).kept
         await state.update(updated, failure: failures)
         let succeeded = failures.isEmpty
         return Outcome(

@@ -41,7 +41,9 @@ public struct SiteBuilder: Sendable {
     public func render() throws(BuildFailure) -> RenderedSite {
         let sink = MemorySink()
         let run = try run(into: sink)
-        return RenderedSite(renderer: run.renderer, files: sink.files, diagnostics: run.diagnostics, pages: run.pages)
+        return RenderedSite(
+            renderer: run.renderer, files: sink.files, diagnostics: run.diagnostics, pages: run.pages,
+            checks: SiteChecks(renderers: run.renderers))
     }
 
     /// Checks everything a build checks, links included, and writes nothing.
@@ -107,6 +109,7 @@ public struct SiteBuilder: Sendable {
         /// Every page's links and anchors (their HTML already handed to the sink).
         var pages: [RenderedPage]
         var renderer: SiteRenderer
+        var renderers: [SiteRenderer]
     }
 
     /// Load → check → render → hand each file to the sink as soon as it exists.
@@ -155,20 +158,7 @@ public struct SiteBuilder: Sendable {
             return page
         }
         for page in rendered { log.append(contentsOf: page.diagnostics) }
-        // Links are checked among the pages published together: the languages beside the default one, and
-        // each language with an address of its own on its own.
-        let folders = renderers.map(\.site.outputFolder)
-        for folder in Set(folders).sorted() {
-            guard let first = folders.firstIndex(of: folder) else { continue }
-            let together = rendered.indices.filter { folders[jobs[$0].0] == folder }.map { rendered[$0] }
-            log.append(contentsOf: renderers[first].checkLinks(of: together))
-        }
-        // Whether each language's pages show the whole registry is worth asking only once they render.
-        if !log.hasErrors {
-            for (edition, renderer) in renderers.enumerated() {
-                log.append(contentsOf: renderer.checkCompleteness(of: rendered.indices.filter { jobs[$0].0 == edition }.map { rendered[$0] }))
-            }
-        }
+        log.append(contentsOf: SiteChecks(renderers: renderers).run(on: rendered, errorsSoFar: log.hasErrors))
         if let error = writeError ?? writeFailure.error {
             log.error(.outputWriteFailed, "could not write the output: \(OutputWriter.describe(error)); the previous output was left as it was", at: nil)
         }
@@ -178,7 +168,7 @@ public struct SiteBuilder: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
         return Run(
             site: site, diagnostics: diagnostics, silenced: silenced, fileCount: renderers.reduce(0) { $0 + $1.siteFiles.count } + jobs.count,
-            pages: rendered, renderer: renderers[0])
+            pages: rendered, renderer: renderers[0], renderers: renderers)
     }
 }
 
@@ -210,6 +200,8 @@ public struct RenderedSite: Sendable {
     public var diagnostics: [Diagnostic]
     /// Each page's links and anchors, for checking links again after one page changes.
     public var pages: [RenderedPage]
+    /// The checks over the rendered site, with every language's renderer, to run again after a change.
+    public var checks: SiteChecks
 }
 
 /// What a finished build did, for the summary line.
