@@ -323,7 +323,7 @@ public struct BrowserAudit: Sendable {
             for isLocal in [true, false] {
                 let result = try? await driver.devTools(
                     "DOMStorage.getDOMStorageItems",
-                    ["storageId": ["securityOrigin": origin, "isLocalStorage": isLocal]])
+                    ["storageId": WebDriverCommand.StorageID(securityOrigin: origin, isLocalStorage: isLocal)])
                 for entry in result?["entries"] as? [[String]] ?? [] where !entry.isEmpty {
                     found.append(ObservedStorageKey(name: entry[0], area: isLocal ? .local : .session, page: page))
                 }

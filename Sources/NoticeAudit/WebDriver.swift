@@ -76,23 +76,13 @@ final class WebDriver: @unchecked Sendable {
         ]
         // Chromium refuses to run as root without this; a build container often is root.
         if getuid() == 0 { arguments.append("--no-sandbox") }
-        let capabilities: [String: Any] = [
-            "capabilities": [
-                "alwaysMatch": [
-                    "browserName": "chrome",
-                    // As a visitor's browser is by default: third-party cookies allowed (Debian's Chromium may block
-                    // them, and then an embed's cookies would never show).
-                    "goog:chromeOptions": [
-                        "binary": binary, "args": arguments,
-                        "prefs": ["profile.block_third_party_cookies": false, "profile.cookie_controls_mode": 0],
-                    ],
-                    "goog:loggingPrefs": ["performance": "ALL"],
-                    // A page's alert() or confirm() is dismissed, as a visitor would, rather than stopping every command.
-                    "unhandledPromptBehavior": "dismiss",
-                    "timeouts": ["pageLoad": Int(pageTimeout.components.seconds * 1000), "script": Int(pageTimeout.components.seconds * 1000)],
-                ]
-            ]
-        ]
+        // A page's alert() or confirm() is dismissed, as a visitor would, rather than stopping every command.
+        let milliseconds = Int(pageTimeout.components.seconds * 1000)
+        let capabilities = WebDriverCommand.NewSession(
+            capabilities: .init(
+                alwaysMatch: .init(
+                    chromeOptions: .init(binary: binary, args: arguments, prefs: .init()),
+                    timeouts: .init(pageLoad: milliseconds, script: milliseconds))))
         let value = try await send("POST", "/session", capabilities)
         guard let object = value as? [String: Any], let id = object["sessionId"] as? String else {
             throw Failure(description: "Chromium did not start (\(binary)); install it (on Debian: apt-get install chromium)")
@@ -126,32 +116,32 @@ final class WebDriver: @unchecked Sendable {
     }
 
     func navigate(to url: String) async throws {
-        _ = try await send("POST", path("url"), ["url": url], timeout: Int(pageTimeout.components.seconds) + 15)
+        _ = try await send("POST", path("url"), WebDriverCommand.Navigate(url: url), timeout: Int(pageTimeout.components.seconds) + 15)
     }
 
     /// The ids of the elements a CSS selector finds (none is not an error).
     func elements(_ selector: String) async throws -> [String] {
-        let value = try await send("POST", path("elements"), ["using": "css selector", "value": selector])
+        let value = try await send("POST", path("elements"), WebDriverCommand.FindElements(value: selector))
         return (value as? [[String: Any]] ?? []).compactMap { $0.values.first as? String }
     }
 
     func click(_ element: String) async throws {
-        _ = try await send("POST", path("element/\(element)/click"), [:])
+        _ = try await send("POST", path("element/\(element)/click"), WebDriverCommand.NoParameters())
     }
 
     /// Runs a script in the page and returns what it returned.
     func execute(_ script: String) async throws -> Any? {
-        try await send("POST", path("execute/sync"), ["script": script, "args": []])
+        try await send("POST", path("execute/sync"), WebDriverCommand.ExecuteScript(script: script))
     }
 
     /// A DevTools command through chromedriver.
-    func devTools(_ command: String, _ parameters: [String: Any] = [:]) async throws -> [String: Any] {
-        try await send("POST", path("goog/cdp/execute"), ["cmd": command, "params": parameters]) as? [String: Any] ?? [:]
+    func devTools(_ command: String, _ parameters: some Encodable = [String: String]()) async throws -> [String: Any] {
+        try await send("POST", path("goog/cdp/execute"), WebDriverCommand.DevTools(cmd: command, params: parameters)) as? [String: Any] ?? [:]
     }
 
     /// The performance log since the last call: DevTools network events, as JSON objects.
     func performanceLog() async throws -> [[String: Any]] {
-        let value = try await send("POST", path("se/log"), ["type": "performance"])
+        let value = try await send("POST", path("se/log"), WebDriverCommand.ReadLog(type: "performance"))
         return (value as? [[String: Any]] ?? []).compactMap { entry in
             guard let text = entry["message"] as? String,
                 let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
@@ -170,8 +160,8 @@ final class WebDriver: @unchecked Sendable {
 
     /// One WebDriver command: the `value` of its answer, or its error as a ``Failure``.
     @discardableResult
-    private func send(_ method: String, _ path: String, _ body: [String: Any]? = nil, timeout: Int? = nil) async throws -> Any? {
-        let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) }
+    private func send(_ method: String, _ path: String, _ body: (some Encodable)? = WebDriverCommand.NoParameters?.none, timeout: Int? = nil) async throws -> Any? {
+        let payload = try body.map { try JSONEncoder().encode($0) }
         // A browser busy forever (a page running `while (true) {}`) must not hold the audit for ever.
         let timeout = timeout ?? Int(pageTimeout.components.seconds) + 15
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
