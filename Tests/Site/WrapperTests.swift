@@ -105,4 +105,20 @@ struct WrapperTests {
         let report = try Self.site(theme: "default").build()
         #expect(report.diagnostics.contains { $0.code.id == "site.wrapper.unused" }, "\(report.diagnostics)")
     }
+
+    /// Headers and footers as real public-sector systems render them (Tests/Plain/fragments: GOV.UK
+    /// Frontend, LocalGov Drupal, NHS.UK frontend, each with its source named in the file): each pair
+    /// wraps the pages with no error and no warning, and is written into them byte for byte.
+    @Test(arguments: ["govuk", "localgov", "nhsuk"])
+    func realHeadersAndFootersWrapThePagesCleanly(source: String) throws {
+        let folder = TempSite.repositoryRoot.appendingPathComponent("Tests/Plain/fragments")
+        let header = try String(contentsOf: folder.appendingPathComponent("\(source)-header.html"), encoding: .utf8)
+        let footer = try String(contentsOf: folder.appendingPathComponent("\(source)-footer.html"), encoding: .utf8)
+        let site = try Self.site(header: header, footer: footer)
+        let report = try site.build()
+        let fromFragments = report.diagnostics.filter { $0.location?.path.contains("wrapper/") == true || $0.code.id.hasPrefix("site.wrapper") }
+        #expect(fromFragments.isEmpty, "\(fromFragments)")
+        let page = try site.output("cookies/index.html")
+        #expect(page.contains(header) && page.contains(footer))
+    }
 }
