@@ -125,7 +125,8 @@ struct TemplateNameTests {
         }
         var missing: [String] = []
         for (template, schema) in SiteBuilder.themeContract.templates {
-            let text = section(template == "page" ? "`page`" : "`\(template)`")
+            let consent = ConsentTemplate(rawValue: template) != nil
+            let text = section(template == "page" ? "`page`" : consent ? "The consent templates" : "`\(template)`")
             #expect(!text.isEmpty, "docs/themes.md has no section for \(template)")
             for name in Set(names(schema)) where !text.contains("`\(name)`") && !text.contains(".\(name)`") && !text.contains("`\(name).") {
                 missing.append("\(template): \(name)")

@@ -30,39 +30,48 @@ struct ConsentContractTests {
     }
 
     static let sampleConfig = ConsentScriptConfig(
-        version: "v", cookies: .init(status: "s", set: "p", version: "v"), days: 1, domain: "d", policy: "p", form: "f",
-        necessary: [], categories: [], googleConsentMode: [:], texts: [:], receipts: "r", reload: true, settings: "s", style: "c", keep: "k", button: true)
+        version: "v", cookies: .init(status: "s", set: "p", version: "v"), days: 1, domain: "d", form: "f",
+        necessary: [], categories: [], googleConsentMode: [:], html: [:], receipts: "r", reload: true, settings: "s", style: "c", keep: "k", button: true)
 
     @Test func theScriptReadsExactlyTheSettingsTheBuildWrites() {
         let used = properties(of: "config", in: Self.script).union(properties(of: "config", in: Self.settingsScript))
-        // `config.texts` gains the settings' texts, `config.categories` their details, in the settings script.
+        // `config.categories` gain their details in the settings script.
         #expect(used == keys(of: Self.sampleConfig), "consent.js and ConsentScriptConfig disagree")
         let cookies = properties(of: "names", in: Self.script).union(properties(of: "cookies", in: Self.script))
         #expect(cookies == keys(of: Self.sampleConfig.cookies))
-        #expect(properties(of: "extra", in: Self.settingsScript) == keys(of: ConsentSettingsConfig(categories: [], texts: [:])))
+        #expect(properties(of: "extra", in: Self.settingsScript) == keys(of: ConsentSettingsConfig(categories: [], html: [:])))
     }
 
     @Test func theScriptsReadExactlyTheCategoryDetailsTheBuildWrites() {
-        let core = ConsentScriptConfig.Category(id: "a", summary: "s")
-        let extra = ConsentSettingsConfig.Category(title: "t", description: "d", services: "s", section: "s", more: "m", names: "n", keys: "k")
+        let core = ConsentScriptConfig.Category(id: "a")
+        let extra = ConsentSettingsConfig.Category(title: "t", names: "n", keys: "k")
         let used = properties(of: "category", in: Self.script).union(properties(of: "category", in: Self.settingsScript))
         #expect(used == keys(of: core).union(keys(of: extra)))
     }
 
-    @Test func everyTextTheScriptsShowIsOneTheBuildWrites() {
-        // text(key), link(key), button(action) or button(action, key), and a choice's option(category, value, key).
-        let pattern = try! NSRegularExpression(pattern: "\\b(?:text|button|link)\\('([A-Za-z]+)'(?:, '([A-Za-z]+)')?|\\boption\\(category, [01], ()'([A-Za-z]+)'")
-        var shown = Set<String>()
-        for source in [Self.script, Self.settingsScript] {
-            for match in pattern.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
-                // button(action, key): the second name is the text's key when there is one.
-                let group = [4, 2, 1].first { match.range(at: $0).location != NSNotFound }!
-                if let range = Range(match.range(at: group), in: source) { shown.insert(String(source[range])) }
+    @Test func theScriptsShowOnlyTheThemesMarkupAndEveryTextIsInATemplate() throws {
+        // The scripts carry no words: each message is a consent template, which the build renders.
+        let html = properties(of: "html", in: Self.script + Self.settingsScript)
+        #expect(html == Set(ConsentTemplate.allCases.map(\.key)))
+        #expect(properties(of: "html", in: Self.script) == Set(ConsentTemplate.everyPage.map(\.key)))
+        #expect(!Self.script.contains("config.texts") && !Self.settingsScript.contains("extra.texts"))
+        // Every text the templates get is shown by one of the default theme's templates.
+        var used = Set<String>()
+        let tag = try NSRegularExpression(pattern: "\\{\\{text\\.([A-Za-z]+)\\}\\}")
+        for name in ConsentTemplate.allCases.map(\.rawValue) + ["consent-form"] {
+            let source = try String(contentsOf: Repository.themes.appendingPathComponent("default/templates/\(name).mustache"), encoding: .utf8)
+            for match in tag.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
+                used.insert(String(source[Range(match.range(at: 1), in: source)!]))
             }
         }
-        // The confirmation picks its key at run time, from these three.
-        shown.formUnion(["accepted", "chosen", "rejected"])
-        #expect(shown == Set(ConsentScriptContract.textKeys + ConsentScriptContract.settingsTextKeys))
+        #expect(used == Set(ConsentScriptContract.textKeys))
+    }
+
+    @Test func theScriptsChooseBetweenExactlyTheConditionsTheTemplatesAreCheckedFor() {
+        let conditions = Set(ConsentTemplate.allCases.flatMap { $0.conditions.required + $0.conditions.optional })
+        for condition in conditions {
+            #expect(Self.script.contains("'\(condition)'") || Self.settingsScript.contains("'\(condition)'"), "the scripts never show '\(condition)'")
+        }
     }
 
     @Test func theScriptWritesTheRecordKeysTheSwiftRecordHas() throws {
@@ -98,7 +107,7 @@ struct ConsentContractTests {
                 used.insert("data-" + camel.reduce(into: "") { $0 += $1.isUppercase ? "-" + $1.lowercased() : String($1) })
             }
         }
-        #expect(used == Set(ConsentMarkup.all))
+        #expect(used == Set(ConsentMarkup.all + [ConsentTemplateMarkup.when, ConsentTemplateMarkup.form]))
         // The default theme's templates use no other data- attribute.
         let templates = try FileManager.default.contentsOfDirectory(
             at: Repository.themes.appendingPathComponent("default/templates"),
@@ -108,7 +117,9 @@ struct ConsentContractTests {
             let text = try String(contentsOf: template, encoding: .utf8)
             for match in attribute.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 let name = String(text[Range(match.range(at: 1), in: text)!])
-                #expect(ConsentMarkup.all.contains(name) || name == "data-label", "\(template.lastPathComponent) uses \(name)")
+                #expect(
+                    ConsentMarkup.all.contains(name) || [ConsentTemplateMarkup.when, ConsentTemplateMarkup.form, "data-label", "data-nosnippet"].contains(name),
+                    "\(template.lastPathComponent) uses \(name)")
             }
         }
         for action in ConsentMarkup.actions {

@@ -22,22 +22,31 @@ struct ConsentScriptTests {
             config.consent.lifetimeText = "6 months"
             config.consent.googleConsentMode = [GoogleConsentMapping(category: Located("analytics", at: SourceLocation(path: "s")), types: ["analytics_storage"])]
         }
-        let configuration = ConsentScript(site: site, context: context).configuration()
+        let script = ConsentScript(site: site, context: context)
+        var log = DiagnosticLog()
+        let markup = try #require(script.markup(log: &log))
+        #expect(log.diagnostics.isEmpty)
+        let configuration = script.configuration(markup: markup)
         #expect(configuration.categories.map(\.id) == ["analytics"], "only optional categories are asked about")
         #expect(configuration.necessary == ["necessary"])
         #expect(configuration.version == RegistryVersion.of(site.registry))
         #expect(configuration.days == 180)
         #expect(configuration.domain == "example.gov.uk")
-        #expect(configuration.policy == "cookies/")
         #expect(configuration.form == "cookies/#cookie-settings")
         #expect(configuration.cookies.status == "cookie-management-status")
         #expect(configuration.googleConsentMode == ["analytics": ["analytics_storage"]])
-        #expect(configuration.texts["accept"] == "Accept optional cookies")
+        // The banner's markup is the theme's templates', with the texts in place.
+        #expect(Set(configuration.html.keys) == ["ask", "gpc", "bar"])
+        let ask = try #require(configuration.html["ask"])
+        #expect(ask.contains(#"<button type="button" data-notice-action="accept">Accept optional cookies</button>"#))
+        #expect(ask.contains(#"<a href="cookies/">Read our cookie policy</a>"#), "links are relative to the script, which resolves them")
+        #expect(ask.contains("We’ll remember your choice for 6 months. You can change it at any time in Cookie settings."))
+        #expect(!ask.contains("\n"), "the line breaks between tags go")
+        let settings = script.settingsConfiguration(markup: markup)
+        #expect(Set(settings.html.keys) == ["confirm", "dialog"])
         #expect(
-            ConsentScript(site: site, context: context).settingsConfiguration().texts["chosen"] == "You’ve accepted some optional cookies: {value}.",
+            settings.html["confirm"]?.contains(#"<p tabindex="-1" data-notice-when="chosen">You’ve accepted some optional cookies: {value}. "#) == true,
             "the script fills {categories} in")
-        #expect(configuration.texts["remember"] == "We’ll remember your choice for 6 months. You can change it at any time in Cookie settings.")
-        #expect(Set(configuration.texts.keys) == Set(ConsentScriptContract.textKeys))
         #expect(configuration.receipts == nil)
         #expect(configuration.reload)
     }
@@ -50,22 +59,27 @@ struct ConsentScriptTests {
         registry.categories.append(CookieCategory(id: "functional", title: "Functional cookies", description: "Videos and maps.", location: here))
         registry.categories.append(CookieCategory(id: "marketing", title: "Marketing cookies", location: here))
         let (site, context) = try site(registry: registry)
-        let summaries = ConsentScript(site: site, context: context).configuration().categories.map(\.summary)
+        let summaries = ConsentScript(site: site, context: context).view().categories.map(\.purpose)
         #expect(summaries == ["Analytics cookies: We count visits to improve the site.", "Functional cookies: Videos and maps.", "Marketing cookies"])
     }
 
     @Test func theSettingsCarryDescriptionsServicesSectionsAndCookieNames() throws {
         let (site, context) = try site()
-        let settings = ConsentScript(site: site, context: context).settingsConfiguration()
+        let script = ConsentScript(site: site, context: context)
+        var log = DiagnosticLog()
+        let settings = script.settingsConfiguration(markup: try #require(script.markup(log: &log)))
         #expect(settings.categories.count == 1)
         let analytics = settings.categories[0]
         #expect(analytics.names == "^(?:_ga|_ga_.+|x\">.+)$")
         #expect(analytics.keys == "(?!)")
-        #expect(analytics.section == "cookies/#analytics-cookies")
-        #expect(analytics.more == "More about analytics cookies")
-        #expect(analytics.services?.hasPrefix("Used by: ") == true)
-        #expect(Set(settings.texts.keys) == Set(ConsentScriptContract.settingsTextKeys))
-        #expect(settings.texts["consentId"]?.contains("{value}") == true, "the script fills {id} in")
+        let view = try #require(script.view().categories.first)
+        #expect(view.sectionURL == "cookies/#analytics-cookies")
+        #expect(view.more == "More about analytics cookies")
+        #expect(view.services?.hasPrefix("Used by: ") == true)
+        let dialog = try #require(settings.html["dialog"])
+        #expect(dialog.contains(#"<a href="cookies/#analytics-cookies">More about analytics cookies</a>"#))
+        #expect(dialog.contains(#"<input type="radio" name="notice-analytics" value="1">"#))
+        #expect(dialog.contains(#"data-notice-when="consent-id">Your consent ID is {value}"#) || dialog.contains("{value}"), "the script fills {id} in")
     }
 
     @Test func aCategoryWithoutSummaryOrDescriptionIsAWarning() throws {
@@ -87,7 +101,7 @@ struct ConsentScriptTests {
         #expect(log.diagnostics.isEmpty)
         let script = String(decoding: files.script, as: UTF8.self)
         #expect(!script.contains(ConsentScriptContract.placeholder))
-        #expect(script.contains("\"heading\":\"Cookies on Test &lt;Council&gt;\""), "texts are escaped for HTML by the build, then JSON-encoded")
+        #expect(script.contains(#"aria-label=\"Cookies on Test &lt;Council&gt;\""#), "texts are escaped for HTML by the build, then JSON-encoded")
         #expect(!script.contains("eval("))
         #expect(files.stylesheet != nil)
         let paths = files.settings.map(\.path)

@@ -8,7 +8,7 @@ enum TextKeys {
             "cookieTable.storage.pixel", "cookieTable.storage.none", "cookieTable.notStated",
             "consent.serviceName", "consent.cookie.preferencesSet", "consent.cookie.status", "consent.cookie.version",
             "date.format", "notFound.title", "notFound.description", "notFound.body",
-        ] + CookieDeclarationCSV.columns.map { "declaration.csv.\($0)" } + (ConsentScriptContract.textKeys + ConsentScriptContract.settingsTextKeys + ["purpose", "services", "moreAbout"]).map { "consent.ui.\($0)" }
+        ] + CookieDeclarationCSV.columns.map { "declaration.csv.\($0)" } + (ConsentScriptContract.textKeys + ConsentScriptContract.categoryTextKeys).map { "consent.ui.\($0)" }
         + ["consent.noScript", "consent.onlyNecessary", "consent.embed.text", "consent.embed.button", "consent.embed.link"]
 }
 
@@ -23,6 +23,6 @@ extension SiteBuilder {
         templates: [
             "page": PageView.schema, "cookie-table": CookieTableView.schema, "table": TableView.schema, "video": VideoView.schema,
             "consent-settings": ConsentSettingsView.schema, "audit-report": AuditReportView.schema,
-        ],
+        ].merging(ConsentTemplate.allCases.map { ($0.rawValue, ConsentView.schema) }) { first, _ in first },
         globals: { TemplateGlobals.schema(strings: $0) })
 }

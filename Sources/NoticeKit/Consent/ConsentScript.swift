@@ -45,7 +45,8 @@ struct ConsentScript {
             return nil
         }
         guard let scriptURL = site.theme.consentScript,
-            let source = template(scriptURL, placeholder: ConsentScriptContract.placeholder, log: &log)
+            let source = template(scriptURL, placeholder: ConsentScriptContract.placeholder, log: &log),
+            let markup = markup(log: &log)
         else { return nil }
         for category in optionalCategories where category.purpose == nil {
             log.warning(
@@ -58,7 +59,7 @@ struct ConsentScript {
         var settingsPaths: (script: String, stylesheet: String)?
         if let settingsURL = site.theme.consentSettingsScript, let stylesheetURL = site.theme.consentSettingsStylesheet {
             guard let settingsSource = template(settingsURL, placeholder: ConsentScriptContract.settingsPlaceholder, log: &log),
-                let json = encode(settingsConfiguration(), log: &log)
+                let json = encode(settingsConfiguration(markup: markup), log: &log)
             else { return nil }
             guard let stylesheet = FileManager.default.contents(atPath: stylesheetURL.path) else {
                 log.error(.themeConsentStylesheetUnreadable, "this stylesheet could not be read", at: SourceLocation(path: DisplayPaths().display(stylesheetURL)))
@@ -75,7 +76,7 @@ struct ConsentScript {
                 at: nil)
             return nil
         }
-        guard let json = encode(configuration(settings: settingsPaths), log: &log) else { return nil }
+        guard let json = encode(configuration(markup: markup, settings: settingsPaths), log: &log) else { return nil }
         let script = Data(source.replacingOccurrences(of: ConsentScriptContract.placeholder, with: json).utf8)
         let stylesheet = site.theme.consentStylesheet.flatMap { FileManager.default.contents(atPath: $0.path) }
         return Files(script: script, stylesheet: stylesheet, settings: settingsFiles)
@@ -105,32 +106,110 @@ struct ConsentScript {
         }
     }
 
-    /// A text for the scripts, escaped for HTML here (so the scripts, on every page, need not carry an
-    /// escaper for it): `{site}` filled in, `{categories}` and `{id}` left for the script as `{value}`,
-    /// which the script fills with values it has escaped itself.
-    private func scriptText(_ key: String, _ values: [String: String] = [:]) -> String {
+    /// A consent text with `{site}` and `{lifetime}` filled in, `{categories}` and `{id}` left for the
+    /// script as `{value}`, which it fills with values it has escaped itself.
+    private func consentText(_ key: String, _ values: [String: String] = [:]) -> String {
         var values = values
         values["site"] = site.config.title
-        for name in ConsentScriptContract.scriptPlaceholders { values[name] = "{value}" }
-        return HTMLText.escape(context.text("consent.ui.\(key)", values))
+        values["lifetime"] = site.config.consent.lifetimeText
+        for name in ConsentScriptContract.scriptPlaceholders { values[name] = ConsentTemplateMarkup.value }
+        return context.text("consent.ui.\(key)", values)
     }
 
     private var optionalCategories: [CookieCategory] { site.registry.categories.filter { !$0.necessary } }
 
+    /// What every consent template gets.
+    func view() -> ConsentView {
+        let registry = site.registry
+        let categories = optionalCategories.map { category in
+            let services = registry.services.filter { $0.categoryID == category.id }.map(\.name)
+            let name = VideoDirective.lowercasingFirstLetter(category.title, language: site.config.language)
+            return ConsentView.Category(
+                id: category.id, inputName: ConsentTemplateMarkup.inputPrefix + category.id, title: category.title,
+                purpose: category.purpose.map { consentText("purpose", ["title": category.title, "summary": $0]) } ?? category.title,
+                description: category.description ?? category.summary ?? "",
+                services: services.isEmpty ? nil : consentText("services", ["services": services.joined(separator: ", ")]),
+                sectionURL: policyPath + "#" + Self.sectionAnchor(of: category), more: consentText("moreAbout", ["category": name]))
+        }
+        let texts = Dictionary(uniqueKeysWithValues: ConsentScriptContract.textKeys.map { ($0, consentText($0)) })
+        return ConsentView(
+            text: .init(values: texts), categories: categories, policyURL: policyPath, formURL: policyPath + "#" + ConsentMarkup.formAnchor)
+    }
+
+    /// The theme's consent templates rendered for this site and checked against what the scripts need,
+    /// by template; nil (with errors logged) when one is missing or wrong. None are needed when the
+    /// registry has no optional category: nothing is then asked.
+    func markup(log: inout DiagnosticLog) -> [ConsentTemplate: String]? {
+        guard !optionalCategories.isEmpty else { return [:] }
+        let view = view()
+        let check = ConsentTemplateCheck(theme: site.theme, categories: optionalCategories.map(\.id))
+        var markup: [ConsentTemplate: String] = [:]
+        var failed = false
+        for template in ConsentTemplate.allCases {
+            guard site.theme.templateNames.contains(template.rawValue) else {
+                log.error(
+                    .themeConsentTemplateMissing, "the theme '\(site.theme.name)' has no template \(template.rawValue).mustache, which the consent script shows as \(Self.role(of: template)); add it (copy it from the default theme's templates/ folder), or say 'extends: default' in the theme's theme.yaml",
+                    at: optionalCategories[0].location)
+                failed = true
+                continue
+            }
+            guard let rendered = site.theme.render(template.rawValue, view, globals: context.shared.globals) else {
+                log.error(
+                    .themeTemplateRecursive, "the theme's template '\(template.rawValue).mustache' could not be rendered: its partials include each other more than \(TemplateLibrary.maximumDepth) deep; check for a partial that includes itself",
+                    at: site.theme.location(of: "", in: template.rawValue))
+                failed = true
+                continue
+            }
+            let html = Self.joiningLines(rendered)
+            var local = DiagnosticLog()
+            check.check(html, of: template, log: &local)
+            failed = failed || local.hasErrors
+            log.append(contentsOf: local.diagnostics)
+            markup[template] = html
+        }
+        return failed ? nil : markup
+    }
+
+    /// The markup without the line breaks (and the indentation after them) between tags: the templates
+    /// are written a tag a line, the scripts carry them on every page.
+    static func joiningLines(_ html: String) -> String {
+        var output = ""
+        output.reserveCapacity(html.utf8.count)
+        var pendingSpace = ""
+        for character in html {
+            if character.isWhitespace {
+                pendingSpace.append(character)
+                continue
+            }
+            // Whitespace with a line break, between a tag's end and another's start, goes; any other stays.
+            if !pendingSpace.isEmpty {
+                let dropped = pendingSpace.contains(where: \.isNewline) && (output.last == ">" || output.isEmpty) && character == "<"
+                if !dropped, !output.isEmpty { output += pendingSpace }
+                pendingSpace = ""
+            }
+            output.append(character)
+        }
+        return output
+    }
+
+    private static func role(of template: ConsentTemplate) -> String {
+        switch template {
+        case .banner: "the banner that asks before any optional cookie"
+        case .gpc: "the banner under Global Privacy Control"
+        case .bar: "the Cookie settings button once a choice is made"
+        case .confirm: "the banner after a choice"
+        case .dialog: "the cookie settings"
+        }
+    }
+
     /// What `consent.js` needs on every page.
-    func configuration(settings: (script: String, stylesheet: String)? = nil) -> ConsentScriptConfig {
+    func configuration(markup: [ConsentTemplate: String], settings: (script: String, stylesheet: String)? = nil) -> ConsentScriptConfig {
         let registry = site.registry
         let consent = site.config.consent
-        let categories = optionalCategories.map { category in
-            ConsentScriptConfig.Category(
-                id: category.id,
-                summary: category.purpose.map { scriptText("purpose", ["title": category.title, "summary": $0]) } ?? HTMLText.escape(category.title))
-        }
         var googleConsentMode: [String: [String]]?
         if !consent.googleConsentMode.isEmpty {
             googleConsentMode = Dictionary(consent.googleConsentMode.map { ($0.category.value, $0.types) }) { first, second in first + second }
         }
-        let texts = Dictionary(uniqueKeysWithValues: ConsentScriptContract.textKeys.map { ($0, scriptText($0, ["lifetime": consent.lifetimeText])) })
         // The names a refusal never deletes: what the strictly necessary categories declare (the consent
         // cookies among them). Any other cookie makes the script clear the refused categories again.
         let necessary = CookieNameMatcher(
@@ -139,29 +218,28 @@ struct ConsentScript {
         return ConsentScriptConfig(
             version: RegistryVersion.of(registry),
             cookies: .init(status: consent.cookieNames.status, set: consent.cookieNames.preferencesSet, version: consent.cookieNames.version),
-            days: consent.lifetimeDays, domain: consent.domain, policy: policyPath, form: policyPath + "#" + ConsentMarkup.formAnchor,
-            necessary: registry.categories.filter(\.necessary).map(\.id), categories: categories,
-            googleConsentMode: googleConsentMode, texts: texts, receipts: consent.receipts, reload: consent.reloadOnWithdraw,
-            settings: settings?.script, style: settings?.stylesheet, keep: necessary.regexSource, button: consent.settingsButton)
+            days: consent.lifetimeDays, domain: consent.domain, form: policyPath + "#" + ConsentMarkup.formAnchor,
+            necessary: registry.categories.filter(\.necessary).map(\.id), categories: optionalCategories.map { .init(id: $0.id) },
+            googleConsentMode: googleConsentMode, html: Self.html(markup, ConsentTemplate.everyPage), receipts: consent.receipts,
+            reload: consent.reloadOnWithdraw, settings: settings?.script, style: settings?.stylesheet, keep: necessary.regexSource,
+            button: consent.settingsButton)
     }
 
-    /// What `consent-settings.js` adds: the form's texts, each category's details and cookie names.
-    func settingsConfiguration() -> ConsentSettingsConfig {
+    /// What `consent-settings.js` adds: the settings' and confirmation's markup, each category's title
+    /// and cookie names.
+    func settingsConfiguration(markup: [ConsentTemplate: String]) -> ConsentSettingsConfig {
         let registry = site.registry
         let categories = optionalCategories.map { category in
-            let services = registry.services.filter { $0.categoryID == category.id }.map(\.name)
-            let name = VideoDirective.lowercasingFirstLetter(category.title, language: site.config.language)
-            return ConsentSettingsConfig.Category(
+            ConsentSettingsConfig.Category(
                 title: HTMLText.escape(category.title),
-                description: HTMLText.escape(category.description ?? category.summary ?? ""),
-                services: services.isEmpty ? nil : scriptText("services", ["services": services.joined(separator: ", ")]),
-                section: policyPath + "#" + Self.sectionAnchor(of: category),
-                more: scriptText("moreAbout", ["category": name]),
                 names: registry.cookieNameMatcher(forCategory: category.id).regexSource,
                 keys: registry.storageKeyMatcher(forCategory: category.id).regexSource)
         }
-        let texts = Dictionary(uniqueKeysWithValues: ConsentScriptContract.settingsTextKeys.map { ($0, scriptText($0)) })
-        return ConsentSettingsConfig(categories: categories, texts: texts)
+        return ConsentSettingsConfig(categories: categories, html: Self.html(markup, ConsentTemplate.onDemand))
+    }
+
+    private static func html(_ markup: [ConsentTemplate: String], _ templates: [ConsentTemplate]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: templates.compactMap { template in markup[template].map { (template.key, $0) } })
     }
 
     /// The policy page in the scripts' language, relative to the scripts' own address (the site's root,

@@ -1,5 +1,5 @@
 // The consent scripts' side of the contract, defined once: the placeholders the build fills, the texts
-// each script shows, and the settings baked into them. ConsentContractTests reads the scripts' sources
+// the consent templates get, and the settings baked into the scripts. ConsentContractTests reads the scripts' sources
 // and fails when a key differs between Swift and JavaScript.
 
 /// Names the consent scripts and the build share.
@@ -7,17 +7,17 @@ enum ConsentScriptContract {
     static let placeholder = "NOTICE_CONFIG"
     static let settingsPlaceholder = "NOTICE_SETTINGS"
 
-    /// The keys of the texts `consent.js` shows, under `consent.ui.` in the theme's strings.
+    /// The keys of the texts the consent templates get (`{{text.heading}}`), under `consent.ui.` in the
+    /// theme's strings.
     static let textKeys = [
         "heading", "essential", "optional", "purposes", "remember", "changed", "accept", "reject", "choose", "policyLink", "change",
-        "hide", "gpc", "settingsButton",
+        "hide", "gpc", "settingsButton", "necessary", "use", "doNotUse", "acceptAll", "rejectAll", "save", "cancel", "saved",
+        "settingsHeading", "consentId", "accepted", "rejected", "chosen",
     ]
-    /// The keys of the texts only the settings form shows, sent with `consent-settings.js`.
-    static let settingsTextKeys = [
-        "necessary", "use", "doNotUse", "acceptAll", "rejectAll", "save", "cancel", "saved", "settingsHeading", "consentId",
-        "accepted", "rejected", "chosen",
-    ]
-    /// Placeholders the scripts fill in themselves, at the moment they show the text.
+    /// The keys of the texts the build words each category's values with.
+    static let categoryTextKeys = ["purpose", "services", "moreAbout"]
+    /// Placeholders the scripts fill in themselves, at the moment they show the text: they become
+    /// `{value}`.
     static let scriptPlaceholders = ["categories", "id"]
 }
 
@@ -31,8 +31,6 @@ struct ConsentScriptConfig: Encodable {
 
     struct Category: Encodable {
         var id: String
-        /// One sentence for the banner: what the category is for.
-        var summary: String
     }
 
     var version: String
@@ -40,8 +38,6 @@ struct ConsentScriptConfig: Encodable {
     /// How long a choice is remembered.
     var days: Int
     var domain: String?
-    /// The policy page's address relative to the script's own.
-    var policy: String
     /// The policy page's settings form, where the settings links lead without JavaScript.
     var form: String
     /// Ids of strictly necessary categories, always allowed.
@@ -49,7 +45,8 @@ struct ConsentScriptConfig: Encodable {
     /// The optional categories, in registry order.
     var categories: [Category]
     var googleConsentMode: [String: [String]]?
-    var texts: [String: String]
+    /// The markup of the banner, the GPC banner and the settings button, from the theme's templates.
+    var html: [String: String]
     /// Where receipts are sent; absent when none are.
     var receipts: String?
     /// Whether a withdrawal reloads the page.
@@ -66,14 +63,8 @@ struct ConsentScriptConfig: Encodable {
 /// The settings baked into `consent-settings.js`.
 struct ConsentSettingsConfig: Encodable {
     struct Category: Encodable {
+        /// Escaped for HTML, for the confirmation's list of what was accepted.
         var title: String
-        var description: String
-        /// "Services: Google Analytics, Hotjar", or absent when the category has none.
-        var services: String?
-        /// The policy page's section about the category, relative to the script.
-        var section: String
-        /// The text of the link to that section.
-        var more: String
         /// A regular expression matching the category's cookie names, for deleting them on refusal.
         var names: String
         /// The same for its local and session storage keys.
@@ -82,5 +73,6 @@ struct ConsentSettingsConfig: Encodable {
 
     /// In the order of `consent.js`'s categories.
     var categories: [Category]
-    var texts: [String: String]
+    /// The markup of the settings dialog and of the confirmation, from the theme's templates.
+    var html: [String: String]
 }

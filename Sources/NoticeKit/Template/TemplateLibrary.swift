@@ -63,6 +63,11 @@ public struct TemplateLibrary: Sendable {
         return sources.keys.contains { templates[$0].map { uses($0.nodes) } ?? false }
     }
 
+    /// A template's source, as written.
+    func source(of name: String) -> String? {
+        sources[name]
+    }
+
     /// A template by name, as written (not an indented copy).
     func template(_ name: String) -> Template? {
         sources[name] == nil ? nil : templates[name]

@@ -88,6 +88,25 @@ public struct Theme: Sendable {
         }
     }
 
+    /// Where `text` is first written in a template or a partial it includes, for a message about what the
+    /// template renders; the template's first line when no source has it as written.
+    func location(of text: String, in template: String) -> SourceLocation {
+        var pending = [template]
+        var seen: Set<String> = []
+        while !pending.isEmpty {
+            let name = pending.removeFirst()
+            guard seen.insert(name).inserted, let source = library.source(of: name) else { continue }
+            if !text.isEmpty, let found = source.range(of: text) {
+                let before = source[..<found.lowerBound]
+                let line = before.count { $0 == "\n" } + 1
+                let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
+                return SourceLocation(path: templateFiles[name] ?? name, line: line, column: column)
+            }
+            pending += library.template(name)?.partials.map(\.name) ?? []
+        }
+        return SourceLocation(path: templateFiles[template] ?? template, line: 1, column: 1)
+    }
+
     /// Renders a template with `view`'s values, looking further in `globals` (what every template gets);
     /// every `{{value}}` is HTML-escaped, only `{{{value}}}` is written as it is.
     func render(_ template: String, _ view: some TemplateView, globals: TemplateValue) -> String? {

@@ -3,8 +3,9 @@
  *
  * consent.js fetches this file when it is needed: when the visitor opens the settings, on the policy
  * page, and when a choice refuses a category. `notice build` writes it with the site's settings in place
- * of the placeholder: each optional category's description, services, policy section and the names of
- * its cookies and storage keys, and the form's texts. It builds on what consent.js hands it (`core`), so
+ * of the placeholder: each optional category's title and the names of its cookies and storage keys, and
+ * the markup of the settings and of the confirmation after a choice, rendered from the theme's
+ * consent-dialog and consent-confirm templates with the site's texts and registry. It builds on what consent.js hands it (`core`), so
  * that every page's download stays small whatever the size of the registry.
  *
  * This is the readable source; consent-settings.min.js beside it is this file through esbuild
@@ -16,11 +17,9 @@ NoticeConsent.settings = (core) => {
   const config = core.config;
   const optional = config.categories;
   const doc = document;
-  const { text, button } = core;
-  // Texts, titles and descriptions come escaped from `notice build`; what the page or the cookie holds
-  // (the consent id, a section's address) is escaped here.
+  // The markup comes from the theme's templates and the titles escaped from `notice build`; what the
+  // cookie holds (the consent id) is escaped here.
   const escape = (value) => String(value).replace(/[&<>"']/g, (character) => '&#' + character.charCodeAt(0) + ';');
-  Object.assign(config.texts, extra.texts);
   optional.forEach((category, index) => Object.assign(category, extra.categories[index]));
 
   /* Deletes every refused category's cookies, on this host and every parent domain, and its stored keys. */
@@ -40,35 +39,26 @@ NoticeConsent.settings = (core) => {
     }
   }
 
-  /* The form: Accept all and Reject all; for each optional category its description and services, Use /
-     Do not use (nothing ticked before a choice) and a link to its section of the policy; then Save. All
-     equal in style. */
-  function form(inDialog) {
+  /* The settings (the theme's consent-dialog template): in a dialog, or its form alone on the policy
+     page, with the current choice selected (nothing before a choice). `saved`: just saved in that form. */
+  function settingsElement(inDialog, saved) {
     const state = core.state();
-    const option = (category, value, key) => '<label><input type="radio" name="notice-' + category.id + '" value="' + value + '"'
-      + (state && state.c[category.id] === !!value ? ' checked' : '') + '> ' + text(key) + '</label>';
-    // The choice comes before the link to the policy, so that the first Tab stop is the first choice.
-    const groups = optional.map((category) => '<fieldset><legend>' + category.title + '</legend>'
-      + '<p>' + category.description + '</p>'
-      + (category.services ? '<p>' + category.services + '</p>' : '')
-      + option(category, 1, 'use') + option(category, 0, 'doNotUse')
-      + '<p><a href="' + escape(core.url(category.section)) + '">' + category.more + '</a></p></fieldset>').join('');
-    // Accept all and Reject all come first, so that either is a Tab away from opening the settings; Save
-    // (and Cancel) follow the choices, and in the dialog stay in view at its foot.
-    return '<form class="notice-consent-form">' + core.buttons(button('accept', 'acceptAll') + button('reject', 'rejectAll'))
-      + '<div class="notice-consent-form__choices">' + (navigator.globalPrivacyControl ? '<p>' + text('gpc') + '</p>' : '')
-      + '<p>' + text('necessary') + '</p>' + groups
-      + (state && state.i ? '<p>' + text('consentId', '<code>' + escape(state.i) + '</code>') + '</p>' : '')
-      + '</div>' + core.buttons('<button>' + text('save') + '</button>' + (inDialog ? button('cancel') : '')) + '</form>';
+    const conditions = [inDialog && 'dialog', navigator.globalPrivacyControl && 'gpc', state && state.i && 'consent-id', saved && 'saved'];
+    const dialog = core.element(extra.html.dialog, conditions, state && state.i ? '<code>' + escape(state.i) + '</code>' : '');
+    const form = dialog.querySelector('[data-notice-form]');
+    for (const category of state ? optional : []) {
+      const input = form.querySelector('[name="notice-' + category.id + '"][value="' + (state.c[category.id] ? 1 : 0) + '"]');
+      if (input) input.checked = true;
+    }
+    return inDialog ? dialog : form;
   }
 
   /* Says in the banner what was chosen, and that it can be changed. */
   function confirm(focus) {
     const accepted = optional.filter((category) => core.allowed(category.id));
     const key = accepted.length === optional.length ? 'accepted' : accepted.length ? 'chosen' : 'rejected';
-    const banner = core.showBanner('<p tabindex="-1">' + text(key, accepted.map((category) => category.title).join(', ')) + ' '
-      + core.link('change', true) + '</p>' + core.buttons(button('hide')));
-    if (focus) banner.querySelector('[tabindex]').focus();
+    const banner = core.showBanner(extra.html.confirm, [key], accepted.map((category) => category.title).join(', '));
+    if (focus) banner.querySelector('[tabindex]')?.focus();
   }
 
   /* The choice's receipt, for the site's records (proof of consent): what was chosen, when, under which
@@ -102,18 +92,15 @@ NoticeConsent.settings = (core) => {
   /* The policy page's form, in place of the message shown without JavaScript; `after` is 'form' when
      the page was reloaded after a choice made in it. */
   function fill(after) {
-    const place = slot();
-    place.innerHTML = '<div role="status" tabindex="-1"></div>' + form();
     if (after === 'form') saved();
+    else slot().replaceChildren(settingsElement(false));
   }
 
-  /* On the policy page, after a choice: the form shows it (and its new consent id), the status says so. */
+  /* On the policy page, after a choice: the form shows it (and its new consent id), and says so. */
   function saved() {
     core.hideBanner();
-    fill();
-    const status = slot().firstChild;
-    status.innerHTML = '<p>' + text('saved') + '</p>';
-    status.focus();
+    slot().replaceChildren(settingsElement(false, true));
+    slot().querySelector('[data-notice-when="saved"]')?.focus();
   }
 
   /* The settings: the form on the policy page, a modal dialog anywhere else. */
@@ -124,8 +111,7 @@ NoticeConsent.settings = (core) => {
       return place.querySelector('button').focus();
     }
     const opener = doc.activeElement;
-    const dialog = core.element('<dialog class="notice-consent-dialog" aria-labelledby="notice-settings"><h2 id="notice-settings">'
-      + text('settingsHeading') + '</h2>' + form(true) + '</dialog>');
+    const dialog = settingsElement(true);
     doc.body.append(dialog);
     dialog.addEventListener('close', () => {
       // Focus goes back where it was, unless a confirmation has taken it.
@@ -144,7 +130,7 @@ NoticeConsent.settings = (core) => {
   });
 
   doc.addEventListener('submit', (event) => {
-    const formElement = event.target.closest('.notice-consent-form');
+    const formElement = event.target.closest('[data-notice-form]');
     if (!formElement) return;
     event.preventDefault();
     const choices = core.byCategory((category) => formElement.querySelector('[name="notice-' + category.id + '"]:checked')?.value === '1');

@@ -1,9 +1,10 @@
 /* Notice consent script: asks before setting optional cookies, and enforces the answer.
  *
  * `notice build` writes it to output/consent.js with the site's settings in place of the placeholder:
- * the optional categories (titles and one-sentence purposes), the registry version, the consent
- * cookies' names and lifetime, and the banner's texts. One <script src> tag in the <body> is all a page
- * needs; placed first in the body it shows the banner without moving the page.
+ * the optional categories, the registry version, the consent cookies' names and lifetime, and the
+ * banner's markup, rendered from the theme's templates (consent-banner, consent-gpc, consent-bar) with
+ * the site's texts. One <script src> tag in the <body> is all a page needs; placed first in the body it
+ * shows the banner without moving the page.
  *
  * Every page loads this file alone. What only some visitors need, at the moment they act (the settings
  * form with each category's description and services, and the names of the cookies to delete when a
@@ -20,7 +21,6 @@
   const optional = config.categories;
   const script = doc.currentScript;
   const base = script ? script.src : location.href;
-  const policyURL = new URL(config.policy, base).href;
   const formURL = new URL(config.form, base).href;
   const gpc = navigator.globalPrivacyControl === true;
   const listeners = new Set();
@@ -177,32 +177,19 @@
 
   /* Interface ------------------------------------------------------------------------------------- */
 
-  /* A text (escaped for HTML by `notice build`), with {value} filled in (the one value only the script
-     knows, such as the categories accepted), which must be escaped already. Any other {word} stays as
-     written, so '{constructor}' in a text can never reach an inherited property. */
-  function text(key, value = '{value}') {
-    return config.texts[key].split('{value}').join(value);
-  }
-
-  function button(action, key = action) {
-    return '<button type="button" data-notice-action="' + action + '">' + text(key) + '</button>';
-  }
-
-  function buttons(html) {
-    return '<div class="notice-consent__buttons">' + html + '</div>';
-  }
-
-  /* A link to the policy page; with `choose`, to its settings form, opening the settings here when the
-     script runs. */
-  function link(key, choose) {
-    // A serialised URL holds no quote or angle bracket: it needs no escaping in an attribute.
-    return '<a href="' + (choose ? formURL : policyURL) + '"' + (choose ? ' data-notice-action="choose"' : '') + '>' + text(key) + '</a>';
-  }
-
-  function element(html) {
+  /* The theme's markup (its consent-* templates, rendered by `notice build`, texts escaped there) as an
+     element. Parts marked data-notice-when="…" stay only under one of the `conditions` given, and get
+     `value` (escaped already: a value only the script knows) in place of {value}; links are resolved
+     against this script's address, so they work on any service's pages. */
+  function element(html, conditions = [], value = '') {
     const holder = doc.createElement('div');
     holder.innerHTML = html;
-    return holder.firstChild;
+    for (const part of holder.querySelectorAll('[data-notice-when]')) {
+      if (!conditions.includes(part.dataset.noticeWhen)) part.remove();
+      else part.innerHTML = part.innerHTML.split('{value}').join(value);
+    }
+    for (const link of holder.querySelectorAll('a[href]')) link.href = new URL(link.getAttribute('href'), base).href;
+    return holder.firstElementChild;
   }
 
   /* In the page flow at the top, never over it: after the skip link, or where this script stands. Run
@@ -215,29 +202,26 @@
     return box;
   }
 
-  /* The banner (shown, or its content replaced), named by aria-label, so it stays named whatever it shows. */
-  function showBanner(body) {
+  /* The banner, showing one of the theme's messages in place of what it showed. */
+  function showBanner(html, conditions, value) {
     bar?.remove();
     bar = null;
-    banner = banner || place(element('<div class="notice-consent" role="region" aria-label="' + text('heading') + '" data-nosnippet>'
-      + '<div class="notice-consent__inner"></div></div>'));
-    banner.firstChild.innerHTML = '<h2>' + text('heading') + '</h2>' + body;
-    return banner;
+    const next = element(html, conditions, value);
+    if (banner) banner.replaceWith(next);
+    else place(next);
+    return (banner = next);
   }
 
   /* Asks, saying why again when the cookies changed since the last choice. The purposes fold away on a
      narrow screen, one tap away, so that the three choices are in view. */
   function ask() {
-    const purposes = optional.map((category) => '<li>' + category.summary + '</li>').join('');
-    showBanner((stale ? '<p>' + text('changed') + '</p>' : '') + '<p>' + text('essential') + ' ' + text('optional') + '</p>'
-      + '<details' + (matchMedia('(min-width:40em)').matches ? ' open' : '') + '><summary>' + text('purposes') + '</summary><ul>' + purposes + '</ul></details>'
-      + '<p>' + text('remember') + '</p>'
-      + buttons(button('accept') + button('reject') + button('choose') + link('policyLink')));
+    const shown = showBanner(config.html.ask, stale ? ['changed'] : []);
+    if (matchMedia('(min-width:40em)').matches) for (const details of shown.querySelectorAll('details')) details.open = true;
   }
 
   /* Once a choice is made, Cookie settings stays one action away at the top of every page. */
   function settingsButton() {
-    if (config.button && state && !banner && !bar) bar = place(element('<div class="notice-consent-bar">' + button('choose', 'settingsButton') + '</div>'));
+    if (config.button && config.html.bar && state && !banner && !bar) bar = place(element(config.html.bar));
   }
 
   /* Says what was chosen in the banner (consent-settings.js words it), with focus there unless told not
@@ -294,9 +278,8 @@
 
   /* What consent-settings.js builds on. */
   const internals = {
-    config, text, button, buttons, element, save, chosen, allowed, byCategory, expire, hideBanner, showBanner, link,
+    config, element, save, chosen, allowed, byCategory, expire, hideBanner, showBanner,
     state: () => state,
-    url: (path) => new URL(path, base).href,
   };
 
   function ready() {
@@ -330,7 +313,7 @@
     // the signal. It is recorded (saving sends the one Consent Mode update) and said in the banner; a
     // choice made while it is on is respected.
     save(byCategory(() => false));
-    showBanner('<p>' + text('gpc') + '</p>' + buttons(button('hide') + link('change', true)));
+    showBanner(config.html.gpc);
   } else if (optional.length && !state) {
     // A choice that is no longer valid (older registry, tampered with) allowed nothing now: its
     // categories' cookies go, and so does the whole record, so that this happens once.

@@ -16,11 +16,20 @@ extension DiagnosticCode {
     public static let themeTemplateSyntax = DiagnosticCode.error("theme.template.syntax", "a Mustache mistake in a template")
     public static let themeTemplatePartialMissing = DiagnosticCode.error("theme.template.partial-missing", "a partial the theme does not have")
     public static let themeTemplateRequiredMissing = DiagnosticCode.error("theme.template.required-missing", "a template every theme must have")
+    public static let themeConsentTemplateMissing = DiagnosticCode.error("theme.consent-template.missing", "a consent template the theme lacks, on a site with optional categories")
+    public static let themeConsentTemplateStructure = DiagnosticCode.error("theme.consent-template.structure", "a consent template that is not one whole element of the kind the script needs")
+    public static let themeConsentTemplateAction = DiagnosticCode.error("theme.consent-template.action", "a consent template without an action the script needs, or with one it does not know")
+    public static let themeConsentTemplateCondition = DiagnosticCode.error("theme.consent-template.condition", "a consent template without a part the script chooses, or with a condition it does not know")
+    public static let themeConsentTemplateScript = DiagnosticCode.error("theme.consent-template.script", "script in a consent template")
+    public static let themeConsentTemplateStyle = DiagnosticCode.warning("theme.consent-template.style", "an inline style in a consent template, which the pages' Content-Security-Policy blocks")
+    public static let themeConsentTemplateAddress = DiagnosticCode.error("theme.consent-template.address", "an address in a consent template that the URL policy refuses")
 
     public static let themeCodes: [DiagnosticCode] = [
         themeStylesheetUnreadable, themeConsentFilesMissing, themeConsentStylesheetUnreadable, themeConsentSettingsIncomplete,
         themeConsentScriptUnreadable, themeConsentScriptPlaceholder, themeTemplateRecursive, themeTemplateMissing,
         themeStringsKeyInvalid, themeStringsValueInvalid, themeTemplateNameUnknown, themeTemplateUnused, themeFileUnreadable,
-        themeTemplateSyntax, themeTemplatePartialMissing, themeTemplateRequiredMissing,
+        themeTemplateSyntax, themeTemplatePartialMissing, themeTemplateRequiredMissing, themeConsentTemplateMissing,
+        themeConsentTemplateStructure, themeConsentTemplateAction, themeConsentTemplateCondition, themeConsentTemplateScript,
+        themeConsentTemplateStyle, themeConsentTemplateAddress,
     ]
 }
