@@ -85,7 +85,7 @@ public struct AuditReport: Sendable {
     }
 
     func html() -> String? {
-        let text = { (key: String) in site.strings[key] ?? key }
+        let text = { (key: String) in site.main.strings[key] ?? key }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         let count = { (severity: Diagnostic.Severity) in String(findings.count { $0.severity == severity }) }
@@ -96,7 +96,7 @@ public struct AuditReport: Sendable {
             header = [
                 AuditReportView.Total(label: text("audit.auditedOn"), value: time.string(from: context.started) + " UTC"),
                 AuditReportView.Total(label: text("audit.audited"), value: AuditRules.clip(context.audited)),
-                AuditReportView.Total(label: text("audit.registryVersion"), value: RegistryVersion.of(site.registry)),
+                AuditReportView.Total(label: text("audit.registryVersion"), value: RegistryVersion.of(site.main.registry)),
                 AuditReportView.Total(label: text("audit.noticeVersion"), value: context.noticeVersion),
                 AuditReportView.Total(label: text("audit.browser"), value: evidence.browserVersion.map { "Chromium \($0)" } ?? text("audit.noBrowser")),
             ]
@@ -117,7 +117,7 @@ public struct AuditReport: Sendable {
                 level: finding.severity.rawValue, severity: text("audit.severityNames.\(finding.severity.rawValue)"), subject: subject(of: finding, text: text),
                 message: finding.printableMessage)
         }
-        let rules = AuditRules(registry: site.registry, registryFile: SourceLocation(path: ""))
+        let rules = AuditRules(registry: site.main.registry, registryFile: SourceLocation(path: ""))
         let states = evidence.states.map { state in
             let cookies = state.cookies.map { cookie in
                 var flags = [cookie.httpOnly ? "HttpOnly" : nil, cookie.secure ? "Secure" : nil, cookie.sameSite.map { "SameSite=\($0)" }]
@@ -140,8 +140,8 @@ public struct AuditReport: Sendable {
                     setBy: $0.setBy.map(AuditRules.clip) ?? text("audit.notKnown"), page: AuditRules.clip($0.page))
             }
             let requests = state.requests.filter { !AuditRules.isSameSite($0.host, evidence.siteHost) }.map { request in
-                let service = site.registry.service(forHost: request.host)
-                let category = service.flatMap { site.registry.category(id: $0.categoryID) }
+                let service = site.main.registry.service(forHost: request.host)
+                let category = service.flatMap { site.main.registry.category(id: $0.categoryID) }
                 return AuditReportView.Request(
                     host: AuditRules.clip(request.host), page: AuditRules.clip(request.page),
                     declared: service.map { [$0.name, category?.title].compactMap { $0 }.joined(separator: " · ") }

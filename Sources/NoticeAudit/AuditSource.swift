@@ -26,7 +26,7 @@ public enum AuditSource: Sendable {
         case .built(let rendered):
             // Every language's pages, each where the build writes it (a language with an address of its own
             // in its folder).
-            let paths = rendered.site.editions.flatMap { edition in edition.pages.map { edition.outputFolder + $0.urlPath } }
+            let paths = rendered.site.editions.flatMap { edition in edition.pages.map { edition.placement.outputFolder + $0.urlPath } }
             return try await SiteServer(files: rendered.files).serving { base in
                 let pages = paths.compactMap { URL(string: base.absoluteString + $0) }
                 return try await browser.run(start: base, pages: pages, limit: pages.count)

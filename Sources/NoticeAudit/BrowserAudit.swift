@@ -153,7 +153,10 @@ public struct BrowserAudit: Sendable {
 
     /// On the policy page's settings form, "Do not use" for every category, then Save.
     private func withdraw(driver: WebDriver) async throws {
-        let policy = try await driver.execute("var link = document.querySelector('.notice-consent a[href]'); return link ? link.href : null") as? String
+        // The settings form's address from a control that opens it (the banner's, or any page's Cookie
+        // settings link), whatever the theme's markup.
+        let policy = try await driver.execute(
+            "var link = document.querySelector('a[href][\(ConsentMarkup.action)=\"choose\"]'); return link ? link.href : null", as: String?.self, otherwise: nil)
         if let policy { try await driver.navigate(to: policy) }
         let refusals = try await driver.elements("[\(ConsentMarkup.settings)] input[value=\"0\"]")
         guard !refusals.isEmpty else {
@@ -181,7 +184,7 @@ public struct BrowserAudit: Sendable {
         // Where the page ended up: Chromium's own error page (a redirect loop, no server), or another site.
         let location: String
         do {
-            location = try await driver.execute("return location.href") as? String ?? ""
+            location = try await driver.execute("return location.href", as: String?.self, otherwise: nil) ?? ""
         } catch {
             throw PageSkipped(reason: "its scripts did not let the audit look at it within \(pageTimeout.components.seconds) seconds")
         }
@@ -196,27 +199,26 @@ public struct BrowserAudit: Sendable {
         let now = Date()
         var (requests, setBy, refused) = try await network(driver: driver, page: label, seenAt: now)
         // A cookie a script wrote: the script, from the hook on document.cookie (a response's Set-Cookie wins).
-        let written = try await driver.execute("return window.\(Self.writesName) || []") as? [[String]] ?? []
+        let written = try await driver.execute("return window.\(Self.writesName) || []", as: [[String]].self, otherwise: [])
         var storageWriters: [String: String] = [:]
         for write in written where write.count == 3 {
             if write[0] == "cookie", setBy[write[1]] == nil { setBy[write[1]] = write[2] }
             if write[0] != "cookie", storageWriters[write[0] + "\u{0}" + write[1]] == nil { storageWriters[write[0] + "\u{0}" + write[1]] = write[2] }
         }
-        var result = try await driver.devTools("Storage.getCookies")
-        if result["cookies"] == nil { result = try await driver.devTools("Network.getAllCookies") }
+        var jar = try? await driver.devTools("Storage.getCookies", as: DevTools.Cookies.self).cookies
+        if jar == nil { jar = try await driver.devTools("Network.getAllCookies", as: DevTools.Cookies.self).cookies }
         let cookies =
-            (result["cookies"] as? [[String: Any]] ?? []).compactMap { cookie -> ObservedCookie? in
-                guard let name = cookie["name"] as? String, let domain = cookie["domain"] as? String else { return nil }
-                let session = cookie["session"] as? Bool ?? true
-                let expires = (cookie["expires"] as? Double).flatMap { session || $0 <= 0 ? nil : Date(timeIntervalSince1970: $0) }
+            (jar ?? []).map { cookie -> ObservedCookie in
+                let session = cookie.session ?? true
+                let expires = cookie.expires.flatMap { session || $0 <= 0 ? nil : Date(timeIntervalSince1970: $0) }
                 var observed = ObservedCookie(
-                    name: name, domain: domain, path: cookie["path"] as? String ?? "/", expires: expires,
-                    httpOnly: cookie["httpOnly"] as? Bool ?? false, secure: cookie["secure"] as? Bool ?? false,
-                    sameSite: cookie["sameSite"] as? String, page: label, setBy: setBy[name], seenAt: now)
-                observed.partitioned = cookie["partitionKey"] != nil
+                    name: cookie.name, domain: cookie.domain, path: cookie.path ?? "/", expires: expires,
+                    httpOnly: cookie.httpOnly ?? false, secure: cookie.secure ?? false,
+                    sameSite: cookie.sameSite, page: label, setBy: setBy[cookie.name], seenAt: now)
+                observed.partitioned = cookie.partitionKey != nil
                 return observed
             } + refused
-        let keys = try await driver.execute("try { return [Object.keys(localStorage), Object.keys(sessionStorage)]; } catch (error) { return [[], []]; }") as? [[String]] ?? [[], []]
+        let keys = try await driver.execute("try { return [Object.keys(localStorage), Object.keys(sessionStorage)]; } catch (error) { return [[], []]; }", as: [[String]].self, otherwise: [[], []])
         var storage =
             (keys.first ?? []).map { ObservedStorageKey(name: $0, area: .local, page: label, setBy: storageWriters["local\u{0}" + $0]) }
             + (keys.dropFirst().first ?? []).map { ObservedStorageKey(name: $0, area: .session, page: label, setBy: storageWriters["session\u{0}" + $0]) }
@@ -233,22 +235,20 @@ public struct BrowserAudit: Sendable {
         var setBy: [String: String] = [:]
         var refused: [ObservedCookie] = []
         for event in try await driver.performanceLog() {
-            let parameters = event["params"] as? [String: Any] ?? [:]
-            switch event["method"] as? String {
+            guard let parameters = event.params else { continue }
+            switch event.method {
             case "Network.requestWillBeSent":
-                guard let request = parameters["request"] as? [String: Any], let url = request["url"] as? String,
-                    let host = URLComponents(string: url)?.host, url.hasPrefix("http")
-                else { continue }
-                if let id = parameters["requestId"] as? String { urls[id] = url }
+                guard let url = parameters.request?.url, let host = URLComponents(string: url)?.host, url.hasPrefix("http") else { continue }
+                if let id = parameters.requestId { urls[id] = url }
                 requests.append(ObservedRequest(host: host.lowercased(), url: url, page: page))
             case "Network.webSocketCreated":
                 // A WebSocket is a connection to its host like any request (`ws:`/`wss:` addresses).
-                guard let url = parameters["url"] as? String, let host = URLComponents(string: url)?.host else { continue }
+                guard let url = parameters.url, let host = URLComponents(string: url)?.host else { continue }
                 requests.append(ObservedRequest(host: host.lowercased(), url: url, page: page))
             case "Network.responseReceivedExtraInfo":
-                guard let headers = parameters["headers"] as? [String: Any], let id = parameters["requestId"] as? String else { continue }
+                guard let headers = parameters.headers, let id = parameters.requestId else { continue }
                 for (name, value) in headers where name.lowercased() == "set-cookie" {
-                    for line in (value as? String ?? "").split(separator: "\n") {
+                    for line in value.split(separator: "\n") {
                         guard let equals = line.firstIndex(of: "=") else { continue }
                         setBy[line[..<equals].trimmingCharacters(in: .whitespaces)] = urls[id]
                     }
@@ -257,11 +257,9 @@ public struct BrowserAudit: Sendable {
                 // domain the response may not set): the site still sent it.
                 let url = urls[id] ?? ""
                 let host = URLComponents(string: url)?.host ?? ""
-                for blocked in parameters["blockedCookies"] as? [[String: Any]] ?? [] {
-                    guard let line = blocked["cookieLine"] as? String,
-                        var cookie = SetCookie.parse(line, host: host, url: url, page: page, seenAt: seenAt)
-                    else { continue }
-                    cookie.refused = (blocked["blockedReasons"] as? [String] ?? []).joined(separator: ", ")
+                for blocked in parameters.blockedCookies ?? [] {
+                    guard let line = blocked.cookieLine, var cookie = SetCookie.parse(line, host: host, url: url, page: page, seenAt: seenAt) else { continue }
+                    cookie.refused = (blocked.blockedReasons ?? []).joined(separator: ", ")
                     refused.append(cookie)
                 }
             default:
@@ -283,11 +281,11 @@ public struct BrowserAudit: Sendable {
             + "return [performance.getEntriesByType('resource').length, document.cookie, n, timers > 0 ? Math.random() : 0].join('|');"
         let clock = ContinuousClock()
         let deadline = clock.now + wait
-        var last = try await driver.execute(probe) as? String
+        var last = try await driver.execute(probe, as: String?.self, otherwise: nil)
         var quietSince = clock.now
         try await Task.sleep(for: settle)
         while clock.now < deadline {
-            let now = try await driver.execute(probe) as? String
+            let now = try await driver.execute(probe, as: String?.self, otherwise: nil)
             if now != last {
                 last = now
                 quietSince = clock.now
@@ -318,13 +316,13 @@ public struct BrowserAudit: Sendable {
         let origins = try await frameOrigins(driver: driver)
         let own = (pageURL.scheme ?? "") + "://" + (pageURL.host ?? "") + (pageURL.port.map { ":\($0)" } ?? "")
         var found: [ObservedStorageKey] = []
-        _ = try? await driver.devTools("DOMStorage.enable")
+        _ = try? await driver.devTools("DOMStorage.enable", as: WebDriverAnswer.Ignored.self)
         for origin in origins where origin != own {
             for isLocal in [true, false] {
                 let result = try? await driver.devTools(
                     "DOMStorage.getDOMStorageItems",
-                    ["storageId": WebDriverCommand.StorageID(securityOrigin: origin, isLocalStorage: isLocal)])
-                for entry in result?["entries"] as? [[String]] ?? [] where !entry.isEmpty {
+                    ["storageId": WebDriverCommand.StorageID(securityOrigin: origin, isLocalStorage: isLocal)], as: DevTools.StorageItems.self)
+                for entry in result?.entries ?? [] where !entry.isEmpty {
                     found.append(ObservedStorageKey(name: entry[0], area: isLocal ? .local : .session, page: page))
                 }
             }
@@ -334,17 +332,13 @@ public struct BrowserAudit: Sendable {
 
     /// The origins of the page and of every frame in it, once each, in frame-tree order.
     private func frameOrigins(driver: WebDriver) async throws -> [String] {
-        let tree = try await driver.devTools("Page.getFrameTree")
+        let tree = try await driver.devTools("Page.getFrameTree", as: DevTools.FrameTree.self)
         var origins: [String] = []
-        func collect(_ node: [String: Any]) {
-            if let frame = node["frame"] as? [String: Any], let origin = frame["securityOrigin"] as? String,
-                origin.hasPrefix("http"), !origins.contains(origin)
-            {
-                origins.append(origin)
-            }
-            for child in node["childFrames"] as? [[String: Any]] ?? [] { collect(child) }
+        func collect(_ node: DevTools.FrameTree.Node) {
+            if let origin = node.frame.securityOrigin, origin.hasPrefix("http"), !origins.contains(origin) { origins.append(origin) }
+            for child in node.childFrames ?? [] { collect(child) }
         }
-        if let root = tree["frameTree"] as? [String: Any] { collect(root) }
+        collect(tree.frameTree)
         return origins
     }
 
@@ -353,8 +347,8 @@ public struct BrowserAudit: Sendable {
         let origins = try await frameOrigins(driver: driver)
         var found: [ObservedStorageKey] = []
         for origin in origins {
-            let result = try? await driver.devTools("IndexedDB.requestDatabaseNames", ["securityOrigin": origin])
-            for name in result?["databaseNames"] as? [String] ?? [] {
+            let result = try? await driver.devTools("IndexedDB.requestDatabaseNames", ["securityOrigin": origin], as: DevTools.DatabaseNames.self)
+            for name in result?.databaseNames ?? [] {
                 found.append(ObservedStorageKey(name: name, area: .indexedDB, page: page, setBy: writers["indexed-db\u{0}" + name]))
             }
         }
@@ -440,7 +434,7 @@ public struct BrowserAudit: Sendable {
 
     /// The page's links to the same site (scheme, host and port), without fragments, in page order.
     private func links(driver: WebDriver, sameOriginAs start: URL) async throws -> [URL] {
-        let hrefs = try await driver.execute("return Array.from(document.querySelectorAll('a[href]'), function (a) { return a.href; })") as? [String] ?? []
+        let hrefs = try await driver.execute("return Array.from(document.querySelectorAll('a[href]'), function (a) { return a.href; })", as: [String].self, otherwise: [])
         return hrefs.compactMap { href -> URL? in
             guard var components = URLComponents(string: href), components.scheme == start.scheme, components.host == start.host,
                 components.port == start.port

@@ -49,7 +49,7 @@ final class WebDriver: @unchecked Sendable {
         var lastError = ""
         for _ in 0..<100 {
             do {
-                _ = try await send("GET", "/status")
+                _ = try await send("GET", "/status", as: WebDriverAnswer.Ignored.self)
                 return
             } catch {
                 lastError = "\(error)"
@@ -83,28 +83,26 @@ final class WebDriver: @unchecked Sendable {
                 alwaysMatch: .init(
                     chromeOptions: .init(binary: binary, args: arguments, prefs: .init()),
                     timeouts: .init(pageLoad: milliseconds, script: milliseconds))))
-        let value = try await send("POST", "/session", capabilities)
-        guard let object = value as? [String: Any], let id = object["sessionId"] as? String else {
+        guard let answer = try? await send("POST", "/session", capabilities, as: WebDriverAnswer.NewSession.self) else {
             throw Failure(description: "Chromium did not start (\(binary)); install it (on Debian: apt-get install chromium)")
         }
-        session = id
-        browserVersion = (object["capabilities"] as? [String: Any])?["browserVersion"] as? String
+        session = answer.sessionId
+        browserVersion = answer.capabilities?.browserVersion
     }
 
     /// The page as it looks now, as PNG.
     func screenshot() async throws -> Data? {
-        guard let text = try await send("GET", path("screenshot")) as? String else { return nil }
-        return Data(base64Encoded: text)
+        Data(base64Encoded: try await send("GET", path("screenshot"), as: String.self))
     }
 
     /// A script to run in every page before its own (the audit's write hook).
     func runBeforePageScripts(_ source: String) async throws {
-        _ = try await devTools("Page.addScriptToEvaluateOnNewDocument", ["source": source])
+        _ = try await devTools("Page.addScriptToEvaluateOnNewDocument", ["source": source], as: WebDriverAnswer.Ignored.self)
     }
 
     func closeBrowser() async {
         guard let session else { return }
-        _ = try? await send("DELETE", "/session/\(session)", timeout: 10)
+        _ = try? await send("DELETE", "/session/\(session)", timeout: 10, as: WebDriverAnswer.Ignored.self)
         self.session = nil
     }
 
@@ -116,38 +114,42 @@ final class WebDriver: @unchecked Sendable {
     }
 
     func navigate(to url: String) async throws {
-        _ = try await send("POST", path("url"), WebDriverCommand.Navigate(url: url), timeout: Int(pageTimeout.components.seconds) + 15)
+        _ = try await send("POST", path("url"), WebDriverCommand.Navigate(url: url), timeout: Int(pageTimeout.components.seconds) + 15, as: WebDriverAnswer.Ignored.self)
     }
 
     /// The ids of the elements a CSS selector finds (none is not an error).
     func elements(_ selector: String) async throws -> [String] {
-        let value = try await send("POST", path("elements"), WebDriverCommand.FindElements(value: selector))
-        return (value as? [[String: Any]] ?? []).compactMap { $0.values.first as? String }
+        try await send("POST", path("elements"), WebDriverCommand.FindElements(value: selector), as: [WebDriverAnswer.Element].self).map(\.id)
     }
 
     func click(_ element: String) async throws {
-        _ = try await send("POST", path("element/\(element)/click"), WebDriverCommand.NoParameters())
+        _ = try await send("POST", path("element/\(element)/click"), WebDriverCommand.NoParameters(), as: WebDriverAnswer.Ignored.self)
     }
 
-    /// Runs a script in the page and returns what it returned.
-    func execute(_ script: String) async throws -> Any? {
-        try await send("POST", path("execute/sync"), WebDriverCommand.ExecuteScript(script: script))
-    }
-
-    /// A DevTools command through chromedriver.
-    func devTools(_ command: String, _ parameters: some Encodable = [String: String]()) async throws -> [String: Any] {
-        try await send("POST", path("goog/cdp/execute"), WebDriverCommand.DevTools(cmd: command, params: parameters)) as? [String: Any] ?? [:]
-    }
-
-    /// The performance log since the last call: DevTools network events, as JSON objects.
-    func performanceLog() async throws -> [[String: Any]] {
-        let value = try await send("POST", path("se/log"), WebDriverCommand.ReadLog(type: "performance"))
-        return (value as? [[String: Any]] ?? []).compactMap { entry in
-            guard let text = entry["message"] as? String,
-                let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
-            else { return nil }
-            return object["message"] as? [String: Any]
+    /// Runs a script in the page and returns what it returned, as the type asked for; `fallback` when it
+    /// returned something else (a page's own script may have replaced what the audit's hook keeps).
+    func execute<Value: Decodable>(_ script: String, as type: Value.Type, otherwise fallback: Value) async throws -> Value {
+        do {
+            return try await send("POST", path("execute/sync"), WebDriverCommand.ExecuteScript(script: script), as: type)
+        } catch let failure as Failure where failure.code == Self.unexpectedAnswer {
+            return fallback
         }
+    }
+
+    /// The code of a ``Failure`` for an answer of another shape than the one asked for.
+    static let unexpectedAnswer = "unexpected answer"
+
+    /// A DevTools command through chromedriver, and its answer as the type asked for.
+    func devTools<Answer: Decodable>(_ command: String, _ parameters: some Encodable = [String: String](), as type: Answer.Type) async throws -> Answer {
+        try await send("POST", path("goog/cdp/execute"), WebDriverCommand.DevTools(cmd: command, params: parameters), as: type)
+    }
+
+    /// The performance log since the last call: the DevTools network events. An entry that is not one
+    /// (another domain's, or a shape this version does not know) is skipped.
+    func performanceLog() async throws -> [DevTools.Event] {
+        let entries = try await send("POST", path("se/log"), WebDriverCommand.ReadLog(type: "performance"), as: [WebDriverAnswer.LogEntry].self)
+        let decoder = JSONDecoder()
+        return entries.compactMap { try? decoder.decode(DevTools.LoggedEvent.self, from: Data($0.message.utf8)).message }
     }
 
     /// The most one answer may hold: a screenshot or a busy page's performance log can be tens of MB.
@@ -158,9 +160,11 @@ final class WebDriver: @unchecked Sendable {
         return "/session/\(session)/\(command)"
     }
 
-    /// One WebDriver command: the `value` of its answer, or its error as a ``Failure``.
-    @discardableResult
-    private func send(_ method: String, _ path: String, _ body: (some Encodable)? = WebDriverCommand.NoParameters?.none, timeout: Int? = nil) async throws -> Any? {
+    /// One WebDriver command: the `value` of its answer as the type asked for, or its error as a
+    /// ``Failure``.
+    private func send<Value: Decodable>(
+        _ method: String, _ path: String, _ body: (some Encodable)? = WebDriverCommand.NoParameters?.none, timeout: Int? = nil, as type: Value.Type
+    ) async throws -> Value {
         let payload = try body.map { try JSONEncoder().encode($0) }
         // A browser busy forever (a page running `while (true) {}`) must not hold the audit for ever.
         let timeout = timeout ?? Int(pageTimeout.components.seconds) + 15
@@ -184,13 +188,31 @@ final class WebDriver: @unchecked Sendable {
         } catch {
             throw Failure(description: "nothing answers on port \(port) (\(error))", noAnswer: true)
         }
-        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        let value = object?["value"]
-        if let failure = value as? [String: Any], let error = failure["error"] as? String {
+        let decoder = JSONDecoder()
+        let command = path.split(separator: "/").last.map(String.init) ?? ""
+        if let failure = try? decoder.decode(WebDriverAnswer.Envelope<WebDriverAnswer.Error>.self, from: data).value {
             // chromedriver's messages go on with lines of its own ("Session info: …"): a diagnostic is one line.
-            let message = (failure["message"] as? String ?? "").split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-            throw Failure(description: "the browser refused '\(path.split(separator: "/").last ?? "")': \(error)\(message.isEmpty ? "" : ": " + message)", code: error)
+            let message = (failure.message ?? "").split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            throw Failure(description: "the browser refused '\(command)': \(failure.error)\(message.isEmpty ? "" : ": " + message)", code: failure.error)
         }
-        return value
+        do {
+            return try decoder.decode(WebDriverAnswer.Envelope<Value>.self, from: data).value
+        } catch {
+            throw Failure(description: "the browser's answer to '\(command)' was not what the audit reads (\(Self.describe(error)))", code: Self.unexpectedAnswer)
+        }
+    }
+
+    /// A decoding error in a line: where in the answer, and what.
+    private static func describe(_ error: any Swift.Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        switch error {
+        case .keyNotFound(let key, let context): return "no '\(key.stringValue)' at \(path(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): return "\(context.debugDescription) at \(path(context))"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    private static func path(_ context: DecodingError.Context) -> String {
+        context.codingPath.isEmpty ? "its top" : context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
     }
 }

@@ -46,7 +46,7 @@ actor SiteRebuilder {
             checks = rendered.checks
             renderedPages = Dictionary(rendered.pages.map { ($0.page.path, $0) }, uniquingKeysWith: { first, _ in first })
             pageFailures = [:]
-            await state.publish(files, strings: rendered.site.strings)
+            await state.publish(files, strings: rendered.site.main.strings)
             return Outcome(
                 summary: "Rebuilt \(rendered.pages.count) pages (\(reason))", duration: clock.now - start,
                 diagnostics: rendered.diagnostics, succeeded: true)
@@ -118,8 +118,8 @@ actor SiteRebuilder {
     /// The page files to re-render on their own, or `nil` when the whole site must be rebuilt.
     private func changedPages(_ changes: Set<String>, in site: Site) -> [String]? {
         // A site in several languages is rebuilt whole: a page's save changes its translations' switches.
-        guard site.translations.isEmpty else { return nil }
-        let existing = Set(site.pages.map(\.name))
+        guard site.editions.count == 1 else { return nil }
+        let existing = Set(site.main.pages.map(\.name))
         var pages: [String] = []
         for path in changes {
             guard path.hasPrefix(pagesFolder), let name = PageSource.name(forRelativePath: String(path.dropFirst(pagesFolder.count))),

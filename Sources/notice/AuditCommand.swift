@@ -123,7 +123,7 @@ struct AuditCommand: AsyncParsableCommand {
         do {
             let source: AuditSource =
                 if !har.isEmpty {
-                    .recordings(har, site: site.config.baseURL.flatMap(URL.init(string:)))
+                    .recordings(har, site: site.main.config.baseURL.flatMap(URL.init(string:)))
                 } else if let url, let start = URL(string: url) {
                     .published(start, limit: pages)
                 } else if let rendered {
@@ -141,7 +141,7 @@ struct AuditCommand: AsyncParsableCommand {
             Console.standardError.write("error: \(error)\n")
             throw ExitCode(2)
         }
-        let findings = AuditRules(registry: site.registry, registryFile: registryFile).findings(for: evidence)
+        let findings = AuditRules(registry: site.main.registry, registryFile: registryFile).findings(for: evidence)
         if let reportWriter, let report {
             do {
                 let audited =

@@ -43,7 +43,7 @@ struct ImportCommand: AsyncParsableCommand {
             existing = try SiteLoader(
                 directory: URL(fileURLWithPath: folder, isDirectory: true), themeSearchPaths: BuiltInThemes.searchPaths(),
                 contract: .none
-            ).load().site.registry
+            ).load().site.main.registry
             imported = try RegistryFile.load(text: result.files.first { $0.path == SiteLoader.registryFileName }?.text ?? "", shownAs: "the page's registry").registry
         } catch {
             throw fail(error.diagnostics)

@@ -82,6 +82,16 @@ def test_the_example_site_audits_clean():
     assert report["pages"] == 3
 
 
+def test_a_theme_with_its_own_banner_markup_is_audited_in_every_state():
+    # The plain theme's test site wears GOV.UK Frontend's cookie banner markup: the audit finds the
+    # actions and the settings form by what the consent script acts on, not by the default theme's markup.
+    result = audit("--site", str(REPOSITORY / "Tests" / "Plain" / "site"), "--diagnostics", "json")
+    report = json.loads(result.stdout)
+    assert result.returncode == 0, result.stderr
+    assert not any("could not be reached" in diagnostic["message"] for diagnostic in report["diagnostics"]), report["diagnostics"]
+    assert report["pages"] == 3
+
+
 def test_every_language_of_a_bilingual_site_is_audited():
     result = audit("--site", str(REPOSITORY / "Tests" / "Bilingual" / "site"), "--diagnostics", "json")
     report = json.loads(result.stdout)

@@ -232,6 +232,6 @@ enum ExampleSite {
             directory: root.appendingPathComponent("content"), themeSearchPaths: [root.appendingPathComponent("themes")],
             contract: SiteBuilder.themeContract)
         guard let site = try? loader.load().site else { fatalError("the example site in content/ does not load") }
-        return RenderContext(config: site.config, registry: site.registry, theme: site.theme, strings: site.strings, directives: .standard)
+        return RenderContext(config: site.main.config, registry: site.main.registry, theme: site.theme, strings: site.main.strings, directives: .standard)
     }()
 }

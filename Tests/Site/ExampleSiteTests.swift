@@ -41,7 +41,7 @@ struct ExampleSiteTests {
     @Test func buildsCleanlyWithoutWarnings() throws {
         let site = try render()
         #expect(site.diagnostics.map(\.description) == [])
-        #expect(site.site.pages.map(\.name) == ["accessibility", "cookies", "index"])
+        #expect(site.site.main.pages.map(\.name) == ["accessibility", "cookies", "index"])
     }
 
     @Test func everySeedCookieIsInAGeneratedRowWithItsDuration() throws {
@@ -69,7 +69,7 @@ struct ExampleSiteTests {
     }
 
     @Test func everyServiceAndCategoryOfTheSeedIsInTheRegistry() throws {
-        let registry = try render().site.registry
+        let registry = try render().site.main.registry
         #expect(registry.categories.map(\.id) == ["analytics", "functional", "necessary"])
         let names = registry.services.map(\.name)
         for service in [

@@ -9,9 +9,10 @@ struct ConsentScriptTests {
         let context = try makeContext(registry: registry)
         var config = SiteConfig(title: "Test <Council>", policyPage: Located("cookies", at: SourceLocation(path: "site.yaml")))
         configure(&config)
-        let site = Site(
-            directory: URL(fileURLWithPath: "/"), config: config, registry: registry, pages: [], theme: context.theme,
-            strings: context.strings, staticFiles: [:])
+        let edition = Edition(
+            language: config.languages[0], config: config, registry: registry, strings: context.strings, pages: [],
+            placement: EditionPlacement(of: config.languages[0], in: config))
+        let site = Site(directory: URL(fileURLWithPath: "/"), theme: context.theme, staticFiles: [:], editions: [edition])
         return (site, RenderContext(config: config, registry: registry, theme: context.theme, strings: context.strings, directives: .standard))
     }
 
@@ -22,14 +23,14 @@ struct ConsentScriptTests {
             config.consent.lifetimeText = "6 months"
             config.consent.googleConsentMode = [GoogleConsentMapping(category: Located("analytics", at: SourceLocation(path: "s")), types: ["analytics_storage"])]
         }
-        let script = ConsentScript(site: site, context: context)
+        let script = ConsentScript(site: site, edition: site.main, context: context)
         var log = DiagnosticLog()
         let markup = try #require(script.markup(log: &log))
         #expect(log.diagnostics.isEmpty)
         let configuration = script.configuration(markup: markup)
         #expect(configuration.categories.map(\.id) == ["analytics"], "only optional categories are asked about")
         #expect(configuration.necessary == ["necessary"])
-        #expect(configuration.version == RegistryVersion.of(site.registry))
+        #expect(configuration.version == RegistryVersion.of(site.main.registry))
         #expect(configuration.days == 180)
         #expect(configuration.domain == "example.gov.uk")
         #expect(configuration.form == "cookies/#cookie-settings")
@@ -59,13 +60,13 @@ struct ConsentScriptTests {
         registry.categories.append(CookieCategory(id: "functional", title: "Functional cookies", description: "Videos and maps.", location: here))
         registry.categories.append(CookieCategory(id: "marketing", title: "Marketing cookies", location: here))
         let (site, context) = try site(registry: registry)
-        let summaries = ConsentScript(site: site, context: context).view().categories.map(\.purpose)
+        let summaries = ConsentScript(site: site, edition: site.main, context: context).view().categories.map(\.purpose)
         #expect(summaries == ["Analytics cookies: We count visits to improve the site.", "Functional cookies: Videos and maps.", "Marketing cookies"])
     }
 
     @Test func theSettingsCarryDescriptionsServicesSectionsAndCookieNames() throws {
         let (site, context) = try site()
-        let script = ConsentScript(site: site, context: context)
+        let script = ConsentScript(site: site, edition: site.main, context: context)
         var log = DiagnosticLog()
         let settings = script.settingsConfiguration(markup: try #require(script.markup(log: &log)))
         #expect(settings.categories.count == 1)
@@ -87,7 +88,7 @@ struct ConsentScriptTests {
         registry.categories[0].description = nil
         let (site, context) = try site(registry: registry)
         var log = DiagnosticLog()
-        _ = ConsentScript(site: site, context: context).files(log: &log)
+        _ = ConsentScript(site: site, edition: site.main, context: context).files(log: &log)
         #expect(
             log.diagnostics.map(\.message) == [
                 "the category 'analytics' has no 'summary' or 'description', so the consent banner cannot say what it is for; add a one-sentence 'summary', such as: We'd like to use analytics cookies to understand how you use the website"
@@ -97,7 +98,7 @@ struct ConsentScriptTests {
     @Test func writesTheScriptsWithTheSettingsInPlaceOfThePlaceholders() throws {
         let (site, context) = try site()
         var log = DiagnosticLog()
-        let files = try #require(ConsentScript(site: site, context: context).files(log: &log))
+        let files = try #require(ConsentScript(site: site, edition: site.main, context: context).files(log: &log))
         #expect(log.diagnostics.isEmpty)
         let script = String(decoding: files.script, as: UTF8.self)
         #expect(!script.contains(ConsentScriptContract.placeholder))
@@ -119,8 +120,8 @@ struct ConsentScriptTests {
     @Test func settingsAreDeterministic() throws {
         let (site, context) = try site()
         var log = DiagnosticLog()
-        let first = try #require(ConsentScript(site: site, context: context).files(log: &log))
-        let second = try #require(ConsentScript(site: site, context: context).files(log: &log))
+        let first = try #require(ConsentScript(site: site, edition: site.main, context: context).files(log: &log))
+        let second = try #require(ConsentScript(site: site, edition: site.main, context: context).files(log: &log))
         #expect(first.script == second.script)
         #expect(first.settings.map(\.path) == second.settings.map(\.path))
     }

@@ -80,4 +80,57 @@ struct LayeringTests {
         }
         #expect(upward == [])
     }
+
+    /// The instance members an `extension` of one of NoticeKit's own types declares (functions and
+    /// properties, at the block's own level, not private), by name: a lower layer calling one is
+    /// as upward as naming a type. Extensions of the standard library's types are left out: their
+    /// members' names are the library's too.
+    static func extensionMembers(in code: String, ofTypes types: Set<String>) -> Set<String> {
+        var members = Set<String>()
+        let opening = try! NSRegularExpression(pattern: #"^\s*(?:(?:public|internal|package)\s+)?extension\s+(\w+)[^{]*\{"#, options: [.anchorsMatchLines])
+        let characters = Array(code.utf16)
+        for match in opening.matches(in: code, range: NSRange(code.startIndex..., in: code)) {
+            guard let range = Range(match.range(at: 1), in: code), types.contains(String(code[range])) else { continue }
+            var depth = 1
+            var index = match.range.location + match.range.length
+            var level = ""
+            while index < characters.count, depth > 0 {
+                let character = characters[index]
+                if character == 123 { depth += 1 } else if character == 125 { depth -= 1 } else if depth == 1 { level.append(Character(UnicodeScalar(character) ?? " ")) }
+                if depth > 1, character == 123 { level.append(" ") }
+                index += 1
+            }
+            // A static member is reached through its type's name, which the test above checks already.
+            let privateMembers = Set(matches(#"\b(?:private|fileprivate)\s+(?:func|var|let)\s+([a-z_]\w*)"#, in: level))
+            let staticMembers = Set(matches(#"\bstatic\s+(?:func|var|let)\s+([a-z_]\w*)"#, in: level))
+            members.formUnion(Set(matches(#"\b(?:func|var|let)\s+([a-z_]\w*)"#, in: level)).subtracting(privateMembers).subtracting(staticMembers))
+        }
+        return members
+    }
+
+    @Test func noFolderUsesAnExtensionMemberFromAHigherLayer() {
+        let rank = Dictionary(uniqueKeysWithValues: Self.layers.enumerated().flatMap { index, folders in folders.map { ($0, index) } })
+        let files = Self.swiftFiles().map { (folder: Self.folder(of: $0), name: $0.lastPathComponent, code: Self.code(of: $0)) }
+        // Where each extension member is declared, and every name declared at all in each layer.
+        let declaration = #"^(?:(?:public|internal|package|private|fileprivate|final|indirect)\s+)*(?:struct|enum|class|protocol|actor)\s+([A-Z]\w*)"#
+        let ownTypes = Set(files.flatMap { Self.matches(declaration, in: $0.code) })
+        var extensionOwners: [String: Set<Int>] = [:]
+        var declaredIn: [Int: Set<String>] = [:]
+        for file in files {
+            guard let layer = rank[file.folder] else { continue }
+            for member in Self.extensionMembers(in: file.code, ofTypes: ownTypes) { extensionOwners[member, default: []].insert(layer) }
+            declaredIn[layer, default: []].formUnion(Self.matches(#"\b(?:func|var|let|case)\s+([a-z_]\w*)"#, in: file.code))
+        }
+        #expect(extensionOwners.count > 10, "the extensions' members were not found")
+        var upward: [String] = []
+        for file in files {
+            guard let ours = rank[file.folder] else { continue }
+            let visible = (0...ours).reduce(into: Set<String>()) { $0.formUnion(declaredIn[$1] ?? []) }
+            for name in Set(Self.matches(#"\.([a-z_]\w*)\b"#, in: file.code)).sorted() {
+                guard let owners = extensionOwners[name], !visible.contains(name), let from = owners.min(), from > ours else { continue }
+                upward.append("\(file.folder)/\(file.name) uses .\(name), which an extension in \(Self.layers[from].joined(separator: "/")) declares")
+            }
+        }
+        #expect(upward == [])
+    }
 }

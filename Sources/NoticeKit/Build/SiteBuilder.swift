@@ -132,26 +132,26 @@ public struct SiteBuilder: Sendable {
         var log = DiagnosticLog()
         log.append(contentsOf: loaded.diagnostics)
         // One renderer per language; a language published as a site of its own writes into its folder.
-        let renderers = site.editions.map { SiteRenderer(site: $0, integrity: options.integrity) }
+        let renderers = site.editions.map { SiteRenderer(site: site, edition: $0, integrity: options.integrity) }
         var writeError: (any Error)?
         for renderer in renderers {
             log.append(contentsOf: renderer.diagnostics)
             do {
-                for file in renderer.siteFiles { try sink.write(file.moved(into: renderer.site.outputFolder)) }
+                for file in renderer.siteFiles { try sink.write(file.moved(into: renderer.edition.placement.outputFolder)) }
             } catch {
                 writeError = writeError ?? error
             }
         }
 
-        let jobs = renderers.indices.flatMap { edition in renderers[edition].site.pages.indices.map { (edition, $0) } }
+        let jobs = renderers.indices.flatMap { edition in renderers[edition].edition.pages.indices.map { (edition, $0) } }
         let progress = options.progress
         let done = SharedCounter()
         let writeFailure = WriteFailure()
         let rendered = parallelMap(count: jobs.count) { index -> RenderedPage in
             let renderer = renderers[jobs[index].0]
-            var page = renderer.render(page: renderer.site.pages[jobs[index].1])
+            var page = renderer.render(page: renderer.edition.pages[jobs[index].1])
             if let file = page.file {
-                do { try sink.write(file.moved(into: renderer.site.outputFolder)) } catch { writeFailure.record(error) }
+                do { try sink.write(file.moved(into: renderer.edition.placement.outputFolder)) } catch { writeFailure.record(error) }
                 page.file = nil  // written; let the HTML go
             }
             progress?(done.increment(), jobs.count)

@@ -21,7 +21,7 @@ public struct SiteChecks: Sendable {
         // Links among the pages published together: the languages beside the default one, and each
         // language with an address of its own on its own.
         Pass(name: "links", needsNoErrors: false) { checks, pages in
-            let folders = checks.renderers.map(\.site.outputFolder)
+            let folders = checks.renderers.map(\.edition.placement.outputFolder)
             return Set(folders).sorted().flatMap { folder -> [Diagnostic] in
                 guard let first = folders.firstIndex(of: folder) else { return [] }
                 let together = pages.filter { folders[checks.edition(of: $0)] == folder }
@@ -48,11 +48,11 @@ public struct SiteChecks: Sendable {
 
     /// The renderer (language) a page belongs to.
     func edition(of page: RenderedPage) -> Int {
-        renderers.firstIndex { $0.site.language.code == page.page.language } ?? 0
+        renderers.firstIndex { $0.edition.language.code == page.page.language } ?? 0
     }
 
     /// The renderer for a page of this language.
     public func renderer(for page: PageSource) -> SiteRenderer {
-        renderers.first { $0.site.language.code == page.language } ?? renderers[0]
+        renderers.first { $0.edition.language.code == page.language } ?? renderers[0]
     }
 }

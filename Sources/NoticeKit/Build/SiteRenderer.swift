@@ -7,6 +7,8 @@ import Foundation
 /// so pages may render in parallel.
 public struct SiteRenderer: Sendable {
     public let site: Site
+    /// The edition it renders.
+    public let edition: Edition
     let context: RenderContext
     let assets: AssetManifest
     /// The 404 page, declarations, consent script, theme assets and static files.
@@ -19,36 +21,37 @@ public struct SiteRenderer: Sendable {
 
     /// `integrity` adds Subresource Integrity attributes to the stylesheet and script links. Browsers
     /// refuse such files when a page is opened straight from disk (file://), so it can be turned off.
-    public init(site: Site, integrity: Bool = true) {
+    public init(site: Site, edition: Edition, integrity: Bool = true) {
         self.site = site
+        self.edition = edition
         var context = RenderContext(
-            config: site.config, registry: site.registry, theme: site.theme,
-            strings: site.strings, directives: .standard)
+            config: edition.config, registry: edition.registry, theme: site.theme,
+            strings: edition.strings, directives: .standard)
         context.registryIsComplete = site.registryIsComplete
         self.context = context
         var log = DiagnosticLog()
         // One step each, in order: the 404 page links the assets, and static files must not take any name.
         // An edition beside the default language's shares its assets, declarations and static files, and
         // writes only its consent files and 404 page, in its language's folder.
-        let ownsSharedFiles = site.language == site.config.languages.first || site.isSeparate
+        let ownsSharedFiles = edition.placement.ownsSharedFiles
         var (files, assets) = Self.themeAssets(of: site, integrity: integrity, log: &log)
         if !ownsSharedFiles { files = [] }
-        files += Self.consentFiles(of: site, context: context, integrity: integrity, into: &assets, log: &log)
+        files += Self.consentFiles(of: site, edition, context: context, integrity: integrity, into: &assets, log: &log)
         self.assets = assets
         if ownsSharedFiles {
-            files += Self.declarations(site: site, context: context, log: &log)
-            files += Self.searchFiles(of: site)
+            files += Self.declarations(site: site, edition, context: context, log: &log)
+            files += Self.searchFiles(of: site, edition)
         }
-        if let notFound = PageRenderer(site: site, context: context, assets: assets).renderNotFoundPage(log: &log) {
-            files.append(.text(site.scriptFolder + Self.notFoundPath, notFound))
+        if let notFound = PageRenderer(site: site, edition: edition, context: context, assets: assets).renderNotFoundPage(log: &log) {
+            files.append(.text(edition.placement.scriptFolder + Self.notFoundPath, notFound))
         }
         if ownsSharedFiles {
             // The languages published beside this one write into their folders too: their pages, their
             // 404 page and their consent files.
-            let beside = site.translations.filter { !$0.isSeparate }
-            var taken = Set(site.pages.map(\.outputPath)).union(files.map(\.path))
-            taken.formUnion(beside.flatMap { $0.pages.map(\.outputPath) + [$0.scriptFolder + Self.notFoundPath] })
-            let consentFolders = beside.map { $0.scriptFolder + "consent" }
+            let beside = edition.placement.isDefault ? site.editions.dropFirst().filter { !$0.placement.isSeparate } : []
+            var taken = Set(edition.pages.map(\.outputPath)).union(files.map(\.path))
+            taken.formUnion(beside.flatMap { $0.pages.map(\.outputPath) + [$0.placement.scriptFolder + Self.notFoundPath] })
+            let consentFolders = beside.map { $0.placement.scriptFolder + "consent" }
             files += Self.staticFiles(of: site, besides: taken, reservedPrefixes: consentFolders, log: &log)
         }
         siteFiles = files
@@ -79,13 +82,13 @@ public struct SiteRenderer: Sendable {
     /// The consent script and stylesheet under their plain names (other services include consent.js by a
     /// fixed address) and hashed ones (which pages link), and the settings files.
     private static func consentFiles(
-        of site: Site, context: RenderContext, integrity: Bool, into assets: inout AssetManifest,
+        of site: Site, _ edition: Edition, context: RenderContext, integrity: Bool, into assets: inout AssetManifest,
         log: inout DiagnosticLog
     ) -> [OutputFile] {
-        guard let consent = ConsentScript(site: site, context: context).files(log: &log) else { return [] }
+        guard let consent = ConsentScript(site: site, edition: edition, context: context).files(log: &log) else { return [] }
         // In the language's folder for a language beside the default one (`cy/consent.js`), since the
         // scripts speak the page's language.
-        let folder = site.scriptFolder
+        let folder = edition.placement.scriptFolder
         var files = [OutputFile(path: folder + ConsentScript.scriptPath, contents: .data(consent.script))]
         let (script, hashedScript) = AssetManifest.asset(folder + ConsentScript.scriptPath, contents: consent.script, withIntegrity: integrity)
         assets.consentScript = script
@@ -116,13 +119,13 @@ public struct SiteRenderer: Sendable {
     /// One page's HTML file (nothing when the page has errors), its diagnostics, and what links need.
     public func render(page: PageSource) -> RenderedPage {
         var log = DiagnosticLog()
-        let (html, content) = PageRenderer(site: site, context: context, assets: assets).render(page, log: &log)
+        let (html, content) = PageRenderer(site: site, edition: edition, context: context, assets: assets).render(page, log: &log)
         let anchors = PageLayout.anchors(of: content)
         let file = log.hasErrors ? nil : html.map { OutputFile.text(page.outputPath, $0) }
         var rendered = RenderedPage(
             page: page, file: file, diagnostics: log.sorted, links: content.links, anchors: anchors,
             shownServices: content.shownServices)
-        if let id = site.config.consent.settingsLink?.value, let html {
+        if let id = edition.config.consent.settingsLink?.value, let html {
             rendered.carriesSettingsLink = Self.hasSettingsControl(id: id, in: html)
         }
         return rendered
@@ -143,9 +146,9 @@ public struct SiteRenderer: Sendable {
     public func checkCompleteness(of pages: [RenderedPage]) -> [Diagnostic] {
         let shown = pages.reduce(into: Set<String>()) { $0.formUnion($1.shownServices) }
         let policy =
-            site.config.policyPage.map { name in
+            edition.config.policyPage.map { name in
                 // The file under pages/, as editors name it: pages/cookies.md, pages/cookies.cy.md.
-                let path = site.pages.first { $0.name == name.value }?.path ?? ""
+                let path = edition.pages.first { $0.name == name.value }?.path ?? ""
                 let folder = SiteLoader.pagesFolderName + "/"
                 return path.range(of: folder, options: .backwards).map { String(path[$0.lowerBound...]) } ?? folder + name.value + ".md"
             } ?? "the cookie policy page"
@@ -154,7 +157,7 @@ public struct SiteRenderer: Sendable {
 
     /// With `settingsButton: false`, every page must carry the control `settingsLink` names instead.
     private func checkOwnSettingsControl(of pages: [RenderedPage]) -> [Diagnostic] {
-        guard let link = site.config.consent.settingsLink, !site.config.consent.settingsButton else { return [] }
+        guard let link = edition.config.consent.settingsLink, !edition.config.consent.settingsButton else { return [] }
         let lacking = pages.filter { !$0.carriesSettingsLink }.map(\.page.path)
         guard !lacking.isEmpty else { return [] }
         return [
@@ -166,7 +169,7 @@ public struct SiteRenderer: Sendable {
 
     /// The consent settings link to the policy page's form and to each optional category's section.
     private func checkSettingsLinks(of pages: [RenderedPage], policy: String) -> [Diagnostic] {
-        guard let name = site.config.policyPage, let page = pages.first(where: { $0.page.name == name.value }) else { return [] }
+        guard let name = edition.config.policyPage, let page = pages.first(where: { $0.page.name == name.value }) else { return [] }
         var warnings: [Diagnostic] = []
         let location = SourceLocation(path: page.page.path)
         if !page.anchors.contains(ConsentMarkup.formAnchor) {
@@ -175,7 +178,7 @@ public struct SiteRenderer: Sendable {
                     .buildSettingsFormMissing, "the cookie policy has no settings form, so visitors without JavaScript cannot change their choice and the footer's \"Cookie settings\" link leads to the top of the page; add a ```consent-settings``` block to \(policy)",
                     at: location))
         }
-        for category in site.registry.categories where !category.necessary && !page.anchors.contains(ConsentScript.sectionAnchor(of: category)) {
+        for category in edition.registry.categories where !category.necessary && !page.anchors.contains(ConsentScript.sectionAnchor(of: category)) {
             warnings.append(
                 .warning(
                     .buildCategorySectionMissing, "the cookie settings link the category '\(category.id)' to its section of the cookie policy, but \(policy) has no heading '\(category.title)'; add one above that category's cookie tables, so the link does not lead to the top of the page",
@@ -185,7 +188,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func checkServicesShown(_ shown: Set<String>, policy: String) -> [Diagnostic] {
-        site.registry.services.filter { !$0.cookies.isEmpty && !shown.contains($0.id) }.map { service in
+        edition.registry.services.filter { !$0.cookies.isEmpty && !shown.contains($0.id) }.map { service in
             let count = service.cookies.flatMap(\.names).count
             return .warning(
                 .buildServiceUnpublished, "the service '\(service.id)' (\(English.count(count, "cookie"))) is in no cookie table on any page, so the policy tells visitors less than the registry holds; add ```cookie-table service=\(service.id)``` to \(policy), or a table of its category",
@@ -212,29 +215,29 @@ public struct SiteRenderer: Sendable {
 
     /// `sitemap.xml` (with `baseURL`) for the pages published in this edition's folder, and `robots.txt`
     /// when the site asks for one; a site's own file of that name in `static/` is published instead.
-    private static func searchFiles(of site: Site) -> [OutputFile] {
-        guard let baseURL = site.config.baseURL else { return [] }
-        let together = site.isSeparate ? [site] : site.editions.filter { !$0.isSeparate }
+    private static func searchFiles(of site: Site, _ edition: Edition) -> [OutputFile] {
+        guard let baseURL = edition.config.baseURL else { return [] }
+        let together = edition.placement.isSeparate ? [edition] : site.editions.filter { !$0.placement.isSeparate }
         var files: [OutputFile] = []
-        if site.staticFiles["sitemap.xml"] == nil { files.append(.text("sitemap.xml", Sitemap(editions: together).xml())) }
-        if site.config.robots, site.staticFiles["robots.txt"] == nil { files.append(.text("robots.txt", Sitemap.robots(baseURL: baseURL))) }
+        if site.staticFiles["sitemap.xml"] == nil { files.append(.text("sitemap.xml", Sitemap(editions: together, alternates: site.alternates).xml())) }
+        if edition.config.robots, site.staticFiles["robots.txt"] == nil { files.append(.text("robots.txt", Sitemap.robots(baseURL: baseURL))) }
         return files
     }
 
     /// `cookies.json` and `cookies.csv`, the registry for machines and spreadsheets.
-    private static func declarations(site: Site, context: RenderContext, log: inout DiagnosticLog) -> [OutputFile] {
+    private static func declarations(site: Site, _ edition: Edition, context: RenderContext, log: inout DiagnosticLog) -> [OutputFile] {
         var files: [OutputFile] = []
         do {
             let json = try CookieDeclarationJSON(
-                registry: site.registry, config: site.config,
-                translations: site.translations.map { ($0.registry, $0.config) }
+                registry: edition.registry, config: edition.config,
+                translations: edition.placement.isDefault ? site.editions.dropFirst().map { ($0.registry, $0.config) } : []
             ).encoded()
             files.append(OutputFile(path: "cookies.json", contents: .data(json)))
         } catch {
             log.error(.outputDeclarationFailed, "could not write cookies.json: \(error)", at: nil)
         }
         let headings = Dictionary(uniqueKeysWithValues: CookieDeclarationCSV.columns.map { ($0, context.text("declaration.csv.\($0)")) })
-        files.append(.text("cookies.csv", CookieDeclarationCSV(registry: site.registry, headings: headings).text()))
+        files.append(.text("cookies.csv", CookieDeclarationCSV(registry: edition.registry, headings: headings).text()))
         return files
     }
 }

@@ -26,6 +26,8 @@ struct ConsentScript {
     }
 
     let site: Site
+    /// The edition whose scripts these are: they speak its language and link its policy page.
+    let edition: Edition
     let context: RenderContext
 
     /// The files, or nothing (with an error logged) when the theme's scripts cannot be used.
@@ -110,20 +112,20 @@ struct ConsentScript {
     /// script as `{value}`, which it fills with values it has escaped itself.
     private func consentText(_ key: String, _ values: [String: String] = [:]) -> String {
         var values = values
-        values["site"] = site.config.title
-        values["lifetime"] = site.config.consent.lifetimeText
+        values["site"] = edition.config.title
+        values["lifetime"] = edition.config.consent.lifetimeText
         for name in ConsentScriptContract.scriptPlaceholders { values[name] = ConsentTemplateMarkup.value }
         return context.text("consent.ui.\(key)", values)
     }
 
-    private var optionalCategories: [CookieCategory] { site.registry.categories.filter { !$0.necessary } }
+    private var optionalCategories: [CookieCategory] { edition.registry.categories.filter { !$0.necessary } }
 
     /// What every consent template gets.
     func view() -> ConsentView {
-        let registry = site.registry
+        let registry = edition.registry
         let categories = optionalCategories.map { category in
             let services = registry.services.filter { $0.categoryID == category.id }.map(\.name)
-            let name = VideoDirective.lowercasingFirstLetter(category.title, language: site.config.language)
+            let name = VideoDirective.lowercasingFirstLetter(category.title, language: edition.config.language)
             return ConsentView.Category(
                 id: category.id, inputName: ConsentTemplateMarkup.inputPrefix + category.id, title: category.title,
                 purpose: category.purpose.map { consentText("purpose", ["title": category.title, "summary": $0]) } ?? category.title,
@@ -204,8 +206,8 @@ struct ConsentScript {
 
     /// What `consent.js` needs on every page.
     func configuration(markup: [ConsentTemplate: String], settings: (script: String, stylesheet: String)? = nil) -> ConsentScriptConfig {
-        let registry = site.registry
-        let consent = site.config.consent
+        let registry = edition.registry
+        let consent = edition.config.consent
         var googleConsentMode: [String: [String]]?
         if !consent.googleConsentMode.isEmpty {
             googleConsentMode = Dictionary(consent.googleConsentMode.map { ($0.category.value, $0.types) }) { first, second in first + second }
@@ -228,7 +230,7 @@ struct ConsentScript {
     /// What `consent-settings.js` adds: the settings' and confirmation's markup, each category's title
     /// and cookie names.
     func settingsConfiguration(markup: [ConsentTemplate: String]) -> ConsentSettingsConfig {
-        let registry = site.registry
+        let registry = edition.registry
         let categories = optionalCategories.map { category in
             ConsentSettingsConfig.Category(
                 title: HTMLText.escape(category.title),
@@ -245,9 +247,9 @@ struct ConsentScript {
     /// The policy page in the scripts' language, relative to the scripts' own address (the site's root,
     /// or the language's folder).
     private var policyPath: String {
-        guard let name = site.config.policyPage?.value else { return "" }
-        switch site.link(toPage: name) {
-        case .path(let path): return Self.relative(path, from: site.scriptFolder)
+        guard let name = edition.config.policyPage?.value else { return "" }
+        switch site.link(from: edition, toPage: name) {
+        case .path(let path): return Self.relative(path, from: edition.placement.scriptFolder)
         case .address(let address): return address
         }
     }

@@ -13,11 +13,11 @@ struct Sitemap {
 
     /// The pages of the editions published in one folder (the default language and those beside it, or
     /// one language with an address of its own).
-    init(editions: [Site]) {
+    init(editions: [Edition], alternates pageVersions: PageAlternates) {
         entries = editions.flatMap { edition -> [Entry] in
             guard let base = edition.config.baseURL else { return [] }
             return edition.pages.map { page in
-                let versions = edition.alternates.versions(of: page.name)
+                let versions = pageVersions.versions(of: page.name)
                 let alternates =
                     versions.count > 1
                     ? versions.compactMap { version in

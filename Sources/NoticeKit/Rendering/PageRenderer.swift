@@ -3,6 +3,7 @@ import Foundation
 /// Lays a page's rendered content into the theme's page template.
 struct PageRenderer {
     let site: Site
+    let edition: Edition
     let context: RenderContext
     /// The fingerprinted stylesheets and consent files pages link to.
     let assets: AssetManifest
@@ -11,13 +12,13 @@ struct PageRenderer {
     /// start from the site's root path (from `baseURL`, `/` by default) rather than being relative.
     func renderNotFoundPage(log: inout DiagnosticLog) -> String? {
         var root = "/"
-        if let baseURL = site.config.baseURL, let path = URL(string: baseURL)?.path, !path.isEmpty, path != "/" {
+        if let baseURL = edition.config.baseURL, let path = URL(string: baseURL)?.path, !path.isEmpty, path != "/" {
             root = path.hasSuffix("/") ? path : path + "/"
         }
         let page = PageSource(
             name: "404", path: "the theme's notFound texts",
             frontMatter: FrontMatter(title: context.text("notFound.title"), description: context.text("notFound.description")),
-            body: context.text("notFound.body", ["home": site.link(toPage: "index").href(root: root)]), bodyLineOffset: 0)
+            body: context.text("notFound.body", ["home": site.link(from: edition, toPage: "index").href(root: root)]), bodyLineOffset: 0)
         return render(page, root: root, log: &log).html
     }
 
@@ -43,23 +44,23 @@ struct PageRenderer {
     /// The page template's values for this page.
     func view(of page: PageSource, content: RenderedContent, root: String? = nil) -> PageView {
         let root = root ?? Self.relativeRoot(from: page.urlPath)
-        let config = site.config
+        let config = edition.config
         let navigation = config.navigation.map { link -> PageView.NavigationItem in
             switch link.target {
             case .page(let name):
-                let target = site.link(toPage: name.value)
+                let target = site.link(from: edition, toPage: name.value)
                 return PageView.NavigationItem(title: link.title, href: target.href(root: root), current: target == .path(page.urlPath))
             case .url(let url):
                 return PageView.NavigationItem(title: link.title, href: url, current: false)
             }
         }
         let footerLinks = PageLayout.footerPages.compactMap { name -> PageView.NavigationItem? in
-            guard let target = site.pages.first(where: { $0.name == name }) else { return nil }
+            guard let target = edition.pages.first(where: { $0.name == name }) else { return nil }
             return PageView.NavigationItem(
                 title: target.frontMatter.title, href: PageAddress.path(target.urlPath).href(root: root),
                 current: target.urlPath == page.urlPath)
         }
-        let policyHref = config.policyPage.map { site.link(toPage: $0.value).href(root: root) }
+        let policyHref = config.policyPage.map { site.link(from: edition, toPage: $0.value).href(root: root) }
         let consent = assets.consentScript.map { script in
             PageView.Consent(
                 script: root + script.path, scriptIntegrity: script.integrity,
@@ -73,12 +74,12 @@ struct PageRenderer {
             contents: PageLayout.sections(of: content.headings).map { PageView.Section(id: $0.id, text: $0.text) },
             hasContents: PageLayout.hasContents(content.headings))
         var view = PageView(
-            page: pageValues, root: root, homeHref: site.link(toPage: "index").href(root: root), navigation: navigation,
+            page: pageValues, root: root, homeHref: site.link(from: edition, toPage: "index").href(root: root), navigation: navigation,
             footerLinks: footerLinks,
             stylesheets: assets.stylesheets.map { PageView.Asset(href: root + $0.path, integrity: $0.integrity) },
             policyHref: policyHref ?? "", settingsHref: policyHref.map { $0 + "#" + ConsentMarkup.formAnchor } ?? "",
             consent: consent, languages: languageVersions(of: page, root: root))
-        let wrapper = site.config.wrapper
+        let wrapper = edition.config.wrapper
         view.wrapper = PageView.Wrapper(
             header: wrapper.headerHTML, footer: wrapper.footerHTML,
             stylesheets: wrapper.stylesheets.map { PageView.Asset(href: $0.value, integrity: nil) })
@@ -88,18 +89,18 @@ struct PageRenderer {
     /// The page in each of the site's languages that has it, this one included: relative links between
     /// editions published together, full addresses to and from one with an address of its own.
     func languageVersions(of page: PageSource, root: String) -> [PageView.LanguageVersion] {
-        guard !site.translations.isEmpty || site.config.languages.count > 1, page.name != "404" else { return [] }
+        guard site.editions.count > 1 || edition.config.languages.count > 1, page.name != "404" else { return [] }
         let versions = site.alternates.versions(of: page.name)
         return versions.map { version in
-            let isCurrent = version.language == site.language
+            let isCurrent = version.language == edition.language
             var href = PageAddress.path(version.urlPath).href(root: root)
             var absolute: String?
             if let base = version.baseURL { absolute = base + "/" + PageSource.encodedURLPath(version.urlPath) }
-            if version.isSeparate != site.isSeparate || (version.isSeparate && !isCurrent), let absolute { href = absolute }
+            if version.isSeparate != edition.placement.isSeparate || (version.isSeparate && !isCurrent), let absolute { href = absolute }
             return PageView.LanguageVersion(
                 code: version.language.code, name: version.name, title: version.title, href: href,
                 absoluteHref: absolute ?? href, isCurrent: isCurrent,
-                isDefault: version.language == site.config.languages.first)
+                isDefault: version.language == edition.config.languages.first)
         }
     }
 

@@ -6,6 +6,6 @@ extension Site {
     /// report; `nil` when the theme has no such template.
     public func renderTemplate(_ name: String, view: some TemplateView) -> String? {
         guard theme.templateNames.contains(name) else { return nil }
-        return theme.render(name, view, globals: .view(TemplateGlobals(config: config, strings: strings)))
+        return theme.render(name, view, globals: .view(TemplateGlobals(config: main.config, strings: main.strings)))
     }
 }

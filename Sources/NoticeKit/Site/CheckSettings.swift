@@ -45,9 +45,9 @@ extension Site {
     /// The diagnostics without those `checks: ignore:` silences (site.yaml's anywhere, a page's for that
     /// page's file), and how many were silenced, so that the summary can say so.
     public func silencing(_ diagnostics: [Diagnostic]) -> (kept: [Diagnostic], silenced: Int) {
-        let siteWide = config.checks.ignoredCodes
+        let siteWide = main.config.checks.ignoredCodes
         var byPage: [String: Set<String>] = [:]
-        for edition in [self] + translations {
+        for edition in editions {
             for page in edition.pages where !page.frontMatter.checks.ignore.isEmpty {
                 byPage[page.path] = page.frontMatter.checks.ignoredCodes
             }

@@ -1,75 +1,101 @@
 public import Foundation
 
-/// A site as loaded from disk and checked: settings, registry, pages and theme, ready to render.
-///
-/// A site in several languages is one `Site` per language: the default language's, whose
-/// `translations` hold the others, each with its own settings, texts, registry wording and pages.
+/// A site as loaded from disk and checked: its folder, theme and static files, and its editions, one per
+/// language, ready to render.
 public struct Site: Sendable {
     public var directory: URL
-    /// The settings as this language shows them (its tag, name, address, navigation, texts).
-    public var config: SiteConfig
-    /// The registry, with the consent script's own cookies declared, in this language's words.
-    public var registry: CookieRegistry
-    /// This language's pages, sorted by file.
-    public var pages: [PageSource]
     public var theme: Theme
-    /// The theme's texts in this language with the site's laid over them.
-    public var strings: Strings
     /// Files from the site's `static/` folder, copied as they are, by their path in the output.
     public var staticFiles: [String: URL]
-    /// This edition's language.
-    public var language: SiteLanguage
-    /// The other languages' editions (on the default language's `Site`; empty on the others).
-    public var translations: [Site] = []
+    /// One edition per language, in the order of `languages`: the default language's first.
+    public var editions: [Edition]
     /// Every language's version of every page, for language switches and `hreflang` links.
     public var alternates = PageAlternates()
     /// False when the registry had errors: the site is then rendered only to find the pages' own problems
     /// in the same run (the build fails all the same), and what the registry lacks is not blamed on pages.
     public var registryIsComplete = true
 
-    public init(
-        directory: URL, config: SiteConfig, registry: CookieRegistry, pages: [PageSource], theme: Theme, strings: Strings,
-        staticFiles: [String: URL], language: SiteLanguage? = nil
-    ) {
+    public init(directory: URL, theme: Theme, staticFiles: [String: URL], editions: [Edition]) {
+        precondition(!editions.isEmpty, "a site has at least its default language's edition")
         self.directory = directory
-        self.config = config
-        self.registry = registry
-        self.pages = pages
         self.theme = theme
-        self.strings = strings
         self.staticFiles = staticFiles
-        self.language = language ?? config.languages.first ?? SiteLanguage(code: config.language)
+        self.editions = editions
     }
 
-    /// Every edition: this one, then its translations.
-    public var editions: [Site] { [self] + translations }
+    /// The default language's edition: its settings are the site's.
+    public var main: Edition { editions[0] }
 
     /// The pages of every edition.
     public var pageCount: Int { editions.reduce(0) { $0 + $1.pages.count } }
 
-    /// Whether this edition is published as a site of its own (its language has its own address), in
-    /// `output/PATH/` with its own assets, rather than beside the default language's pages.
-    public var isSeparate: Bool { language.baseURL != nil }
-
-    /// Where this edition's files go in the output: `cy/` for a separate edition, the root otherwise.
-    public var outputFolder: String { isSeparate ? language.path + "/" : "" }
-
-    /// Where this edition's consent scripts and 404 page go, below `outputFolder`: the language's folder
-    /// for a language published beside the default one (`cy/`), the root otherwise.
-    public var scriptFolder: String {
-        language == config.languages.first || isSeparate ? "" : language.path + "/"
-    }
-
-    /// A link from this edition to its page `name`: from the site's root (`cy/cwcis/`) when that page is
+    /// A link from `edition` to its page `name`: from the site's root (`cy/cwcis/`) when that page is
     /// published in the same folder, or a full address when only another language with an address of
     /// its own has the page (its version in the default language).
-    public func link(toPage name: String) -> PageAddress {
-        if let page = pages.first(where: { $0.name == name }) { return .path(page.urlPath) }
+    public func link(from edition: Edition, toPage name: String) -> PageAddress {
+        if let page = edition.pages.first(where: { $0.name == name }) { return .path(page.urlPath) }
         guard let fallback = alternates.versions(of: name).first else { return .path(PageSource.urlPath(forPage: name)) }
-        if fallback.isSeparate == isSeparate, !isSeparate { return .path(fallback.urlPath) }
+        if fallback.isSeparate == edition.placement.isSeparate, !edition.placement.isSeparate { return .path(fallback.urlPath) }
         if let base = fallback.baseURL { return .address(base + "/" + fallback.urlPath) }
         return .path(fallback.urlPath)
     }
+}
+
+/// One language's edition of a site: what it shows (settings, registry and texts in its words, its
+/// pages) and where it goes.
+public struct Edition: Sendable {
+    public var language: SiteLanguage
+    /// The settings as this language shows them (its tag, name, address, navigation, texts).
+    public var config: SiteConfig
+    /// The registry, with the consent script's own cookies declared, in this language's words.
+    public var registry: CookieRegistry
+    /// The theme's texts in this language with the site's laid over them.
+    public var strings: Strings
+    /// This language's pages, sorted by file.
+    public var pages: [PageSource]
+    public var placement: EditionPlacement
+
+    public init(language: SiteLanguage, config: SiteConfig, registry: CookieRegistry, strings: Strings, pages: [PageSource], placement: EditionPlacement) {
+        self.language = language
+        self.config = config
+        self.registry = registry
+        self.strings = strings
+        self.pages = pages
+        self.placement = placement
+    }
+}
+
+/// Where an edition's files go in the output.
+public struct EditionPlacement: Sendable, Equatable {
+    /// Whether it is the default language's edition.
+    public var isDefault: Bool
+    /// Whether it is published as a site of its own (its language has its own address), in
+    /// `output/FOLDER/` with its own assets, rather than beside the default language's pages.
+    public var isSeparate: Bool
+    /// Its language's folder (`cy`).
+    public var folder: String
+
+    public init(isDefault: Bool, isSeparate: Bool, folder: String) {
+        self.isDefault = isDefault
+        self.isSeparate = isSeparate
+        self.folder = folder
+    }
+
+    /// The placement of a language's edition: the first of the site's languages is the default one.
+    public init(of language: SiteLanguage, in config: SiteConfig) {
+        self.init(isDefault: language == config.languages.first, isSeparate: language.baseURL != nil, folder: language.path)
+    }
+
+    /// Where its files go in the output: `cy/` for a separate edition, the root otherwise.
+    public var outputFolder: String { isSeparate ? folder + "/" : "" }
+
+    /// Where its consent scripts and 404 page go, below `outputFolder`: the language's folder for a
+    /// language published beside the default one (`cy/`), the root otherwise.
+    public var scriptFolder: String { isDefault || isSeparate ? "" : folder + "/" }
+
+    /// Whether it writes the files a site has once (theme assets, declarations, static files, the
+    /// sitemap): the default edition, and each separate one for itself.
+    public var ownsSharedFiles: Bool { isDefault || isSeparate }
 }
 
 /// Where a link to a page leads: a path from the site's root, or a full address on another site.
