@@ -85,9 +85,20 @@ fuzz: deps
 	$(SWIFT) build --scratch-path .build-fuzz --product notice-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 	Tests/Fuzz/run.sh .build-fuzz/debug/notice-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
+# The audit tests (Chromium through `notice audit`, which spends most of its time waiting for pages to go
+# quiet) run beside the other browser tests, each group with a temporary folder of its own outside the
+# repository (a test copies the program away from its themes); the audits' output follows the others'.
+# Both must pass, and the audits end with the command however it ends.
+AUDIT_TESTS := Tests/Browser/test_audit.py Tests/Browser/test_audit_detection.py
 browser-tests: test-deps
 	$(SWIFT) build --product notice
-	$(VENV)/bin/python -m pytest Tests/Browser
+	@run=$$(mktemp -d "$${TMPDIR:-/tmp}/notice-browser-tests.XXXXXX"); \
+	$(VENV)/bin/python -m pytest $(AUDIT_TESTS) --basetemp=$$run/audits >$$run/audits.log 2>&1 & audits=$$!; \
+	trap 'kill $$audits 2>/dev/null; rm -rf "$$run"' EXIT INT TERM; \
+	$(VENV)/bin/python -m pytest Tests/Browser $(AUDIT_TESTS:%=--ignore=%) --basetemp=$$run/pages; pages=$$?; \
+	wait $$audits; audited=$$?; \
+	echo "The audit tests, run beside the others:"; cat $$run/audits.log; \
+	test $$pages -eq 0 -a $$audited -eq 0
 
 build: deps
 	$(SWIFT) build

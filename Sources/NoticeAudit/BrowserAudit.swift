@@ -17,6 +17,10 @@ public struct BrowserAudit: Sendable {
     public var wait: Duration = .seconds(10)
     /// How long a page must stay quiet (no new request, cookie or stored item) to count as done.
     public var quietPeriod: Duration = .seconds(2)
+    /// How many of the states after a choice (Reject, Accept, withdrawal) are audited at once, each in
+    /// a browser of its own (`--parallel`): an audit spends most of its time waiting for pages to go
+    /// quiet, so side by side they take little longer than one.
+    public var parallelStates = 3
 
     public init(chromedriver: URL = URL(fileURLWithPath: "/usr/bin/chromedriver"), chromium: String = "/usr/bin/chromium") {
         self.chromedriver = chromedriver
@@ -84,35 +88,77 @@ public struct BrowserAudit: Sendable {
             return evidence
         }
         var notes: [String] = []
-        for state in [AuditState.rejected, .accepted, .withdrawn] {
-            try await driver.startBrowser(binary: chromium)
-            try await driver.runBeforePageScripts(writeHook)
-            var evidence = StateEvidence(state: state)
-            // A state that cannot be reached (a policy page without its settings form) is said, and the
-            // other states' evidence is kept.
-            do {
-                try await reach(state, driver: driver, firstPage: pages[0])
-            } catch {
-                notes.append("the state \(state.phrase) could not be reached, so it was not audited: \(error)")
-                await driver.closeBrowser()
-                continue
-            }
-            for page in pages {
-                do {
-                    try await visit(page, driver: driver, into: &evidence)
-                    if page == pages[0] { evidence.screenshot = try? await driver.screenshot() }
-                } catch let skip as PageSkipped {
-                    skipped.append(SkippedPage(state: state, page: page.absoluteString, reason: skip.reason))
-                    driver = try await recover(driver, port: port, state: state, firstPage: pages[0])
+        // The other states side by side, each from its own chromedriver and fresh browser; their
+        // evidence is kept in the states' order whatever order they finish in.
+        let later: [AuditState] = [.rejected, .accepted, .withdrawn]
+        var results: [AuditState: StateResult] = [:]
+        var remaining = later[...]
+        while !remaining.isEmpty {
+            let batch = remaining.prefix(max(1, parallelStates))
+            remaining = remaining.dropFirst(batch.count)
+            var ports: [Int] = []
+            for _ in batch {
+                guard let free = PortFinder.firstFree(host: "127.0.0.1", from: (ports.last ?? port) + 1) else {
+                    throw WebDriver.Failure(description: "no free loopback port for chromedriver")
                 }
+                ports.append(free)
             }
-            states.append(evidence)
-            await driver.closeBrowser()
+            let found = pages
+            try await withThrowingTaskGroup(of: (AuditState, StateResult).self) { group in
+                for (state, statePort) in zip(batch, ports) {
+                    group.addTask { (state, try await self.audit(state, pages: found, port: statePort)) }
+                }
+                for try await (state, result) in group { results[state] = result }
+            }
+        }
+        for state in later {
+            guard let result = results[state] else { continue }
+            skipped += result.skipped
+            if let note = result.note { notes.append(note) }
+            if let evidence = result.evidence { states.append(evidence) }
         }
         var evidence = AuditEvidence(siteHost: start.host ?? "", states: states, usesConsentScript: true, skipped: skipped)
         evidence.notes = notes
         evidence.browserVersion = browserVersion
         return evidence
+    }
+
+    /// What one state's audit found: its evidence, or why it could not be reached, and the pages skipped.
+    struct StateResult: Sendable {
+        var evidence: StateEvidence?
+        var note: String?
+        var skipped: [SkippedPage] = []
+    }
+
+    /// One state after a choice, in a browser of its own: reached as a visitor would, then every page.
+    private func audit(_ state: AuditState, pages: [URL], port: Int) async throws -> StateResult {
+        var driver = try await WebDriver(chromedriver: chromedriver, port: port, pageTimeout: pageTimeout)
+        defer { driver.stop() }
+        try await driver.startBrowser(binary: chromium)
+        try await driver.runBeforePageScripts(writeHook)
+        var evidence = StateEvidence(state: state)
+        var result = StateResult()
+        // A state that cannot be reached (a policy page without its settings form) is said, and the
+        // other states' evidence is kept.
+        do {
+            try await reach(state, driver: driver, firstPage: pages[0])
+        } catch {
+            await driver.closeBrowser()
+            result.note = "the state \(state.phrase) could not be reached, so it was not audited: \(error)"
+            return result
+        }
+        for page in pages {
+            do {
+                try await visit(page, driver: driver, into: &evidence)
+                if page == pages[0] { evidence.screenshot = try? await driver.screenshot() }
+            } catch let skip as PageSkipped {
+                result.skipped.append(SkippedPage(state: state, page: page.absoluteString, reason: skip.reason))
+                driver = try await recover(driver, port: port, state: state, firstPage: pages[0])
+            }
+        }
+        await driver.closeBrowser()
+        result.evidence = evidence
+        return result
     }
 
     /// A page that could not be audited in a state, and why.

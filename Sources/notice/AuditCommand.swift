@@ -47,6 +47,9 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(name: .customLong("wait"), help: ArgumentHelp("How many seconds at most to watch each loaded page for tags that act late (it moves on once the page has been quiet for 2 seconds).", valueName: "seconds"))
     var wait = 10
 
+    @Option(help: ArgumentHelp("How many of the states after a choice (Reject, Accept, withdrawal) to audit at once, each in a browser of its own; 1 audits them one after another.", valueName: "n"))
+    var parallel = 3
+
     @Option(help: ArgumentHelp("Where chromedriver is.", valueName: "path"))
     var chromedriver = "/usr/bin/chromedriver"
 
@@ -70,6 +73,7 @@ struct AuditCommand: AsyncParsableCommand {
         }
         if !(1...600).contains(pageTimeout) { throw ValidationError("--page-timeout is a number of seconds from 1 to 600") }
         if !(0...120).contains(wait) { throw ValidationError("--wait is a number of seconds from 0 to 120") }
+        if !(1...3).contains(parallel) { throw ValidationError("--parallel is 1, 2 or 3 (there are three states after a choice)") }
         if let url, URL(string: url)?.host == nil || !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
             throw ValidationError("--url needs a full web address, such as https://www.example.gov.uk/")
         }
@@ -134,6 +138,7 @@ struct AuditCommand: AsyncParsableCommand {
             var browser = BrowserAudit(chromedriver: URL(fileURLWithPath: chromedriver), chromium: chromium)
             browser.pageTimeout = .seconds(pageTimeout)
             browser.wait = .seconds(wait)
+            browser.parallelStates = parallel
             evidence = try await source.evidence(browser: browser)
         } catch {
             // The audit itself could not run (no browser, no site): 2, not the 1 of findings.

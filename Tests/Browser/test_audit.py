@@ -103,8 +103,10 @@ def test_every_language_of_a_bilingual_site_is_audited():
 def test_a_page_of_fifty_thousand_links_is_crawled_in_linear_time(tmp_path):
     """`--pages 3` on pages of 50,000 same-site links each: 309 s when every link was looked for in the queue."""
     import time
-    links = "".join(f'<a href="/p{index}">{index}</a>' for index in range(50_000))
-    body = f"<!doctype html><title>Links</title>{links}".encode()
+    # A list, as a site map is written: 50,000 links run together on one line took Chromium itself 17 s
+    # a page to lay out, which measured the browser, not the crawl.
+    links = "".join(f'<li><a href="/p{index}">{index}</a>' for index in range(50_000))
+    body = f"<!doctype html><title>Links</title><ul>{links}</ul>".encode()
 
     class Links(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
@@ -129,7 +131,7 @@ def test_a_page_of_fifty_thousand_links_is_crawled_in_linear_time(tmp_path):
         server.shutdown()
     assert result.returncode in (0, 1), result.stderr
     assert json.loads(result.stdout)["pages"] == 3
-    assert elapsed < 150, f"{elapsed:.1f} s (the quadratic crawl took 309 s)"
+    assert elapsed < 90, f"{elapsed:.1f} s (the quadratic crawl took 309 s, some 250 s of it the crawl itself)"
 
 
 class Troublesome(http.server.BaseHTTPRequestHandler):

@@ -30,11 +30,14 @@ final class TempSite {
     /// Paths shown relative to the temporary root, so diagnostics read `content/registry.yaml:3:5`.
     var paths: DisplayPaths { DisplayPaths(workingDirectory: root) }
 
+    /// The day records are checked against: a fixed one, so that no test depends on the clock.
+    var today = CalendarDate(year: 2026, month: 12, day: 5)
+
     func builder(output: URL? = nil, force: Bool = false) -> SiteBuilder {
-        SiteBuilder(
-            options: .init(
-                siteDirectory: siteDirectory, outputDirectory: output ?? outputDirectory,
-                themeSearchPaths: [Self.builtInThemes], force: force), paths: paths)
+        var options = SiteBuilder.Options(
+            siteDirectory: siteDirectory, outputDirectory: output ?? outputDirectory, themeSearchPaths: [Self.builtInThemes], force: force)
+        options.today = today
+        return SiteBuilder(options: options, paths: paths)
     }
 
     @discardableResult

@@ -51,7 +51,7 @@ struct DiagnosticCodeTests {
 
     static func tables() -> String {
         let areas: [(prefix: String, title: String)] = [
-            ("yaml", "YAML files"), ("registry", "The registry"), ("site", "site.yaml and the site folder"), ("page", "Pages"),
+            ("yaml", "YAML files"), ("registry", "The registry"), ("record", "The accessibility record"), ("site", "site.yaml and the site folder"), ("page", "Pages"),
             ("theme", "Themes"), ("consent", "The consent script"), ("build", "The build"), ("output", "The output folder"),
             ("init", "`notice init`"), ("import", "`notice import`"), ("audit", "`notice audit`"), ("command", "Commands"),
             ("preview", "The preview"),

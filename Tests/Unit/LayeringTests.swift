@@ -11,7 +11,7 @@ struct LayeringTests {
         ["ConsentContract"],
         ["Template"],
         ["YAML"],
-        ["Registry"],
+        ["Registry", "Records"],
         ["Theme"],
         ["Site"],
         ["Output"],

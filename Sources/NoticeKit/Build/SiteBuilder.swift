@@ -17,6 +17,8 @@ public struct SiteBuilder: Sendable {
         public var integrity = true
         /// Replaces `baseURL` from site.yaml for this build (`--base-url`, for a staging address).
         public var baseURL: String?
+        /// The day records are checked against (`SOURCE_DATE_EPOCH` when set, else today).
+        public var today: CalendarDate = .today
         /// Called as pages finish (pages done, pages in all), from any thread; for a progress line.
         public var progress: (@Sendable (Int, Int) -> Void)?
 
@@ -124,6 +126,7 @@ public struct SiteBuilder: Sendable {
                 directory: options.siteDirectory, themeSearchPaths: options.themeSearchPaths, paths: paths,
                 contract: Self.themeContract)
             loader.baseURL = options.baseURL
+            loader.today = options.today
             loaded = try loader.load()
         } catch {
             throw options.strict ? BuildFailure(diagnostics: Self.promotingWarnings(error.diagnostics)) : error

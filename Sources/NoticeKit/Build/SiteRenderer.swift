@@ -28,6 +28,7 @@ public struct SiteRenderer: Sendable {
             config: edition.config, registry: edition.registry, theme: site.theme,
             strings: edition.strings, directives: .standard)
         context.registryIsComplete = site.registryIsComplete
+        context.accessibility = site.accessibility
         self.context = context
         var log = DiagnosticLog()
         // One step each, in order: the 404 page links the assets, and static files must not take any name.

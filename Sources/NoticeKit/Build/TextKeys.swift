@@ -10,6 +10,15 @@ enum TextKeys {
             "date.format", "notFound.title", "notFound.description", "notFound.body",
         ] + CookieDeclarationCSV.columns.map { "declaration.csv.\($0)" } + (ConsentScriptContract.textKeys + ConsentScriptContract.categoryTextKeys).map { "consent.ui.\($0)" }
         + ["consent.noScript", "consent.onlyNecessary", "consent.embed.text", "consent.embed.button", "consent.embed.link"]
+        + accessibility
+
+    /// The accessibility statement's sentences the code words with the record's values.
+    static let accessibility =
+        AccessibilityRecord.Status.allCases.map { "accessibility.status.\($0.rawValue)" }
+        + AccessibilityRecord.Exemption.allCases.map { "accessibility.exemption.\($0.rawValue)" }
+        + AccessibilityRecord.Enforcement.allCases.map { "accessibility.enforcement.\($0.rawValue)" }
+        + ["accessibility.noFixDate", "accessibility.assessed", "accessibility.answerWithin", "accessibility.prepared", "accessibility.reviewed"]
+        + ["accessibility.tested", "accessibility.testedBy"]
 }
 
 extension SiteBuilder {
@@ -23,6 +32,7 @@ extension SiteBuilder {
         templates: [
             "page": PageView.schema, "cookie-table": CookieTableView.schema, "table": TableView.schema, "video": VideoView.schema,
             "consent-settings": ConsentSettingsView.schema, "audit-report": AuditReportView.schema,
+            "accessibility-statement": AccessibilityStatementView.schema,
         ].merging(ConsentTemplate.allCases.map { ($0.rawValue, ConsentView.schema) }) { first, _ in first },
         globals: { TemplateGlobals.schema(strings: $0) })
 }

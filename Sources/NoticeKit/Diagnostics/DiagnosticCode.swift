@@ -37,6 +37,6 @@ public struct DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConver
 extension DiagnosticCode {
     /// Every code Notice reports, from each part's list in `Codes/`.
     public static var all: [DiagnosticCode] {
-        yamlCodes + registryCodes + siteCodes + themeCodes + themeChainCodes + pageCodes + buildCodes + importCodes + auditCodes + commandCodes
+        yamlCodes + registryCodes + recordCodes + siteCodes + themeCodes + themeChainCodes + pageCodes + buildCodes + importCodes + auditCodes + commandCodes
     }
 }

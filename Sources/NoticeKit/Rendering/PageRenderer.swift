@@ -104,11 +104,8 @@ struct PageRenderer {
         }
     }
 
-    /// `7 January 2025` (or the theme's own date format and month names).
     private func formatted(_ date: CalendarDate) -> String {
-        let months = context.strings.list("date.months") ?? []
-        let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
-        return context.text("date.format", ["day": String(date.day), "month": month, "year": String(date.year)])
+        context.date(date)
     }
 
     /// `../` for each folder level of a page, so pages work from any base path and from disk.

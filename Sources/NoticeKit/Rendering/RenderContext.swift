@@ -10,6 +10,8 @@ struct RenderContext: Sendable {
     let directives: DirectiveSet
     /// False when the registry had errors: what it lacks then is the registry's problem, not the page's.
     var registryIsComplete = true
+    /// The accessibility statement's record (`accessibility.yaml`), when the site keeps one.
+    var accessibility: AccessibilityRecord?
     /// What is the same for every page, worked out once per build.
     let shared: SharedRendering
 
@@ -25,6 +27,13 @@ struct RenderContext: Sendable {
     /// A text by key, with `{name}` placeholders filled in; the key itself if the theme lacks it.
     func text(_ key: String, _ values: [String: String] = [:]) -> String {
         Placeholders.fill(strings[key] ?? key, values)
+    }
+
+    /// `7 January 2025` (or the theme's own date format and month names).
+    func date(_ date: CalendarDate) -> String {
+        let months = strings.list("date.months") ?? []
+        let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
+        return text("date.format", ["day": String(date.day), "month": month, "year": String(date.year)])
     }
 
     /// A directive's HTML through a theme template, or an error when the theme lacks it.

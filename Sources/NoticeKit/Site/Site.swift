@@ -11,6 +11,8 @@ public struct Site: Sendable {
     public var editions: [Edition]
     /// Every language's version of every page, for language switches and `hreflang` links.
     public var alternates = PageAlternates()
+    /// The accessibility statement's record (`accessibility.yaml`), when the site keeps one.
+    public var accessibility: AccessibilityRecord?
     /// False when the registry had errors: the site is then rendered only to find the pages' own problems
     /// in the same run (the build fails all the same), and what the registry lacks is not blamed on pages.
     public var registryIsComplete = true

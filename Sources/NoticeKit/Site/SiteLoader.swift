@@ -18,6 +18,8 @@ public struct SiteLoader: Sendable {
     public var contract: ThemeContract
     /// An address that replaces `baseURL` from site.yaml (`--base-url`).
     public var baseURL: String?
+    /// The day records are checked against (a review more than a year old, a fix date gone by).
+    public var today: CalendarDate = .today
 
     public init(directory: URL, themeSearchPaths: [URL], paths: DisplayPaths = DisplayPaths(), contract: ThemeContract) {
         self.directory = directory.standardizedFileURL
@@ -60,6 +62,8 @@ public struct SiteLoader: Sendable {
         log.append(contentsOf: registryLog.diagnostics)
         let registry = loadedRegistry ?? CookieRegistry(categories: [], services: [])
         let staticFiles = reader.readStaticFiles()
+        let accessibility = reader.readAccessibilityRecord(log: &log)
+        if let accessibility { AccessibilityRecordChecks(today: today).check(accessibility, log: &log) }
 
         let planner = EditionPlanner(paths: paths)
         let checks = SiteSettingsChecks(directory: directory, paths: paths, contract: contract, configFile: configFile)
@@ -104,6 +108,7 @@ public struct SiteLoader: Sendable {
         }
         var site = Site(directory: directory, theme: theme, staticFiles: staticFiles, editions: editions)
         site.alternates = planner.alternates(of: editions, theme: theme)
+        site.accessibility = accessibility
         site.registryIsComplete = registryIsComplete && !log.hasErrors
         return (site, log.sorted)
     }

@@ -7,6 +7,20 @@ struct SiteReader {
     let directory: URL
     let paths: DisplayPaths
 
+    /// The accessibility statement's record, when the site has `accessibility.yaml`.
+    func readAccessibilityRecord(log: inout DiagnosticLog) -> AccessibilityRecord? {
+        let file = directory.appendingPathComponent(AccessibilityRecordReader.fileName)
+        guard FileSystem.isFile(file) else { return nil }
+        guard let text = FileSystem.readText(file) else {
+            log.error(.recordFileUnreadable, "this file could not be read; save it as UTF-8 text", at: SourceLocation(path: paths.display(file)))
+            return nil
+        }
+        let reader = AccessibilityRecordReader(file: SourceFile(path: paths.display(file), text: text))
+        let record = reader.read()
+        log.append(contentsOf: reader.reader.log.diagnostics)
+        return record
+    }
+
     /// The files of `static/`, by their path in the output.
     func readStaticFiles() -> [String: URL] {
         var staticFiles: [String: URL] = [:]

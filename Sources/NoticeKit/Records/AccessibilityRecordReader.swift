@@ -1,0 +1,169 @@
+import Foundation
+import Yams
+
+/// Reads `accessibility.yaml` into an ``AccessibilityRecord``, strictly: unknown keys, values that are
+/// not one of the regulations' words, dates that are not days, and WCAG criteria that do not exist are
+/// errors at their line, with the nearest right one.
+struct AccessibilityRecordReader {
+    static let fileName = "accessibility.yaml"
+    static let rootKeys = [
+        "organisation", "websites", "standard", "status", "problems", "burdens", "outOfScope", "contact", "enforcement", "tested",
+        "prepared", "reviewed",
+    ]
+    static let standards = ["WCAG 2.2 AA", "WCAG 2.1 AA"]
+
+    let reader: YAMLReader
+
+    init(file: SourceFile) {
+        reader = YAMLReader(file: file)
+    }
+
+    func read() -> AccessibilityRecord? {
+        guard let root = reader.parseRoot(), let mapping = reader.mapping(root, describedAs: "the accessibility record") else { return nil }
+        let context = "the accessibility record"
+        mapping.rejectUnknownKeys(allowed: Self.rootKeys, in: context)
+        var locations: [String: SourceLocation] = [:]
+        for key in Self.rootKeys {
+            if let node = mapping.value(key) { locations[key] = reader.location(of: node) }
+        }
+        let organisation = mapping.string("organisation", required: true, in: context)
+        let websites = texts("websites", in: mapping, context: context)
+        if websites.isEmpty, mapping.value("websites") == nil {
+            reader.warning(.recordPartMissing, "the accessibility record does not say which websites it covers; add 'websites:' with their addresses, such as - https://www.kent.gov.uk", at: mapping.location)
+        }
+        var standard = "WCAG 2.2 AA"
+        if let written = mapping.string("standard", in: context) {
+            if Self.standards.contains(written.value) {
+                standard = written.value
+            } else {
+                reader.error(
+                    .recordValueUnknown,
+                    "'standard' is the standard the regulations name: \(Self.standards.map { "'\($0)'" }.joined(separator: " or ")), not '\(written.value)'"
+                        + Spelling.suggestion(for: written.value, in: Self.standards), at: written.location)
+            }
+        }
+        let status = choice("status", of: AccessibilityRecord.Status.self, in: mapping, context: context, required: true)
+        let enforcement = choice("enforcement", of: AccessibilityRecord.Enforcement.self, in: mapping, context: context) ?? .ehrc
+        let problems = (mapping.sequence("problems", in: context) ?? []).compactMap { readProblem($0, standard: standard) }
+        let burdens = (mapping.sequence("burdens", in: context) ?? []).compactMap(readBurden)
+        let outOfScope = (mapping.sequence("outOfScope", in: context) ?? []).compactMap(readOutOfScope)
+        var contact = AccessibilityRecord.Contact()
+        if let found = mapping.mapping("contact", in: context) {
+            found.rejectUnknownKeys(allowed: ["email", "phone", "address", "days"], in: "'contact'")
+            if let email = found.string("email", in: "'contact'") {
+                if email.value.contains("@"), !email.value.contains(where: { $0.isWhitespace || "<>\"'()[],;:\\".contains($0) }) {
+                    contact.email = email.value
+                } else {
+                    reader.error(.recordValueUnknown, "'email' in 'contact' should be one email address, such as accessibility@example.gov.uk, not '\(email.value)'", at: email.location)
+                }
+            }
+            contact.phone = found.string("phone", in: "'contact'")?.value
+            contact.address = found.string("address", in: "'contact'")?.value
+            if let days = found.string("days", in: "'contact'") {
+                if let number = Int(days.value), (1...365).contains(number) {
+                    contact.days = number
+                } else {
+                    reader.error(.recordValueUnknown, "'days' in 'contact' is how many working days an answer takes: a number such as 5, not '\(days.value)'", at: days.location)
+                }
+            }
+        }
+        var tested = AccessibilityRecord.Testing()
+        if let found = mapping.mapping("tested", in: context) {
+            found.rejectUnknownKeys(allowed: ["date", "by", "method"], in: "'tested'")
+            tested.date = date("date", in: found, context: "'tested'")
+            tested.by = found.string("by", in: "'tested'")?.value
+            tested.method = found.string("method", in: "'tested'")?.value
+        }
+        return AccessibilityRecord(
+            organisation: organisation?.value ?? "", websites: websites, standard: standard, status: status, problems: problems,
+            burdens: burdens, outOfScope: outOfScope, contact: contact, enforcement: enforcement, tested: tested,
+            prepared: date("prepared", in: mapping, context: context), reviewed: date("reviewed", in: mapping, context: context),
+            locations: locations, file: SourceLocation(path: reader.file.path))
+    }
+
+    private func readProblem(_ node: Node, standard: String) -> AccessibilityRecord.Problem? {
+        guard let mapping = reader.mapping(node, describedAs: "a problem") else { return nil }
+        let context = "a problem"
+        mapping.rejectUnknownKeys(allowed: ["description", "criteria", "fixBy"], in: context)
+        guard let description = mapping.string("description", required: true, in: context) else { return nil }
+        let version = standard.contains("2.1") ? WCAG.Version.wcag21 : .wcag22
+        var criteria: [String] = []
+        for criterion in locatedTexts("criteria", in: mapping, context: context) {
+            if WCAG.criteria(of: version).contains(criterion.value) {
+                criteria.append(criterion.value)
+            } else {
+                reader.error(
+                    .recordCriterionUnknown,
+                    "'\(criterion.value)' is not a success criterion of \(standard.dropLast(3)); write its number, such as 1.1.1 or 2.4.7"
+                        + Spelling.suggestion(for: criterion.value, in: WCAG.criteria(of: version)), at: criterion.location)
+            }
+        }
+        if mapping.value("criteria") == nil {
+            reader.warning(.recordPartMissing, "the problem '\(description.value.prefix(60))' does not say which WCAG success criteria it fails; add 'criteria: [1.1.1]' (the regulations ask for them)", at: description.location)
+        }
+        return AccessibilityRecord.Problem(
+            description: description.value, criteria: criteria, fixBy: date("fixBy", in: mapping, context: context), location: description.location)
+    }
+
+    private func readBurden(_ node: Node) -> AccessibilityRecord.Burden? {
+        guard let mapping = reader.mapping(node, describedAs: "a disproportionate burden") else { return nil }
+        let context = "a disproportionate burden"
+        mapping.rejectUnknownKeys(allowed: ["description", "assessed"], in: context)
+        guard let description = mapping.string("description", required: true, in: context) else { return nil }
+        let assessed = date("assessed", in: mapping, context: context)
+        if mapping.value("assessed") == nil {
+            reader.warning(.recordPartMissing, "the disproportionate burden '\(description.value.prefix(60))' has no 'assessed' date; a burden claim needs its assessment, so add 'assessed: YYYY-MM-DD'", at: description.location)
+        }
+        return AccessibilityRecord.Burden(description: description.value, assessed: assessed, location: description.location)
+    }
+
+    private func readOutOfScope(_ node: Node) -> AccessibilityRecord.OutOfScope? {
+        guard let mapping = reader.mapping(node, describedAs: "content out of scope") else { return nil }
+        let context = "content out of scope"
+        mapping.rejectUnknownKeys(allowed: ["description", "reason"], in: context)
+        guard let description = mapping.string("description", required: true, in: context),
+            let reason = choice("reason", of: AccessibilityRecord.Exemption.self, in: mapping, context: context, required: true)
+        else { return nil }
+        return AccessibilityRecord.OutOfScope(description: description.value, reason: reason, location: description.location)
+    }
+
+    /// One of a set of words (`status`, `enforcement`, `reason`), with the nearest when misspelt.
+    private func choice<Value: RawRepresentable & CaseIterable>(
+        _ key: String, of type: Value.Type, in mapping: YAMLMapping, context: String, required: Bool = false
+    ) -> Value? where Value.RawValue == String {
+        guard let written = mapping.string(key, required: required, in: context) else { return nil }
+        if let value = Value(rawValue: written.value) { return value }
+        let words = Value.allCases.map(\.rawValue)
+        reader.error(
+            .recordValueUnknown,
+            "'\(key)' in \(context) is one of \(words.map { "'\($0)'" }.joined(separator: ", ")), not '\(written.value)'"
+                + Spelling.suggestion(for: written.value, in: words), at: written.location)
+        return nil
+    }
+
+    private func date(_ key: String, in mapping: YAMLMapping, context: String) -> CalendarDate? {
+        guard let written = mapping.string(key, in: context) else { return nil }
+        guard let date = CalendarDate(iso: written.value) else {
+            reader.error(.recordDateInvalid, "'\(key)' in \(context) should be a date written as YYYY-MM-DD, such as 2026-09-01, not '\(written.value)'", at: written.location)
+            return nil
+        }
+        return date
+    }
+
+    /// A list of texts, or one text for a list of one.
+    private func locatedTexts(_ key: String, in mapping: YAMLMapping, context: String) -> [Located<String>] {
+        guard let node = mapping.value(key) else { return [] }
+        if case .scalar(let scalar) = node { return [Located(scalar.string.trimmingSpacesAndNewlines, at: reader.location(of: node))] }
+        return (reader.sequence(node, describedAs: "'\(key)' in \(context)") ?? []).compactMap { item in
+            guard case .scalar(let scalar) = item else {
+                reader.error(.yamlValueNotSingle, "each item of '\(key)' in \(context) should be a single value, but one is \(item.kindDescription)", at: item)
+                return nil
+            }
+            return Located(scalar.string.trimmingSpacesAndNewlines, at: reader.location(of: item))
+        }
+    }
+
+    private func texts(_ key: String, in mapping: YAMLMapping, context: String) -> [String] {
+        locatedTexts(key, in: mapping, context: context).map(\.value).filter { !$0.isEmpty }
+    }
+}
