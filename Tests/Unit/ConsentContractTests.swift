@@ -67,7 +67,9 @@ struct ConsentContractTests {
         #expect(used == Set(ConsentScriptContract.textKeys))
     }
 
-    @Test func theScriptsChooseBetweenExactlyTheConditionsTheTemplatesAreCheckedFor() {
+    /// Every condition a template is checked for is one the scripts pass (a condition they never pass
+    /// would be a part no visitor sees).
+    @Test func everyConditionTheTemplatesAreCheckedForIsOneTheScriptsPass() {
         let conditions = Set(ConsentTemplate.allCases.flatMap { $0.conditions.required + $0.conditions.optional })
         for condition in conditions {
             #expect(Self.script.contains("'\(condition)'") || Self.settingsScript.contains("'\(condition)'"), "the scripts never show '\(condition)'")
