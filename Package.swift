@@ -127,7 +127,7 @@ let package = Package(
             name: "SiteTests",
             dependencies: ["NoticeKit"],
             path: "Tests/Site",
-            exclude: ["Golden"],
+            exclude: ["Golden", "Records"],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,5 +1,5 @@
 public import Foundation
-public import NoticeKit
+import NoticeKit
 
 /// When evidence was gathered: the consent states a visitor can be in, or a recording made elsewhere.
 public enum AuditState: String, Sendable, CaseIterable, Codable {

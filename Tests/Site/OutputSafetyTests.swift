@@ -93,7 +93,7 @@ struct OutputSafetyTests {
     @Test func anOutputThatIsALinkStaysALinkAndItsTargetIsUpdated() throws {
         let site = try TempSite()
         let target = site.root.appendingPathComponent("www")
-        try site.builder(output: target).build()
+        _ = try site.builder(output: target).build()
         try FileManager.default.createSymbolicLink(at: site.outputDirectory, withDestinationURL: target)
         try site.write("pages/extra.md", "---\ntitle: Extra\ndescription: D\n---\n")
         try site.build()

@@ -28,7 +28,7 @@ public struct SiteRenderer: Sendable {
             config: edition.config, registry: edition.registry, theme: site.theme,
             strings: edition.strings, directives: .standard)
         context.registryIsComplete = site.registryIsComplete
-        context.accessibility = site.accessibility
+        context.accessibility = edition.accessibility
         self.context = context
         var log = DiagnosticLog()
         // One step each, in order: the 404 page links the assets, and static files must not take any name.
@@ -125,7 +125,7 @@ public struct SiteRenderer: Sendable {
         let file = log.hasErrors ? nil : html.map { OutputFile.text(page.outputPath, $0) }
         var rendered = RenderedPage(
             page: page, file: file, diagnostics: log.sorted, links: content.links, anchors: anchors,
-            shownServices: content.shownServices)
+            shownServices: content.shownServices, shownParts: content.shownParts)
         if let id = edition.config.consent.settingsLink?.value, let html {
             rendered.carriesSettingsLink = Self.hasSettingsControl(id: id, in: html)
         }
@@ -154,6 +154,22 @@ public struct SiteRenderer: Sendable {
                 return path.range(of: folder, options: .backwards).map { String(path[$0.lowerBound...]) } ?? folder + name.value + ".md"
             } ?? "the cookie policy page"
         return checkServicesShown(shown, policy: policy) + checkSettingsLinks(of: pages, policy: policy) + checkOwnSettingsControl(of: pages)
+            + checkStatementsComplete(of: pages)
+    }
+
+    /// A page that shows part of a statement made from a record must show all of it that the law asks
+    /// for: a statement with its enforcement part left out still reads as complete.
+    private func checkStatementsComplete(of pages: [RenderedPage]) -> [Diagnostic] {
+        let prefix = AccessibilityStatementDirective.partPrefix
+        guard let record = context.accessibility else { return [] }
+        let required = AccessibilityStatementDirective.requiredParts(for: record)
+        return pages.filter { $0.shownParts.contains { $0.hasPrefix(prefix) } }.flatMap { page -> [Diagnostic] in
+            required.filter { !page.shownParts.contains(prefix + $0.rawValue) }.map { part in
+                .warning(
+                    .pageStatementIncomplete, "this accessibility statement does not show its \(part.rawValue) part, which \(part.why); add a heading and ```accessibility-statement part=\(part.rawValue)``` below it (docs/accessibility-statement.md lists the parts)",
+                    at: SourceLocation(path: page.page.path))
+            }
+        }
     }
 
     /// With `settingsButton: false`, every page must carry the control `settingsLink` names instead.
@@ -260,6 +276,8 @@ public struct RenderedPage: Sendable {
     public var anchors: Set<String>
     /// The registry services whose cookies the page's tables show.
     public var shownServices: Set<String> = []
+    /// The parts of statements and notices the page's blocks show (`accessibility-statement:contact`).
+    public var shownParts: Set<String> = []
     /// Whether the page has the site's own Cookie settings control (`consent.settingsLink`).
     public var carriesSettingsLink = true
 }

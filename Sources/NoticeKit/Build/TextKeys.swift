@@ -17,7 +17,8 @@ enum TextKeys {
         AccessibilityRecord.Status.allCases.map { "accessibility.status.\($0.rawValue)" }
         + AccessibilityRecord.Exemption.allCases.map { "accessibility.exemption.\($0.rawValue)" }
         + AccessibilityRecord.Enforcement.allCases.map { "accessibility.enforcement.\($0.rawValue)" }
-        + ["accessibility.noFixDate", "accessibility.assessed", "accessibility.answerWithin", "accessibility.prepared", "accessibility.reviewed"]
+        + ["accessibility.scope.one", "accessibility.scope.many", "accessibility.runBy", "accessibility.commitment.one", "accessibility.commitment.many"]
+        + ["accessibility.noFixDate", "accessibility.assessed", "accessibility.answerWithin", "accessibility.answerWithinWorkingDays", "accessibility.prepared", "accessibility.reviewed"]
         + ["accessibility.tested", "accessibility.testedBy"]
 }
 

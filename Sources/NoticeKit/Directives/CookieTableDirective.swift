@@ -104,7 +104,7 @@ struct CookieTableDirective: DirectiveHandler {
     }
 
     private func unknown(_ kind: String, _ id: String, known: [String]) -> String {
-        var message = "there is no \(kind) '\(id)' in the registry"
+        let message = "there is no \(kind) '\(id)' in the registry"
         let listed = known.isEmpty ? "" : "; the \(kind == "category" ? "categories" : "services") are \(known.map { "'\($0)'" }.joined(separator: ", "))"
         return message + Spelling.suggestion(for: id, in: known, otherwise: listed)
     }

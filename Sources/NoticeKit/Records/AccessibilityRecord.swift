@@ -32,6 +32,8 @@ public struct AccessibilityRecord: Sendable {
     /// One known accessibility problem: what it is, the WCAG success criteria it fails, and when it
     /// will be fixed.
     public struct Problem: Sendable {
+        /// A short name for the problem, when the statement gives one ("Image alt text").
+        public var title: String?
         public var description: String
         public var criteria: [String]
         public var fixBy: CalendarDate?
@@ -57,8 +59,16 @@ public struct AccessibilityRecord: Sendable {
         public var email: String?
         public var phone: String?
         public var address: String?
-        /// Working days to answer.
-        public var days: Int?
+        /// The organisation's own contact page, when the statement points there.
+        public var page: String?
+        /// How many days an answer takes, as the statement counts them.
+        public var answer: AnswerTime?
+    }
+
+    /// How soon an answer comes: in days, or in working days, as the statement says.
+    public struct AnswerTime: Sendable, Equatable {
+        public var days: Int
+        public var working: Bool
     }
 
     /// How the website was tested, when, and by whom.
@@ -71,6 +81,9 @@ public struct AccessibilityRecord: Sendable {
     public var organisation: String
     /// The websites the statement covers, as written.
     public var websites: [String]
+    /// What the statement applies to, in its own words when the websites' addresses do not say it
+    /// ("content published on connectedkingston.uk").
+    public var scope: String?
     /// The standard, as the statement names it (`WCAG 2.2 AA`).
     public var standard: String
     public var status: Status?

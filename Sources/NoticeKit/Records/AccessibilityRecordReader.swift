@@ -7,7 +7,7 @@ import Yams
 struct AccessibilityRecordReader {
     static let fileName = "accessibility.yaml"
     static let rootKeys = [
-        "organisation", "websites", "standard", "status", "problems", "burdens", "outOfScope", "contact", "enforcement", "tested",
+        "organisation", "websites", "scope", "standard", "status", "problems", "burdens", "outOfScope", "contact", "enforcement", "tested",
         "prepared", "reviewed",
     ]
     static let standards = ["WCAG 2.2 AA", "WCAG 2.1 AA"]
@@ -18,8 +18,23 @@ struct AccessibilityRecordReader {
         reader = YAMLReader(file: file)
     }
 
+    /// The record's words a translation (`accessibility.cy.yaml`) gives.
+    static let words = RecordWords.mapping([
+        "organisation": .text, "scope": .text,
+        "problems": .list(.mapping(["title": .text, "description": .text])),
+        "burdens": .list(.mapping(["description": .text])),
+        "outOfScope": .list(.mapping(["description": .text])),
+        "contact": .mapping(["address": .text]),
+        "tested": .mapping(["by": .text, "method": .text]),
+    ])
+
     func read() -> AccessibilityRecord? {
-        guard let root = reader.parseRoot(), let mapping = reader.mapping(root, describedAs: "the accessibility record") else { return nil }
+        reader.parseRoot().flatMap(read(root:))
+    }
+
+    /// The record from its parsed YAML (or a translation laid over it).
+    func read(root: Node) -> AccessibilityRecord? {
+        guard let mapping = reader.mapping(root, describedAs: "the accessibility record") else { return nil }
         let context = "the accessibility record"
         mapping.rejectUnknownKeys(allowed: Self.rootKeys, in: context)
         var locations: [String: SourceLocation] = [:]
@@ -49,7 +64,7 @@ struct AccessibilityRecordReader {
         let outOfScope = (mapping.sequence("outOfScope", in: context) ?? []).compactMap(readOutOfScope)
         var contact = AccessibilityRecord.Contact()
         if let found = mapping.mapping("contact", in: context) {
-            found.rejectUnknownKeys(allowed: ["email", "phone", "address", "days"], in: "'contact'")
+            found.rejectUnknownKeys(allowed: ["email", "phone", "address", "page", "days", "workingDays"], in: "'contact'")
             if let email = found.string("email", in: "'contact'") {
                 if email.value.contains("@"), !email.value.contains(where: { $0.isWhitespace || "<>\"'()[],;:\\".contains($0) }) {
                     contact.email = email.value
@@ -59,13 +74,14 @@ struct AccessibilityRecordReader {
             }
             contact.phone = found.string("phone", in: "'contact'")?.value
             contact.address = found.string("address", in: "'contact'")?.value
-            if let days = found.string("days", in: "'contact'") {
-                if let number = Int(days.value), (1...365).contains(number) {
-                    contact.days = number
+            if let page = found.string("page", in: "'contact'") {
+                if URLPolicy.allows(page.value) {
+                    contact.page = page.value
                 } else {
-                    reader.error(.recordValueUnknown, "'days' in 'contact' is how many working days an answer takes: a number such as 5, not '\(days.value)'", at: days.location)
+                    reader.error(.recordValueUnknown, URLPolicy.refusal(page.value, of: "'page' in 'contact'"), at: page.location)
                 }
             }
+            contact.answer = answerTime(in: found)
         }
         var tested = AccessibilityRecord.Testing()
         if let found = mapping.mapping("tested", in: context) {
@@ -75,22 +91,46 @@ struct AccessibilityRecordReader {
             tested.method = found.string("method", in: "'tested'")?.value
         }
         return AccessibilityRecord(
-            organisation: organisation?.value ?? "", websites: websites, standard: standard, status: status, problems: problems,
+            organisation: organisation?.value ?? "", websites: websites, scope: mapping.string("scope", in: context)?.value, standard: standard, status: status, problems: problems,
             burdens: burdens, outOfScope: outOfScope, contact: contact, enforcement: enforcement, tested: tested,
             prepared: date("prepared", in: mapping, context: context), reviewed: date("reviewed", in: mapping, context: context),
             locations: locations, file: SourceLocation(path: reader.file.path))
     }
 
+    /// `days: 10` ("in 10 days", the model's words) or `workingDays: 5` ("in 5 working days"), not both.
+    private func answerTime(in contact: YAMLMapping) -> AccessibilityRecord.AnswerTime? {
+        var answer: AccessibilityRecord.AnswerTime?
+        for (key, working) in [("days", false), ("workingDays", true)] {
+            guard let written = contact.string(key, in: "'contact'") else { continue }
+            guard let number = Int(written.value), (1...365).contains(number) else {
+                reader.error(.recordValueUnknown, "'\(key)' in 'contact' is how many \(working ? "working days" : "days") an answer takes: a number such as 5, not '\(written.value)'", at: written.location)
+                continue
+            }
+            if answer != nil {
+                reader.error(.recordValueUnknown, "'contact' gives both 'days' and 'workingDays'; keep the one the statement says ('days: 10' for \"in 10 days\", 'workingDays: 5' for \"in 5 working days\")", at: written.location)
+                continue
+            }
+            answer = AccessibilityRecord.AnswerTime(days: number, working: working)
+        }
+        return answer
+    }
+
     private func readProblem(_ node: Node, standard: String) -> AccessibilityRecord.Problem? {
         guard let mapping = reader.mapping(node, describedAs: "a problem") else { return nil }
         let context = "a problem"
-        mapping.rejectUnknownKeys(allowed: ["description", "criteria", "fixBy"], in: context)
+        mapping.rejectUnknownKeys(allowed: ["title", "description", "criteria", "fixBy"], in: context)
         guard let description = mapping.string("description", required: true, in: context) else { return nil }
         let version = standard.contains("2.1") ? WCAG.Version.wcag21 : .wcag22
         var criteria: [String] = []
         for criterion in locatedTexts("criteria", in: mapping, context: context) {
             if WCAG.criteria(of: version).contains(criterion.value) {
                 criteria.append(criterion.value)
+                if WCAG.levelAAA.contains(criterion.value) {
+                    reader.warning(
+                        .recordCriterionBeyondStandard,
+                        "\(criterion.value) is a level AAA success criterion, beyond the \(standard) the statement measures against, so failing it is no failure of the regulations; move the problem out of the statement's problems, or cite the AA or A criterion it fails",
+                        at: criterion.location)
+                }
             } else {
                 reader.error(
                     .recordCriterionUnknown,
@@ -102,7 +142,7 @@ struct AccessibilityRecordReader {
             reader.warning(.recordPartMissing, "the problem '\(description.value.prefix(60))' does not say which WCAG success criteria it fails; add 'criteria: [1.1.1]' (the regulations ask for them)", at: description.location)
         }
         return AccessibilityRecord.Problem(
-            description: description.value, criteria: criteria, fixBy: date("fixBy", in: mapping, context: context), location: description.location)
+            title: mapping.string("title", in: context)?.value, description: description.value, criteria: criteria, fixBy: date("fixBy", in: mapping, context: context), location: description.location)
     }
 
     private func readBurden(_ node: Node) -> AccessibilityRecord.Burden? {

@@ -20,6 +20,13 @@ enum WCAG {
         "2.4.11", "2.4.12", "2.4.13", "2.5.7", "2.5.8", "3.2.6", "3.3.7", "3.3.8", "3.3.9",
     ])
 
+    /// The level AAA criteria of both versions, which an AA statement does not measure against.
+    static let levelAAA: Set<String> = [
+        "1.2.6", "1.2.7", "1.2.8", "1.2.9", "1.3.6", "1.4.6", "1.4.7", "1.4.8", "1.4.9", "2.1.3", "2.2.3", "2.2.4", "2.2.5", "2.2.6",
+        "2.3.2", "2.3.3", "2.4.8", "2.4.9", "2.4.10", "2.4.12", "2.4.13", "2.5.5", "2.5.6", "3.1.3", "3.1.4", "3.1.5", "3.1.6", "3.2.5",
+        "3.3.5", "3.3.6", "3.3.9",
+    ]
+
     static func criteria(of version: Version) -> Set<String> {
         version == .wcag21 ? wcag21 : wcag22
     }

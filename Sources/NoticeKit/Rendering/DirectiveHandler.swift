@@ -8,6 +8,9 @@ protocol DirectiveHandler: Sendable {
     func render(_ directive: Directive, in context: RenderContext, log: inout DiagnosticLog) -> String?
     /// The ids of the registry services whose cookies the directive shows, for the completeness check.
     func servicesShown(by directive: Directive, in registry: CookieRegistry) -> [String]
+    /// The parts of a statement or notice the directive shows (`accessibility-statement:contact`), so that
+    /// a page that shows some of them can be checked for the rest.
+    func partsShown(by directive: Directive) -> [String]
     /// The ids the directive's HTML gives elements, which links may point at (`cookies/#cookie-settings`).
     var anchors: [String] { get }
     /// Ids the directive's HTML would give its elements where the page has no element with that id
@@ -22,6 +25,7 @@ protocol DirectiveHandler: Sendable {
 
 extension DirectiveHandler {
     func servicesShown(by directive: Directive, in registry: CookieRegistry) -> [String] { [] }
+    func partsShown(by directive: Directive) -> [String] { [] }
     var anchors: [String] { [] }
     func sectionAnchors(for directive: Directive, in registry: CookieRegistry) -> [String] { [] }
     var takesBody: Bool { false }

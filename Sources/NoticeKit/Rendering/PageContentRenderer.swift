@@ -8,6 +8,7 @@ struct RenderedContent: Sendable {
     var links: [PageLink] = []
     /// The registry services whose cookies the page's tables show.
     var shownServices: Set<String> = []
+    var shownParts: Set<String> = []
     /// Ids that directives gave elements, besides the headings'.
     var directiveAnchors: Set<String> = []
 }
@@ -92,10 +93,12 @@ struct PageContentRenderer {
         }
 
         var shownServices = Set<String>()
+        var shownParts = Set<String>()
         var directiveAnchors = Set<String>()
         var taken = Set(collected.map(\.id)).union(PageLayout.reservedIDs)
         for (node, var directive, handler) in directives {
             shownServices.formUnion(handler.servicesShown(by: directive, in: context.registry))
+            shownParts.formUnion(handler.partsShown(by: directive))
             directiveAnchors.formUnion(handler.anchors)
             directive.givenAnchors = handler.sectionAnchors(for: directive, in: context.registry).filter { taken.insert($0).inserted }
             directiveAnchors.formUnion(directive.givenAnchors)
@@ -104,7 +107,7 @@ struct PageContentRenderer {
             }
         }
         return RenderedContent(
-            html: document.renderHTML(), headings: collected, links: links, shownServices: shownServices,
+            html: document.renderHTML(), headings: collected, links: links, shownServices: shownServices, shownParts: shownParts,
             directiveAnchors: directiveAnchors)
     }
 

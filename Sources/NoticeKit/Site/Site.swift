@@ -56,6 +56,9 @@ public struct Edition: Sendable {
     /// This language's pages, sorted by file.
     public var pages: [PageSource]
     public var placement: EditionPlacement
+    /// The accessibility statement's record in this language's words (the record's own when it has no
+    /// translation).
+    public var accessibility: AccessibilityRecord?
 
     public init(language: SiteLanguage, config: SiteConfig, registry: CookieRegistry, strings: Strings, pages: [PageSource], placement: EditionPlacement) {
         self.language = language

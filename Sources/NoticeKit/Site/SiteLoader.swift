@@ -94,10 +94,11 @@ public struct SiteLoader: Sendable {
                 settings.consent.lifetimeText = Placeholders.fill(lifetime, ["days": String(settings.consent.lifetimeDays)])
             }
             let declared = ConsentCookieDeclaration.declare(in: worded, settings: settings.consent) { strings[$0] ?? $0 }
-            editions.append(
-                Edition(
-                    language: language, config: settings, registry: declared, strings: strings, pages: byLanguage[index],
-                    placement: EditionPlacement(of: language, in: config)))
+            var edition = Edition(
+                language: language, config: settings, registry: declared, strings: strings, pages: byLanguage[index],
+                placement: EditionPlacement(of: language, in: config))
+            edition.accessibility = index == 0 || accessibility == nil ? accessibility : reader.translatedAccessibilityRecord(into: language, log: &log) ?? accessibility
+            editions.append(edition)
         }
         // Errors in the registry or its translations leave the pages to be rendered and checked too.
         let registryFiles = Set(

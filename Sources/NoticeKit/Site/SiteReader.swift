@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// The reading stage of loading a site: its files as they are written (settings, registry and its
 /// translations, pages, static files, the wrapper's fragments), each read once and parsed, with the
@@ -9,16 +10,66 @@ struct SiteReader {
 
     /// The accessibility statement's record, when the site has `accessibility.yaml`.
     func readAccessibilityRecord(log: inout DiagnosticLog) -> AccessibilityRecord? {
-        let file = directory.appendingPathComponent(AccessibilityRecordReader.fileName)
+        readRecord(AccessibilityRecordReader.fileName, log: &log) { file in
+            let reader = AccessibilityRecordReader(file: file)
+            return (reader.read(), reader.reader.log.diagnostics)
+        }
+    }
+
+    /// The accessibility record in another language's words, from `accessibility.LANG.yaml`.
+    func translatedAccessibilityRecord(into language: SiteLanguage, log: inout DiagnosticLog) -> AccessibilityRecord? {
+        translatedRecord(AccessibilityRecordReader.fileName, into: language, words: AccessibilityRecordReader.words, log: &log) { file, root in
+            AccessibilityRecordReader(file: file).read(root: root)
+        }
+    }
+
+    /// A record file read by its reader, with the reader's findings logged; nil when the site has none.
+    private func readRecord<Record>(_ name: String, log: inout DiagnosticLog, read: (SourceFile) -> (Record?, [Diagnostic])) -> Record? {
+        let file = directory.appendingPathComponent(name)
         guard FileSystem.isFile(file) else { return nil }
         guard let text = FileSystem.readText(file) else {
             log.error(.recordFileUnreadable, "this file could not be read; save it as UTF-8 text", at: SourceLocation(path: paths.display(file)))
             return nil
         }
-        let reader = AccessibilityRecordReader(file: SourceFile(path: paths.display(file), text: text))
-        let record = reader.read()
-        log.append(contentsOf: reader.reader.log.diagnostics)
+        let (record, found) = read(SourceFile(path: paths.display(file), text: text))
+        log.append(contentsOf: found)
         return record
+    }
+
+    /// A record in another language: the record's file with the translation's words laid over it
+    /// (`accessibility.cy.yaml`). The record's own findings were reported with the record; a language
+    /// without a translation is a warning, and shows the record's words meanwhile (nil here).
+    private func translatedRecord<Record>(
+        _ name: String, into language: SiteLanguage, words: RecordWords, log: inout DiagnosticLog, read: (SourceFile, Node) -> Record?
+    ) -> Record? {
+        let recordURL = directory.appendingPathComponent(name)
+        let base = (name as NSString).deletingPathExtension
+        guard FileSystem.isFile(recordURL), let recordText = FileSystem.readText(recordURL) else { return nil }
+        let candidates = [language.code, language.code.lowercased(), language.primary].map { directory.appendingPathComponent("\(base).\($0).yaml") }
+        let recordFile = SourceFile(path: paths.display(recordURL), text: recordText)
+        guard let file = candidates.first(where: FileSystem.isFile) else {
+            let display = paths.display(candidates[1])
+            log.warning(
+                .recordTranslationTextMissing, "there is no \(display), so the '\(language.code)' pages show \(name)'s words as it writes them; add \(display) with their translations (the same keys, the words only)",
+                at: recordFile.start)
+            return nil
+        }
+        let display = paths.display(file)
+        guard let text = FileSystem.readText(file) else {
+            log.error(.recordFileUnreadable, "this file could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
+            return nil
+        }
+        guard let root = YAMLReader(file: recordFile).parseRoot() else { return nil }
+        var translation = RecordTranslation(file: SourceFile(path: display, text: text), recordFile: name)
+        let overlaid = translation.overlay(root, words: words)
+        log.append(contentsOf: translation.reader.log.diagnostics)
+        if !translation.missing.isEmpty {
+            let listed = translation.missing.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (translation.missing.count > 3 ? " and \(translation.missing.count - 3) more" : "")
+            log.warning(
+                .recordTranslationTextMissing, "this file has no '\(language.code)' words for \(listed) of \(name), so the '\(language.code)' pages show those as \(name) writes them; add them",
+                at: SourceLocation(path: display))
+        }
+        return overlaid.flatMap { read(recordFile, $0) }
     }
 
     /// The files of `static/`, by their path in the output.

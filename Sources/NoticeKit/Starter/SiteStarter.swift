@@ -115,6 +115,7 @@ public struct SiteStarter: Sendable {
             "languageLines": languageLines,
             "title": Self.yamlEscaped(title),
             "baseURLLine": baseURL.map { "baseURL: \($0)" } ?? "# baseURL: https://www.example.gov.uk",
+            "baseURL": baseURL ?? "\"[the website's address]\"",
             "today": today,
         ]
         var written: [String] = []
@@ -125,7 +126,13 @@ public struct SiteStarter: Sendable {
                 // Titles go into YAML quoted and into Markdown with its punctuation escaped.
                 var fill = values
                 if relative.hasSuffix(".md") { fill["title"] = Self.markdownEscaped(title) }
-                if relative.hasSuffix(".yaml") { fill["title"] = "\"\(Self.yamlEscaped(title))\"" }
+                if relative.hasSuffix(".yaml") {
+                    // A record's words in another language name the organisation as that language does.
+                    let named = Self.language(of: file).flatMap { otherTitles[$0] }?.trimmingSpacesAndNewlines ?? title
+                    fill["title"] = "\"\(Self.yamlEscaped(named))\""
+                    // Inside a quoted value (`scope: "the policy pages of {titleText}"`).
+                    fill["titleText"] = Self.yamlEscaped(named)
+                }
                 let target = destination.appendingPathComponent(relative)
                 try FileTree.makeFolders(target.deletingLastPathComponent().path)
                 try FileTree.write(Data(Placeholders.fill(text, fill).utf8), to: target.path)

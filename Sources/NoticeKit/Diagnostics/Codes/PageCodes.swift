@@ -15,6 +15,7 @@ extension DiagnosticCode {
     public static let pageTableDelimiterMissing = DiagnosticCode.error("page.table.delimiter-missing", "a table without its |---| line")
     public static let pageTableColumnsMismatch = DiagnosticCode.error("page.table.columns-mismatch", "a table whose rows or |---| line have a different number of columns")
     public static let pageTableRowsMissing = DiagnosticCode.error("page.table.rows-missing", "a table with headings but no rows")
+    public static let pageStatementIncomplete = DiagnosticCode.warning("page.statement.incomplete", "a statement page that leaves out a part the law asks for")
     public static let pageAccessibilityPartUnknown = DiagnosticCode.error("page.accessibility-part.unknown", "an accessibility-statement block without a part it knows")
     public static let pageVideoUrlMissing = DiagnosticCode.error("page.video.url-missing", "a video without its address")
     public static let pageVideoTitleMissing = DiagnosticCode.error("page.video.title-missing", "a video without a title")
@@ -38,7 +39,7 @@ extension DiagnosticCode {
         pageLinkAboveSite, pageLinkBroken, pageAnchorMissing, pageCookieTableArgumentInvalid, pageCookieTableServiceUnknown,
         pageCookieTableServiceEmpty, pageCookieTableCategoryUnknown, pageCookieTableCategoryEmpty,
         pageCookieTableArgumentMissing, pageTableCaptionMissing, pageTableArgumentInvalid, pageTableEmpty,
-        pageTableDelimiterMissing, pageTableColumnsMismatch, pageTableRowsMissing, pageAccessibilityPartUnknown, pageVideoUrlMissing, pageVideoTitleMissing,
+        pageTableDelimiterMissing, pageTableColumnsMismatch, pageTableRowsMissing, pageAccessibilityPartUnknown, pageStatementIncomplete, pageVideoUrlMissing, pageVideoTitleMissing,
         pageUrlRefused, pageVideoProviderUnknown, pageVideoServiceMissing, pageHtmlRefused, pageDirectiveArgumentUnknown,
         pageTablePipeText, pageImageAltMissing, pageHeadingH1, pageHeadingSkipped, pageFenceUnclosed, pageDirectiveUnclosed,
         pageDirectiveSwallowed, pageDirectiveUnreadable, pageDirectiveUnknown, pageTemplateUnknown,
