@@ -33,6 +33,9 @@ SCENARIOS = [
     ("bilingual", "/cy/", "banner"), ("bilingual", "/cy/", "dialog"), ("bilingual", "/cy/", "confirmation"),
     ("bilingual", "/cy/cwcis/", "banner"), ("bilingual", "/cy/cwcis/", "confirmation"),
     ("bilingual", "/cy/cwcis/", "settings-saved"), ("bilingual", "/cookies/", "banner"),
+    # The statement and the notice made from records, in both languages.
+    ("bilingual", "/privacy/", "banner"), ("bilingual", "/cy/preifatrwydd/", "banner"),
+    ("bilingual", "/accessibility/", "dialog"), ("bilingual", "/cy/hygyrchedd/", "banner"),
     # The plain theme, in a council's own GOV.UK Frontend header and footer (Tests/Plain/site).
     ("plain", "/cookies/", "banner"), ("plain", "/cookies/", "settings-saved"), ("plain", "/accessibility/", "settings-button"),
 ]

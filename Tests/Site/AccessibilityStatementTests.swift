@@ -96,13 +96,8 @@ struct AccessibilityStatementTests {
         return site
     }
 
-    /// The diagnostics of a build, as lines.
     static func diagnostics(_ site: TempSite) -> [String] {
-        do {
-            return try site.builder().build().diagnostics.map(\.description)
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
+        site.diagnosticLines()
     }
 
     @Test func everyPartIsShownInTheThemesWords() throws {

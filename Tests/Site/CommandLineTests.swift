@@ -187,7 +187,7 @@ struct CommandLineTests {
         let created = try notice(["init", "policies", "--title", "St. Helens & \"Wirral\": Council #1", "--base-url", "https://www.example.gov.uk/"], in: site.root)
         #expect(created.status == 0, "\(created.standardError)")
         #expect(created.standardOutput.contains("  cd policies\n  notice serve --open\n  notice check --strict\n  notice build\n"))
-        for file in ["site.yaml", "registry.yaml", "pages/index.md", "pages/cookies.md", "pages/privacy.md", "pages/accessibility.md"] {
+        for file in ["site.yaml", "registry.yaml", "accessibility.yaml", "processing.yaml", "pages/index.md", "pages/cookies.md", "pages/privacy.md", "pages/accessibility.md"] {
             #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("policies/" + file).path), "\(file)")
         }
         let check = try notice(["check", "--site", "policies", "--strict"], in: site.root)
@@ -251,6 +251,14 @@ struct CommandLineTests {
         #expect(welsh.contains("<title>Cwcis - Cyngor Enghraifft</title>"), "the Welsh pages carry the Welsh name")
         #expect(welsh.contains("Gosodiadau cwcis"))
         #expect(!welsh.contains(">Cookie settings<"), "the consent cookies' service is named in Welsh")
+        // The statement and the notice are made from the records, with their words in Welsh.
+        let statement = try String(contentsOf: site.root.appendingPathComponent("out/cy/hygyrchedd/index.html"), encoding: .utf8)
+        #expect(statement.contains("Mae Cyngor Enghraifft wedi ymrwymo i sicrhau bod ei gwefan yn hygyrch"))
+        #expect(statement.contains("yn berthnasol i dudalennau polisi Cyngor Enghraifft"))
+        let privacy = try String(contentsOf: site.root.appendingPathComponent("out/cy/preifatrwydd/index.html"), encoding: .utf8)
+        #expect(privacy.contains("<p>Cyngor Enghraifft yw rheolydd y data personol"))
+        #expect(privacy.contains("<td>Ateb y cwestiynau a’r ceisiadau rydych yn eu hanfon atom.</td>"))
+        #expect(!privacy.contains("To answer the questions"), "every word of the record has its Welsh")
         // Only the languages the starter has, English first; an English-only start has no Welsh files.
         #expect(try notice(["init", "other", "--languages", "en-GB,pl"], in: site.root).status == 1)
         #expect(try notice(["init", "english"], in: site.root).status == 0)

@@ -163,3 +163,14 @@ final class TempSite {
         """,
     ]
 }
+
+extension TempSite {
+    /// The diagnostics of a build, as the lines `notice build` prints, whether it succeeds or fails.
+    func diagnosticLines() -> [String] {
+        do {
+            return try builder().build().diagnostics.map(\.description)
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+}

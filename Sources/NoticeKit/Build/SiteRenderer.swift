@@ -29,6 +29,7 @@ public struct SiteRenderer: Sendable {
             strings: edition.strings, directives: .standard)
         context.registryIsComplete = site.registryIsComplete
         context.accessibility = edition.accessibility
+        context.processing = edition.processing
         self.context = context
         var log = DiagnosticLog()
         // One step each, in order: the 404 page links the assets, and static files must not take any name.
@@ -154,7 +155,45 @@ public struct SiteRenderer: Sendable {
                 return path.range(of: folder, options: .backwards).map { String(path[$0.lowerBound...]) } ?? folder + name.value + ".md"
             } ?? "the cookie policy page"
         return checkServicesShown(shown, policy: policy) + checkSettingsLinks(of: pages, policy: policy) + checkOwnSettingsControl(of: pages)
-            + checkStatementsComplete(of: pages)
+            + checkStatementsComplete(of: pages) + checkPrivacyNotice(of: pages)
+    }
+
+    /// A privacy notice made from the processing record must give every item Articles 13 and 14 ask
+    /// for, and show every activity the record keeps; the blocks say which items they give.
+    private func checkPrivacyNotice(of pages: [RenderedPage]) -> [Diagnostic] {
+        guard let record = context.processing else { return [] }
+        let prefix = PrivacyNotice.partPrefix
+        var notices = pages.filter { $0.shownParts.contains { $0.hasPrefix(prefix) } }
+        if notices.isEmpty, let page = pages.first(where: { $0.page.name == "privacy" }) { notices = [page] }
+        guard !notices.isEmpty else {
+            return [
+                .warning(
+                    .pagePrivacyItemMissing, "no page shows this processing record, so the privacy notice tells people less than the record holds; add ```privacy-contact```, ```processing-table``` and ```privacy-rights``` to pages/privacy.md (docs/privacy.md)",
+                    at: record.file)
+            ]
+        }
+        var found: [Diagnostic] = []
+        let shownActivities = Set(notices.flatMap(\.shownParts).filter { $0.hasPrefix(prefix + "activity:") }.map { String($0.dropFirst((prefix + "activity:").count)) })
+        for page in notices {
+            let missing = PrivacyNotice.Item.allCases.filter { $0.isRequired(by: record, activities: record.activities) && !page.shownParts.contains(prefix + $0.rawValue) }
+            for block in ["privacy-contact", "processing-table", "privacy-rights"] {
+                let items = missing.filter { $0.block == block }
+                guard !items.isEmpty else { continue }
+                found.append(
+                    .warning(
+                        .pagePrivacyItemMissing, "this privacy notice does not give \(items.map(\.article).joined(separator: "; ")); add ```\(block)``` where it should say \(items.count == 1 ? "it" : "them") (docs/privacy.md)",
+                        at: SourceLocation(path: page.page.path)))
+            }
+        }
+        if !shownActivities.contains("*") {
+            for activity in record.activities where !shownActivities.contains(activity.id) {
+                found.append(
+                    .warning(
+                        .pagePrivacyItemMissing, "the activity '\(activity.id)' is in no processing table on any page, so the privacy notice tells people less than the record holds; add ```processing-table activity=\(activity.id)```, or a table of every activity",
+                        at: activity.location))
+            }
+        }
+        return found
     }
 
     /// A page that shows part of a statement made from a record must show all of it that the law asks

@@ -10,7 +10,7 @@ enum TextKeys {
             "date.format", "notFound.title", "notFound.description", "notFound.body",
         ] + CookieDeclarationCSV.columns.map { "declaration.csv.\($0)" } + (ConsentScriptContract.textKeys + ConsentScriptContract.categoryTextKeys).map { "consent.ui.\($0)" }
         + ["consent.noScript", "consent.onlyNecessary", "consent.embed.text", "consent.embed.button", "consent.embed.link"]
-        + accessibility
+        + accessibility + privacy
 
     /// The accessibility statement's sentences the code words with the record's values.
     static let accessibility =
@@ -20,6 +20,15 @@ enum TextKeys {
         + ["accessibility.scope.one", "accessibility.scope.many", "accessibility.runBy", "accessibility.commitment.one", "accessibility.commitment.many"]
         + ["accessibility.noFixDate", "accessibility.assessed", "accessibility.answerWithin", "accessibility.answerWithinWorkingDays", "accessibility.prepared", "accessibility.reviewed"]
         + ["accessibility.tested", "accessibility.testedBy"]
+
+    /// The privacy notice's words the code puts around the processing record's.
+    static let privacy =
+        ProcessingRecord.LawfulBasis.allCases.map { "privacy.basis.\($0.rawValue)" }
+        + ProcessingRecord.Right.allCases.flatMap { ["privacy.rights.\($0.rawValue).title", "privacy.rights.\($0.rawValue).text"] }
+        + ["purpose", "basis", "interest", "specialData", "specialCondition", "data", "source", "sourceYou", "recipients", "recipientsNone", "transfers", "transfer"]
+        .map { "privacy.table.\($0)" }
+        + ["retention", "automatedDecisions", "automatedNone", "requirement", "transfersNone"].map { "privacy.table.\($0)" }
+        + ["privacy.basisUnder", "privacy.rights.appliesTo", "privacy.listSeparator", "privacy.controller", "privacy.registration", "privacy.dpo", "privacy.dpoNamed"]
 }
 
 extension SiteBuilder {
@@ -33,7 +42,8 @@ extension SiteBuilder {
         templates: [
             "page": PageView.schema, "cookie-table": CookieTableView.schema, "table": TableView.schema, "video": VideoView.schema,
             "consent-settings": ConsentSettingsView.schema, "audit-report": AuditReportView.schema,
-            "accessibility-statement": AccessibilityStatementView.schema,
+            "accessibility-statement": AccessibilityStatementView.schema, "processing-table": ProcessingTableView.schema,
+            "privacy-rights": PrivacyRightsView.schema, "privacy-contact": PrivacyContactView.schema,
         ].merging(ConsentTemplate.allCases.map { ($0.rawValue, ConsentView.schema) }) { first, _ in first },
         globals: { TemplateGlobals.schema(strings: $0) })
 }

@@ -42,7 +42,7 @@ struct AccessibilityRecordReader {
             if let node = mapping.value(key) { locations[key] = reader.location(of: node) }
         }
         let organisation = mapping.string("organisation", required: true, in: context)
-        let websites = texts("websites", in: mapping, context: context)
+        let websites = reader.texts("websites", in: mapping, context: context)
         if websites.isEmpty, mapping.value("websites") == nil {
             reader.warning(.recordPartMissing, "the accessibility record does not say which websites it covers; add 'websites:' with their addresses, such as - https://www.kent.gov.uk", at: mapping.location)
         }
@@ -57,8 +57,8 @@ struct AccessibilityRecordReader {
                         + Spelling.suggestion(for: written.value, in: Self.standards), at: written.location)
             }
         }
-        let status = choice("status", of: AccessibilityRecord.Status.self, in: mapping, context: context, required: true)
-        let enforcement = choice("enforcement", of: AccessibilityRecord.Enforcement.self, in: mapping, context: context) ?? .ehrc
+        let status = reader.choice("status", of: AccessibilityRecord.Status.self, in: mapping, context: context, required: true)
+        let enforcement = reader.choice("enforcement", of: AccessibilityRecord.Enforcement.self, in: mapping, context: context) ?? .ehrc
         let problems = (mapping.sequence("problems", in: context) ?? []).compactMap { readProblem($0, standard: standard) }
         let burdens = (mapping.sequence("burdens", in: context) ?? []).compactMap(readBurden)
         let outOfScope = (mapping.sequence("outOfScope", in: context) ?? []).compactMap(readOutOfScope)
@@ -86,14 +86,14 @@ struct AccessibilityRecordReader {
         var tested = AccessibilityRecord.Testing()
         if let found = mapping.mapping("tested", in: context) {
             found.rejectUnknownKeys(allowed: ["date", "by", "method"], in: "'tested'")
-            tested.date = date("date", in: found, context: "'tested'")
+            tested.date = reader.recordDate("date", in: found, context: "'tested'")
             tested.by = found.string("by", in: "'tested'")?.value
             tested.method = found.string("method", in: "'tested'")?.value
         }
         return AccessibilityRecord(
             organisation: organisation?.value ?? "", websites: websites, scope: mapping.string("scope", in: context)?.value, standard: standard, status: status, problems: problems,
             burdens: burdens, outOfScope: outOfScope, contact: contact, enforcement: enforcement, tested: tested,
-            prepared: date("prepared", in: mapping, context: context), reviewed: date("reviewed", in: mapping, context: context),
+            prepared: reader.recordDate("prepared", in: mapping, context: context), reviewed: reader.recordDate("reviewed", in: mapping, context: context),
             locations: locations, file: SourceLocation(path: reader.file.path))
     }
 
@@ -122,7 +122,7 @@ struct AccessibilityRecordReader {
         guard let description = mapping.string("description", required: true, in: context) else { return nil }
         let version = standard.contains("2.1") ? WCAG.Version.wcag21 : .wcag22
         var criteria: [String] = []
-        for criterion in locatedTexts("criteria", in: mapping, context: context) {
+        for criterion in reader.locatedTexts("criteria", in: mapping, context: context) {
             if WCAG.criteria(of: version).contains(criterion.value) {
                 criteria.append(criterion.value)
                 if WCAG.levelAAA.contains(criterion.value) {
@@ -142,7 +142,7 @@ struct AccessibilityRecordReader {
             reader.warning(.recordPartMissing, "the problem '\(description.value.prefix(60))' does not say which WCAG success criteria it fails; add 'criteria: [1.1.1]' (the regulations ask for them)", at: description.location)
         }
         return AccessibilityRecord.Problem(
-            title: mapping.string("title", in: context)?.value, description: description.value, criteria: criteria, fixBy: date("fixBy", in: mapping, context: context), location: description.location)
+            title: mapping.string("title", in: context)?.value, description: description.value, criteria: criteria, fixBy: reader.recordDate("fixBy", in: mapping, context: context), location: description.location)
     }
 
     private func readBurden(_ node: Node) -> AccessibilityRecord.Burden? {
@@ -150,7 +150,7 @@ struct AccessibilityRecordReader {
         let context = "a disproportionate burden"
         mapping.rejectUnknownKeys(allowed: ["description", "assessed"], in: context)
         guard let description = mapping.string("description", required: true, in: context) else { return nil }
-        let assessed = date("assessed", in: mapping, context: context)
+        let assessed = reader.recordDate("assessed", in: mapping, context: context)
         if mapping.value("assessed") == nil {
             reader.warning(.recordPartMissing, "the disproportionate burden '\(description.value.prefix(60))' has no 'assessed' date; a burden claim needs its assessment, so add 'assessed: YYYY-MM-DD'", at: description.location)
         }
@@ -162,48 +162,8 @@ struct AccessibilityRecordReader {
         let context = "content out of scope"
         mapping.rejectUnknownKeys(allowed: ["description", "reason"], in: context)
         guard let description = mapping.string("description", required: true, in: context),
-            let reason = choice("reason", of: AccessibilityRecord.Exemption.self, in: mapping, context: context, required: true)
+            let reason = reader.choice("reason", of: AccessibilityRecord.Exemption.self, in: mapping, context: context, required: true)
         else { return nil }
         return AccessibilityRecord.OutOfScope(description: description.value, reason: reason, location: description.location)
-    }
-
-    /// One of a set of words (`status`, `enforcement`, `reason`), with the nearest when misspelt.
-    private func choice<Value: RawRepresentable & CaseIterable>(
-        _ key: String, of type: Value.Type, in mapping: YAMLMapping, context: String, required: Bool = false
-    ) -> Value? where Value.RawValue == String {
-        guard let written = mapping.string(key, required: required, in: context) else { return nil }
-        if let value = Value(rawValue: written.value) { return value }
-        let words = Value.allCases.map(\.rawValue)
-        reader.error(
-            .recordValueUnknown,
-            "'\(key)' in \(context) is one of \(words.map { "'\($0)'" }.joined(separator: ", ")), not '\(written.value)'"
-                + Spelling.suggestion(for: written.value, in: words), at: written.location)
-        return nil
-    }
-
-    private func date(_ key: String, in mapping: YAMLMapping, context: String) -> CalendarDate? {
-        guard let written = mapping.string(key, in: context) else { return nil }
-        guard let date = CalendarDate(iso: written.value) else {
-            reader.error(.recordDateInvalid, "'\(key)' in \(context) should be a date written as YYYY-MM-DD, such as 2026-09-01, not '\(written.value)'", at: written.location)
-            return nil
-        }
-        return date
-    }
-
-    /// A list of texts, or one text for a list of one.
-    private func locatedTexts(_ key: String, in mapping: YAMLMapping, context: String) -> [Located<String>] {
-        guard let node = mapping.value(key) else { return [] }
-        if case .scalar(let scalar) = node { return [Located(scalar.string.trimmingSpacesAndNewlines, at: reader.location(of: node))] }
-        return (reader.sequence(node, describedAs: "'\(key)' in \(context)") ?? []).compactMap { item in
-            guard case .scalar(let scalar) = item else {
-                reader.error(.yamlValueNotSingle, "each item of '\(key)' in \(context) should be a single value, but one is \(item.kindDescription)", at: item)
-                return nil
-            }
-            return Located(scalar.string.trimmingSpacesAndNewlines, at: reader.location(of: item))
-        }
-    }
-
-    private func texts(_ key: String, in mapping: YAMLMapping, context: String) -> [String] {
-        locatedTexts(key, in: mapping, context: context).map(\.value).filter { !$0.isEmpty }
     }
 }

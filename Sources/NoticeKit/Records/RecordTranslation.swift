@@ -33,7 +33,8 @@ struct RecordTranslation {
         switch (words, original) {
         case (.text, .scalar(let scalar)):
             guard let translated else {
-                missing.append(path)
+                // "none" is a record's machine word (`transfers: none`), not one to translate.
+                if scalar.string != "none" { missing.append(path) }
                 return original
             }
             guard case .scalar(let given) = translated else {
@@ -72,9 +73,17 @@ struct RecordTranslation {
                 }
             }
             return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+        case (.list(.text), .scalar):
+            // A list of one written as its one text (`purpose: To answer enquiries.`).
+            if let translated, case .sequence(let written) = translated, written.count == 1 {
+                return overlay(original, with: written[0], words: .text, path: path)
+            }
+            return overlay(original, with: translated, words: .text, path: path)
         case (.list(let inner), .sequence(let sequence)):
             var items: [Node] = []
-            if let translated {
+            if let translated, case .scalar = translated, sequence.count == 1 {
+                items = [translated]
+            } else if let translated {
                 guard case .sequence(let written) = translated else {
                     reader.error(.recordTranslationMismatch, "'\(path)' is a list in \(recordFile); write its translation as a list in the same order", at: translated)
                     return original

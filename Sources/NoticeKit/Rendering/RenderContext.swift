@@ -12,6 +12,8 @@ struct RenderContext: Sendable {
     var registryIsComplete = true
     /// The accessibility statement's record (`accessibility.yaml`), when the site keeps one.
     var accessibility: AccessibilityRecord?
+    /// The privacy notice's record (`processing.yaml`), when the site keeps one.
+    var processing: ProcessingRecord?
     /// What is the same for every page, worked out once per build.
     let shared: SharedRendering
 

@@ -13,6 +13,8 @@ public struct Site: Sendable {
     public var alternates = PageAlternates()
     /// The accessibility statement's record (`accessibility.yaml`), when the site keeps one.
     public var accessibility: AccessibilityRecord?
+    /// The privacy notice's record (`processing.yaml`), when the site keeps one.
+    public var processing: ProcessingRecord?
     /// False when the registry had errors: the site is then rendered only to find the pages' own problems
     /// in the same run (the build fails all the same), and what the registry lacks is not blamed on pages.
     public var registryIsComplete = true
@@ -59,6 +61,8 @@ public struct Edition: Sendable {
     /// The accessibility statement's record in this language's words (the record's own when it has no
     /// translation).
     public var accessibility: AccessibilityRecord?
+    /// The privacy notice's record in this language's words.
+    public var processing: ProcessingRecord?
 
     public init(language: SiteLanguage, config: SiteConfig, registry: CookieRegistry, strings: Strings, pages: [PageSource], placement: EditionPlacement) {
         self.language = language

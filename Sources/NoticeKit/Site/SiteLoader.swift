@@ -64,6 +64,7 @@ public struct SiteLoader: Sendable {
         let staticFiles = reader.readStaticFiles()
         let accessibility = reader.readAccessibilityRecord(log: &log)
         if let accessibility { AccessibilityRecordChecks(today: today).check(accessibility, log: &log) }
+        let processing = reader.readProcessingRecord(log: &log)
 
         let planner = EditionPlanner(paths: paths)
         let checks = SiteSettingsChecks(directory: directory, paths: paths, contract: contract, configFile: configFile)
@@ -98,6 +99,7 @@ public struct SiteLoader: Sendable {
                 language: language, config: settings, registry: declared, strings: strings, pages: byLanguage[index],
                 placement: EditionPlacement(of: language, in: config))
             edition.accessibility = index == 0 || accessibility == nil ? accessibility : reader.translatedAccessibilityRecord(into: language, log: &log) ?? accessibility
+            edition.processing = index == 0 || processing == nil ? processing : reader.translatedProcessingRecord(into: language, log: &log) ?? processing
             editions.append(edition)
         }
         // Errors in the registry or its translations leave the pages to be rendered and checked too.
@@ -110,6 +112,7 @@ public struct SiteLoader: Sendable {
         var site = Site(directory: directory, theme: theme, staticFiles: staticFiles, editions: editions)
         site.alternates = planner.alternates(of: editions, theme: theme)
         site.accessibility = accessibility
+        site.processing = processing
         site.registryIsComplete = registryIsComplete && !log.hasErrors
         return (site, log.sorted)
     }

@@ -16,6 +16,20 @@ struct SiteReader {
         }
     }
 
+    func readProcessingRecord(log: inout DiagnosticLog) -> ProcessingRecord? {
+        readRecord(ProcessingRecordReader.fileName, log: &log) { file in
+            let reader = ProcessingRecordReader(file: file)
+            return (reader.read(), reader.reader.log.diagnostics)
+        }
+    }
+
+    /// The processing record in another language's words, from `processing.LANG.yaml`.
+    func translatedProcessingRecord(into language: SiteLanguage, log: inout DiagnosticLog) -> ProcessingRecord? {
+        translatedRecord(ProcessingRecordReader.fileName, into: language, words: ProcessingRecordReader.words, log: &log) { file, root in
+            ProcessingRecordReader(file: file).read(root: root)
+        }
+    }
+
     /// The accessibility record in another language's words, from `accessibility.LANG.yaml`.
     func translatedAccessibilityRecord(into language: SiteLanguage, log: inout DiagnosticLog) -> AccessibilityRecord? {
         translatedRecord(AccessibilityRecordReader.fileName, into: language, words: AccessibilityRecordReader.words, log: &log) { file, root in

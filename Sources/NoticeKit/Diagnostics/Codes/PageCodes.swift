@@ -16,6 +16,8 @@ extension DiagnosticCode {
     public static let pageTableColumnsMismatch = DiagnosticCode.error("page.table.columns-mismatch", "a table whose rows or |---| line have a different number of columns")
     public static let pageTableRowsMissing = DiagnosticCode.error("page.table.rows-missing", "a table with headings but no rows")
     public static let pageStatementIncomplete = DiagnosticCode.warning("page.statement.incomplete", "a statement page that leaves out a part the law asks for")
+    public static let pageActivityUnknown = DiagnosticCode.error("page.activity.unknown", "a privacy block naming an activity processing.yaml does not have")
+    public static let pagePrivacyItemMissing = DiagnosticCode.warning("page.privacy.item-missing", "a privacy notice that does not give an item Articles 13 and 14 ask for")
     public static let pageAccessibilityPartUnknown = DiagnosticCode.error("page.accessibility-part.unknown", "an accessibility-statement block without a part it knows")
     public static let pageVideoUrlMissing = DiagnosticCode.error("page.video.url-missing", "a video without its address")
     public static let pageVideoTitleMissing = DiagnosticCode.error("page.video.title-missing", "a video without a title")
@@ -39,7 +41,7 @@ extension DiagnosticCode {
         pageLinkAboveSite, pageLinkBroken, pageAnchorMissing, pageCookieTableArgumentInvalid, pageCookieTableServiceUnknown,
         pageCookieTableServiceEmpty, pageCookieTableCategoryUnknown, pageCookieTableCategoryEmpty,
         pageCookieTableArgumentMissing, pageTableCaptionMissing, pageTableArgumentInvalid, pageTableEmpty,
-        pageTableDelimiterMissing, pageTableColumnsMismatch, pageTableRowsMissing, pageAccessibilityPartUnknown, pageStatementIncomplete, pageVideoUrlMissing, pageVideoTitleMissing,
+        pageTableDelimiterMissing, pageTableColumnsMismatch, pageTableRowsMissing, pageAccessibilityPartUnknown, pageStatementIncomplete, pageActivityUnknown, pagePrivacyItemMissing, pageVideoUrlMissing, pageVideoTitleMissing,
         pageUrlRefused, pageVideoProviderUnknown, pageVideoServiceMissing, pageHtmlRefused, pageDirectiveArgumentUnknown,
         pageTablePipeText, pageImageAltMissing, pageHeadingH1, pageHeadingSkipped, pageFenceUnclosed, pageDirectiveUnclosed,
         pageDirectiveSwallowed, pageDirectiveUnreadable, pageDirectiveUnknown, pageTemplateUnknown,
