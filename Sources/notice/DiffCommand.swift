@@ -2,19 +2,21 @@ import ArgumentParser
 import Foundation
 import NoticeKit
 
-/// `notice diff OLD NEW`: what changed between two cookie registries, for a policy's change note.
+/// `notice diff OLD NEW`: what changed between two cookie registries (or two versions of a site's
+/// folder, with its processing record), for a policy's change note; `--record changes.yaml` appends it
+/// to the policy's change history.
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show the cookies added, removed and changed between two registries.",
-        discussion: "Also says whether the registry version changes, which makes the consent script ask visitors again."
+        discussion: "Also says whether the registry version changes, which makes the consent script ask visitors again. With --record, the change is appended to the policy's change history (docs/changes.md)."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case human, text, json
     }
 
-    @Argument(help: ArgumentHelp("The earlier registry: a file, - for standard input, or a stream such as <(git show HEAD~1:registry.yaml).", valueName: "old"))
+    @Argument(help: ArgumentHelp("The earlier registry: a file, - for standard input, a stream such as <(git show HEAD~1:registry.yaml), or a site folder (its registry.yaml and processing.yaml).", valueName: "old"))
     var old: String
 
     @Argument(help: ArgumentHelp("The later registry, likewise.", valueName: "new"))
@@ -25,7 +27,14 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         if old == "-", new == "-" { throw ValidationError("only one of the two registries can come from standard input (-)") }
+        if note != nil, record == nil { throw ValidationError("--note is the words of a recorded change; give --record changes.yaml too") }
     }
+
+    @Option(name: .customLong("record"), help: ArgumentHelp("Append the change, dated today, to this change history (such as changes.yaml), which the policy-changes block shows.", valueName: "file"))
+    var record: String?
+
+    @Option(name: .customLong("note"), help: ArgumentHelp("With --record: the change in your own words, shown with it.", valueName: "text"))
+    var note: String?
 
     @Flag(name: .customLong("exit-code"), help: "Exit 1 when the registries differ (as git diff --exit-code does), 0 when they do not, 2 when one cannot be read.")
     var exitCode = false
@@ -33,19 +42,19 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let console = Console.standardError
         let formatter = DiagnosticFormatter(useColour: console.allowsColour)
-        let oldRegistry: CookieRegistry
-        let newRegistry: CookieRegistry
+        let oldRecords: Records
+        let newRecords: Records
         do {
-            // Both get the consent script's own cookies, as a site with the default consent settings would,
-            // so the versions shown are the ones such a site's pages carry.
-            oldRegistry = try Self.registry(at: old).declaringConsentCookies()
-            newRegistry = try Self.registry(at: new).declaringConsentCookies()
+            oldRecords = try Self.records(at: old)
+            newRecords = try Self.records(at: new)
         } catch {
             for diagnostic in error.diagnostics { console.write(formatter.format(diagnostic) + "\n") }
             // With --exit-code, 1 means "they differ"; a registry that cannot be read is another answer.
             throw exitCode ? ExitCode(2) : ExitCode.failure
         }
-        let diff = RegistryDiff(old: oldRegistry, new: newRegistry)
+        // Both get the consent script's own cookies, as a site with the default consent settings would,
+        // so the versions shown are the ones such a site's pages carry.
+        let diff = RegistryDiff(old: oldRecords.registry.declaringConsentCookies(), new: newRecords.registry.declaringConsentCookies())
         switch format {
         case .json:
             let encoder = JSONOutput.readable()
@@ -53,11 +62,58 @@ struct DiffCommand: ParsableCommand {
         case .human, .text:
             Console.standardOutput.write(RegistryDiffText.render(diff, old: old, new: new))
         }
+        if let record {
+            var warnings: [Diagnostic] = []
+            do {
+                let outcome = try ChangeRecorder(path: record).record(
+                    oldRegistry: oldRecords.registry, newRegistry: newRecords.registry, oldProcessing: oldRecords.processing,
+                    newProcessing: newRecords.processing, note: note, warnings: &warnings)
+                for warning in warnings { console.write(formatter.format(warning) + "\n") }
+                switch outcome {
+                case .recorded:
+                    Console.standardOutput.write("Recorded in \(record), dated today: set the policy's 'updated' date to match.\n")
+                case .unchanged:
+                    Console.standardOutput.write("Nothing to record: \(record) already records this version.\n")
+                }
+            } catch {
+                for diagnostic in error.diagnostics { console.write(formatter.format(diagnostic) + "\n") }
+                throw exitCode ? ExitCode(2) : ExitCode.failure
+            }
+        }
         if exitCode, !diff.isEmpty || diff.versionChanged { throw ExitCode.failure }
     }
 }
 
 extension DiffCommand {
+    /// What one side of the comparison gives: the registry, and the processing record when it is a
+    /// site folder that keeps one.
+    struct Records {
+        var registry: CookieRegistry
+        var processing: ProcessingRecord?
+    }
+
+    /// A registry file or stream, or a site folder (its registry.yaml and processing.yaml).
+    static func records(at argument: String) throws(BuildFailure) -> Records {
+        var isFolder: ObjCBool = false
+        guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue else {
+            return Records(registry: try registry(at: argument))
+        }
+        let folder = URL(fileURLWithPath: argument)
+        let registryFile = folder.appendingPathComponent("registry.yaml").path
+        guard FileManager.default.fileExists(atPath: registryFile) else {
+            throw BuildFailure(.error(.commandFileIsFolder, "\(argument) is a folder with no registry.yaml; give a site folder, or the registry file itself", at: nil))
+        }
+        var records = Records(registry: try registry(at: registryFile))
+        let processingFile = folder.appendingPathComponent("processing.yaml").path
+        if FileManager.default.fileExists(atPath: processingFile) {
+            guard let text = try? String(contentsOfFile: processingFile, encoding: .utf8) else {
+                throw BuildFailure(.error(.commandFileNotUtf8, "\(processingFile) is not UTF-8 text; save it as UTF-8", at: SourceLocation(path: processingFile)))
+            }
+            records.processing = try ProcessingRecord.load(text: text, shownAs: processingFile)
+        }
+        return records
+    }
+
     /// A registry from a file, a stream (a pipe, `<(…)`) or standard input (`-`): read whole, as bytes, since
     /// a stream cannot be looked at twice.
     static func registry(at argument: String) throws(BuildFailure) -> CookieRegistry {
@@ -71,7 +127,7 @@ extension DiffCommand {
                 throw BuildFailure(.error(.commandFileMissing, "there is no registry file at \(argument)", at: nil))
             }
             if isFolder.boolValue {
-                throw BuildFailure(.error(.commandFileIsFolder, "\(argument) is a folder; give the registry file in it, such as \(argument)/registry.yaml", at: nil))
+                throw BuildFailure(.error(.commandFileIsFolder, "\(argument) is a folder with no registry.yaml; give a site folder, or the registry file itself", at: nil))
             }
             handle = FileHandle(forReadingAtPath: argument)
         }

@@ -147,3 +147,34 @@ def test_the_import_in_import_md_runs_as_written(tmp_path):
     folder = run_lines(commands, tmp_path, environment)
     registry = (folder / "registry.yaml").read_text(encoding="utf-8")
     assert '      - name: "ASP.NET_SessionId"\n        purpose: "Keeps track of the forms you fill in on our site"\n        duration: "When you close your browser"' in registry
+
+
+def test_the_change_history_in_changes_md_runs_as_written(tmp_path):
+    """docs/changes.md's lines, as typed in a site repository: the history started at the first commit,
+    then a change to the registry recorded against the commit before it, and a strict check that passes."""
+    import datetime
+    environment = {**os.environ, "PATH": f"{REPOSITORY / '.build' / 'debug'}:{os.environ.get('PATH', '')}",
+                   "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.gov.uk",
+                   "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.gov.uk",
+                   "NOTICE_THEMES": str(REPOSITORY / "themes")}
+    environment.pop("SOURCE_DATE_EPOCH", None)
+    site = tmp_path / "site"
+    assert subprocess.run(["notice", "init", str(site), "--title", "Test Council"], cwd=tmp_path, env=environment, capture_output=True).returncode == 0
+    run_lines(commands_of("docs/changes.md", "## Starting the history"), site, environment)
+    assert (site / "changes.yaml").is_file()
+    for command in (["git", "init", "-q"], ["git", "add", "."], ["git", "commit", "-qm", "First"]):
+        assert subprocess.run(command, cwd=site, env=environment, capture_output=True).returncode == 0
+    # The editor adds a survey tool to the registry (the necessary cookies' table shows it), and dates the
+    # policy today.
+    registry = (site / "registry.yaml").read_text(encoding="utf-8")
+    (site / "registry.yaml").write_text(registry + "\n  - id: survey\n    name: Survey tool\n    category: necessary\n    cookies:\n"
+                                        "      - name: survey_session\n        purpose: Keeps your answers while you fill in a survey.\n"
+                                        "        duration: When you close your browser\n", encoding="utf-8")
+    cookies = (site / "pages" / "cookies.md").read_text(encoding="utf-8")
+    today = datetime.date.today().isoformat()
+    cookies = re.sub(r"updated: \S+", f"updated: {today}", cookies, count=1)
+    (site / "pages" / "cookies.md").write_text(cookies, encoding="utf-8")
+    assert subprocess.run(["git", "commit", "-qam", "Second"], cwd=site, env=environment, capture_output=True).returncode == 0
+    run_lines(commands_of("docs/changes.md", "## Recording a change"), site, environment)
+    history = (site / "changes.yaml").read_text(encoding="utf-8")
+    assert history.count("- date: ") == 2 and 'servicesAdded:\n    - {id: "survey", name: "Survey tool"}' in history, history

@@ -63,7 +63,9 @@ struct CommandLineTests {
         let oldName = try shell("notice diff --format json content/registry.yaml new.yaml", in: site.root)
         #expect(oldName.status == 0 && oldName.standardOutput.hasPrefix("{"), "--format stays as the older name")
         let folder = try shell("notice diff content new.yaml", in: site.root)
-        #expect(folder.status == 1 && folder.standardError.contains("content is a folder; give the registry file in it"))
+        #expect(folder.status == 0 && folder.standardOutput.contains("duration: \"90 days\" → \"2 years\""), "a site folder gives its registry.yaml")
+        let notSite = try shell("notice diff content/pages new.yaml", in: site.root)
+        #expect(notSite.status == 1 && notSite.standardError.contains("content/pages is a folder with no registry.yaml"), "\(notSite.standardError)")
     }
 
     @Test func theExecutableWasBuilt() {

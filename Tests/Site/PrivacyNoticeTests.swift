@@ -278,4 +278,20 @@ struct PrivacyNoticeTests {
         let said = Self.diagnostics(try Self.site(record: String(docs[start.upperBound..<end.lowerBound]))).filter { $0.contains("processing") || $0.contains("privacy") }
         #expect(said.isEmpty, "\(said)")
     }
+
+    /// cookies.json carries the record, with the rights each activity's basis gives, for other systems.
+    @Test func theDeclarationCarriesTheRecordWithItsRights() throws {
+        let site = try Self.site()
+        _ = Self.diagnostics(site)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(site.output("cookies.json").utf8)) as? [String: Any])
+        let records = try #require(json["records"] as? [String: Any])
+        let processing = try #require(records["processing"] as? [String: Any])
+        let activities = try #require(processing["activities"] as? [[String: Any]])
+        #expect(activities.map { $0["id"] as? String } == ["council-tax", "newsletter", "fraud"])
+        #expect(activities[0]["article"] as? String == "6(1)(e)")
+        #expect(activities[0]["rights"] as? [String] == ["access", "rectification", "restriction", "objection", "complaint"])
+        #expect(activities[1]["rights"] as? [String] == ["access", "rectification", "erasure", "restriction", "portability", "withdraw-consent", "complaint"])
+        #expect((activities[2]["rights"] as? [String])?.contains("automated-decisions") == true)
+        #expect((processing["controller"] as? [String: Any])?["email"] as? String == "info@example.gov.uk")
+    }
 }

@@ -30,6 +30,7 @@ public struct SiteRenderer: Sendable {
         context.registryIsComplete = site.registryIsComplete
         context.accessibility = edition.accessibility
         context.processing = edition.processing
+        context.changes = edition.changes
         self.context = context
         var log = DiagnosticLog()
         // One step each, in order: the 404 page links the assets, and static files must not take any name.
@@ -284,10 +285,11 @@ public struct SiteRenderer: Sendable {
     private static func declarations(site: Site, _ edition: Edition, context: RenderContext, log: inout DiagnosticLog) -> [OutputFile] {
         var files: [OutputFile] = []
         do {
-            let json = try CookieDeclarationJSON(
+            var declaration = CookieDeclarationJSON(
                 registry: edition.registry, config: edition.config,
-                translations: edition.placement.isDefault ? site.editions.dropFirst().map { ($0.registry, $0.config) } : []
-            ).encoded()
+                translations: edition.placement.isDefault ? site.editions.dropFirst().map { ($0.registry, $0.config) } : [])
+            declaration.records = RecordDeclarationJSON(accessibility: edition.accessibility, processing: edition.processing, changes: edition.changes)
+            let json = try declaration.encoded()
             files.append(OutputFile(path: "cookies.json", contents: .data(json)))
         } catch {
             log.error(.outputDeclarationFailed, "could not write cookies.json: \(error)", at: nil)

@@ -10,7 +10,7 @@ enum TextKeys {
             "date.format", "notFound.title", "notFound.description", "notFound.body",
         ] + CookieDeclarationCSV.columns.map { "declaration.csv.\($0)" } + (ConsentScriptContract.textKeys + ConsentScriptContract.categoryTextKeys).map { "consent.ui.\($0)" }
         + ["consent.noScript", "consent.onlyNecessary", "consent.embed.text", "consent.embed.button", "consent.embed.link"]
-        + accessibility + privacy
+        + accessibility + privacy + changes
 
     /// The accessibility statement's sentences the code words with the record's values.
     static let accessibility =
@@ -20,6 +20,12 @@ enum TextKeys {
         + ["accessibility.scope.one", "accessibility.scope.many", "accessibility.runBy", "accessibility.commitment.one", "accessibility.commitment.many"]
         + ["accessibility.noFixDate", "accessibility.assessed", "accessibility.answerWithin", "accessibility.answerWithinWorkingDays", "accessibility.prepared", "accessibility.reviewed"]
         + ["accessibility.tested", "accessibility.testedBy"]
+
+    /// The change history's sentences, around the recorded names.
+    static let changes = [
+        "servicesAdded", "servicesRemoved", "cookiesAdded", "cookiesRemoved", "cookiesChanged", "activitiesAdded", "activitiesRemoved",
+        "activitiesChanged", "askedAgain", "wordsOnly", "started", "cookie", "listSeparator",
+    ].map { "changes.\($0)" }
 
     /// The privacy notice's words the code puts around the processing record's.
     static let privacy =
@@ -44,6 +50,7 @@ extension SiteBuilder {
             "consent-settings": ConsentSettingsView.schema, "audit-report": AuditReportView.schema,
             "accessibility-statement": AccessibilityStatementView.schema, "processing-table": ProcessingTableView.schema,
             "privacy-rights": PrivacyRightsView.schema, "privacy-contact": PrivacyContactView.schema,
+            "policy-changes": PolicyChangesView.schema,
         ].merging(ConsentTemplate.allCases.map { ($0.rawValue, ConsentView.schema) }) { first, _ in first },
         globals: { TemplateGlobals.schema(strings: $0) })
 }

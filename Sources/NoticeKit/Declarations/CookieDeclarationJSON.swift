@@ -92,6 +92,8 @@ struct CookieDeclarationJSON: Encodable {
     var services: [Service]
     /// The other languages' texts, by language tag; absent on a site in one language.
     var translations: [String: Translation]?
+    /// The accessibility, processing and change records, when the site keeps them.
+    var records: RecordDeclarationJSON?
 
     init(registry: CookieRegistry, config: SiteConfig) {
         site = Site(title: config.title, url: config.baseURL, language: config.language)

@@ -3,6 +3,6 @@ extension DirectiveSet {
     /// accessibility statement's parts.
     static let standard = DirectiveSet([
         CookieTableDirective(), ConsentSettingsDirective(), VideoDirective(), TableDirective(), AccessibilityStatementDirective(),
-        ProcessingTableDirective(), PrivacyRightsDirective(), PrivacyContactDirective(),
+        ProcessingTableDirective(), PrivacyRightsDirective(), PrivacyContactDirective(), PolicyChangesDirective(),
     ])
 }

@@ -169,3 +169,13 @@ struct ProcessingRecordReader {
         return written.value == "none" ? "" : written.value
     }
 }
+
+extension ProcessingRecord {
+    /// The record in text read from anywhere (a file, `<(git show …)`), shown in messages as `shownAs`;
+    /// errors throw, warnings are left to `notice check`.
+    public static func load(text: String, shownAs display: String) throws(BuildFailure) -> ProcessingRecord {
+        let reader = ProcessingRecordReader(file: SourceFile(path: display, text: text))
+        guard let record = reader.read(), !reader.reader.log.hasErrors else { throw BuildFailure(diagnostics: reader.reader.log.sorted) }
+        return record
+    }
+}

@@ -9,6 +9,21 @@ indirect enum RecordWords: Sendable {
     case list(RecordWords)
 }
 
+/// A record's reader: its file's name, the words a translation of it gives, and how it reads the record
+/// from parsed YAML (the file's own, or with a translation laid over it).
+protocol RecordReading {
+    associatedtype Record
+    static var fileName: String { get }
+    static var words: RecordWords { get }
+    var reader: YAMLReader { get }
+    init(file: SourceFile)
+    func read(root: Node) -> Record?
+}
+
+extension AccessibilityRecordReader: RecordReading {}
+extension ProcessingRecordReader: RecordReading {}
+extension ChangeHistoryReader: RecordReading {}
+
 /// Lays a translation's words over a record's YAML, so the record's reader reads the record in that
 /// language: every key a translation gives must be one of the record's words at a place the record
 /// has; a text it leaves out is a warning (the page shows the record's own words meanwhile).

@@ -14,6 +14,8 @@ struct RenderContext: Sendable {
     var accessibility: AccessibilityRecord?
     /// The privacy notice's record (`processing.yaml`), when the site keeps one.
     var processing: ProcessingRecord?
+    /// The policy's change history (`changes.yaml`), when the site keeps one.
+    var changes: ChangeHistory?
     /// What is the same for every page, worked out once per build.
     let shared: SharedRendering
 

@@ -15,6 +15,8 @@ public struct Site: Sendable {
     public var accessibility: AccessibilityRecord?
     /// The privacy notice's record (`processing.yaml`), when the site keeps one.
     public var processing: ProcessingRecord?
+    /// The policy's change history (`changes.yaml`), when the site keeps one.
+    public var changes: ChangeHistory?
     /// False when the registry had errors: the site is then rendered only to find the pages' own problems
     /// in the same run (the build fails all the same), and what the registry lacks is not blamed on pages.
     public var registryIsComplete = true
@@ -63,6 +65,8 @@ public struct Edition: Sendable {
     public var accessibility: AccessibilityRecord?
     /// The privacy notice's record in this language's words.
     public var processing: ProcessingRecord?
+    /// The change history with its notes in this language's words.
+    public var changes: ChangeHistory?
 
     public init(language: SiteLanguage, config: SiteConfig, registry: CookieRegistry, strings: Strings, pages: [PageSource], placement: EditionPlacement) {
         self.language = language

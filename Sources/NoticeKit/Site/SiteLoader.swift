@@ -62,9 +62,14 @@ public struct SiteLoader: Sendable {
         log.append(contentsOf: registryLog.diagnostics)
         let registry = loadedRegistry ?? CookieRegistry(categories: [], services: [])
         let staticFiles = reader.readStaticFiles()
-        let accessibility = reader.readAccessibilityRecord(log: &log)
+        let accessibility = reader.readRecord(AccessibilityRecordReader.self, log: &log)
         if let accessibility { AccessibilityRecordChecks(today: today).check(accessibility, log: &log) }
-        let processing = reader.readProcessingRecord(log: &log)
+        let processing = reader.readRecord(ProcessingRecordReader.self, log: &log)
+        let changes = reader.readRecord(ChangeHistoryReader.self, log: &log)
+        if let changes, loadedRegistry != nil, !registryLog.hasErrors {
+            ChangeHistoryChecks(registry: registry, processing: processing, pages: pages, policyPage: config.policyPage?.value ?? "cookies")
+                .check(changes, log: &log)
+        }
 
         let planner = EditionPlanner(paths: paths)
         let checks = SiteSettingsChecks(directory: directory, paths: paths, contract: contract, configFile: configFile)
@@ -98,8 +103,11 @@ public struct SiteLoader: Sendable {
             var edition = Edition(
                 language: language, config: settings, registry: declared, strings: strings, pages: byLanguage[index],
                 placement: EditionPlacement(of: language, in: config))
-            edition.accessibility = index == 0 || accessibility == nil ? accessibility : reader.translatedAccessibilityRecord(into: language, log: &log) ?? accessibility
-            edition.processing = index == 0 || processing == nil ? processing : reader.translatedProcessingRecord(into: language, log: &log) ?? processing
+            edition.accessibility = index == 0 || accessibility == nil ? accessibility : reader.translatedRecord(AccessibilityRecordReader.self, into: language, log: &log) ?? accessibility
+            edition.processing = index == 0 || processing == nil ? processing : reader.translatedRecord(ProcessingRecordReader.self, into: language, log: &log) ?? processing
+            // A history with no notes of its own has no words to translate.
+            let hasNotes = changes?.entries.contains { $0.note != nil } ?? false
+            edition.changes = index == 0 || !hasNotes ? changes : reader.translatedRecord(ChangeHistoryReader.self, into: language, log: &log) ?? changes
             editions.append(edition)
         }
         // Errors in the registry or its translations leave the pages to be rendered and checked too.
@@ -113,6 +121,7 @@ public struct SiteLoader: Sendable {
         site.alternates = planner.alternates(of: editions, theme: theme)
         site.accessibility = accessibility
         site.processing = processing
+        site.changes = changes
         site.registryIsComplete = registryIsComplete && !log.hasErrors
         return (site, log.sorted)
     }

@@ -8,32 +8,19 @@ struct SiteReader {
     let directory: URL
     let paths: DisplayPaths
 
-    /// The accessibility statement's record, when the site has `accessibility.yaml`.
-    func readAccessibilityRecord(log: inout DiagnosticLog) -> AccessibilityRecord? {
-        readRecord(AccessibilityRecordReader.fileName, log: &log) { file in
-            let reader = AccessibilityRecordReader(file: file)
-            return (reader.read(), reader.reader.log.diagnostics)
+    /// A record the site keeps (`accessibility.yaml`, `processing.yaml`, `changes.yaml`), read by its
+    /// reader with the reader's findings logged; nil when the site has none.
+    func readRecord<Reader: RecordReading>(_ type: Reader.Type, log: inout DiagnosticLog) -> Reader.Record? {
+        readRecord(Reader.fileName, log: &log) { file in
+            let reader = Reader(file: file)
+            return (reader.reader.parseRoot().flatMap(reader.read(root:)), reader.reader.log.diagnostics)
         }
     }
 
-    func readProcessingRecord(log: inout DiagnosticLog) -> ProcessingRecord? {
-        readRecord(ProcessingRecordReader.fileName, log: &log) { file in
-            let reader = ProcessingRecordReader(file: file)
-            return (reader.read(), reader.reader.log.diagnostics)
-        }
-    }
-
-    /// The processing record in another language's words, from `processing.LANG.yaml`.
-    func translatedProcessingRecord(into language: SiteLanguage, log: inout DiagnosticLog) -> ProcessingRecord? {
-        translatedRecord(ProcessingRecordReader.fileName, into: language, words: ProcessingRecordReader.words, log: &log) { file, root in
-            ProcessingRecordReader(file: file).read(root: root)
-        }
-    }
-
-    /// The accessibility record in another language's words, from `accessibility.LANG.yaml`.
-    func translatedAccessibilityRecord(into language: SiteLanguage, log: inout DiagnosticLog) -> AccessibilityRecord? {
-        translatedRecord(AccessibilityRecordReader.fileName, into: language, words: AccessibilityRecordReader.words, log: &log) { file, root in
-            AccessibilityRecordReader(file: file).read(root: root)
+    /// A record in another language's words (`accessibility.cy.yaml`).
+    func translatedRecord<Reader: RecordReading>(_ type: Reader.Type, into language: SiteLanguage, log: inout DiagnosticLog) -> Reader.Record? {
+        translatedRecord(Reader.fileName, into: language, words: Reader.words, log: &log) { file, root in
+            Reader(file: file).read(root: root)
         }
     }
 

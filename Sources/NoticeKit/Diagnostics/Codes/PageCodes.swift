@@ -25,6 +25,7 @@ extension DiagnosticCode {
     public static let pageVideoProviderUnknown = DiagnosticCode.error("page.video.provider-unknown", "a video address that is not YouTube or Vimeo")
     public static let pageVideoServiceMissing = DiagnosticCode.error("page.video.service-missing", "a video whose provider is not a service in the registry")
     public static let pageHtmlRefused = DiagnosticCode.warning("page.html.refused", "raw HTML, which pages leave out")
+    public static let pageDirectiveArgumentInvalid = DiagnosticCode.error("page.directive.argument-invalid", "a directive argument whose value it cannot take")
     public static let pageDirectiveArgumentUnknown = DiagnosticCode.error("page.directive.argument-unknown", "a directive argument it does not take")
     public static let pageTablePipeText = DiagnosticCode.warning("page.table.pipe-text", "text that looks like a table written with |")
     public static let pageImageAltMissing = DiagnosticCode.warning("page.image.alt-missing", "an image without a text alternative")
@@ -42,7 +43,7 @@ extension DiagnosticCode {
         pageCookieTableServiceEmpty, pageCookieTableCategoryUnknown, pageCookieTableCategoryEmpty,
         pageCookieTableArgumentMissing, pageTableCaptionMissing, pageTableArgumentInvalid, pageTableEmpty,
         pageTableDelimiterMissing, pageTableColumnsMismatch, pageTableRowsMissing, pageAccessibilityPartUnknown, pageStatementIncomplete, pageActivityUnknown, pagePrivacyItemMissing, pageVideoUrlMissing, pageVideoTitleMissing,
-        pageUrlRefused, pageVideoProviderUnknown, pageVideoServiceMissing, pageHtmlRefused, pageDirectiveArgumentUnknown,
+        pageUrlRefused, pageVideoProviderUnknown, pageVideoServiceMissing, pageHtmlRefused, pageDirectiveArgumentUnknown, pageDirectiveArgumentInvalid,
         pageTablePipeText, pageImageAltMissing, pageHeadingH1, pageHeadingSkipped, pageFenceUnclosed, pageDirectiveUnclosed,
         pageDirectiveSwallowed, pageDirectiveUnreadable, pageDirectiveUnknown, pageTemplateUnknown,
     ]

@@ -12,10 +12,11 @@ extension DiagnosticCode {
     public static let recordFileUnreadable = DiagnosticCode.error("record.file.unreadable", "a record file that cannot be read as UTF-8")
     public static let recordTranslationMismatch = DiagnosticCode.error("record.translation.mismatch", "a record translation whose keys or lists are not the record's")
     public static let recordTranslationTextMissing = DiagnosticCode.warning("record.translation.text-missing", "a record's text a translation leaves out, or a language without its translation")
+    public static let recordChangeUnrecorded = DiagnosticCode.warning("record.change.unrecorded", "a registry or processing record changed since the change history last recorded it")
     public static let recordFileMissing = DiagnosticCode.error("record.file.missing", "an accessibility-statement block on a site with no accessibility.yaml")
 
     public static let recordCodes: [DiagnosticCode] = [
         recordPartMissing, recordValueUnknown, recordCriterionUnknown, recordCriterionBeyondStandard, recordBasisUnknown, recordDateInvalid, recordReviewStale, recordFixOverdue,
-        recordStatusContradicted, recordFileUnreadable, recordFileMissing, recordTranslationMismatch, recordTranslationTextMissing,
+        recordStatusContradicted, recordFileUnreadable, recordFileMissing, recordTranslationMismatch, recordTranslationTextMissing, recordChangeUnrecorded,
     ]
 }
