@@ -144,7 +144,25 @@ public struct SiteStarter: Sendable {
         } catch {
             throw BuildFailure(.error(.initWriteFailed, "could not write the new site into \(shown): \(error.reason)", at: nil))
         }
+        if try startHistory() { written.append(ChangeHistoryReader.fileName) }
         return written.sorted()
+    }
+
+    /// The change history starts at the starter's records, so that `notice check` finds any change made
+    /// to them after (docs/changes.md); false when the starter has no registry.
+    private func startHistory() throws(BuildFailure) -> Bool {
+        let registryFile = destination.appendingPathComponent(SiteLoader.registryFileName)
+        guard let registryText = FileSystem.readText(registryFile) else { return false }
+        let registry = try RegistryFile.load(text: registryText, shownAs: paths.display(registryFile)).registry
+        let processingFile = destination.appendingPathComponent(ProcessingRecordReader.fileName)
+        let processing = try FileSystem.readText(processingFile).map { text throws(BuildFailure) in
+            try ProcessingRecord.load(text: text, shownAs: paths.display(processingFile))
+        }
+        var warnings: [Diagnostic] = []
+        let recorder = ChangeRecorder(
+            path: destination.appendingPathComponent(ChangeHistoryReader.fileName).path, today: CalendarDate(iso: today) ?? .today)
+        _ = try recorder.record(oldRegistry: registry, newRegistry: registry, oldProcessing: processing, newProcessing: processing, note: nil, warnings: &warnings)
+        return true
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
