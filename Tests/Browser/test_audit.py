@@ -95,7 +95,8 @@ def test_a_theme_with_its_own_banner_markup_is_audited_in_every_state():
 def test_every_language_of_a_bilingual_site_is_audited():
     result = audit("--site", str(REPOSITORY / "Tests" / "Bilingual" / "site"), "--diagnostics", "json")
     report = json.loads(result.stdout)
-    assert report["pages"] == 4, report  # index and cookies, in English and in Welsh
+    # The home page, the cookie policy, the privacy notice and the accessibility statement, in English and in Welsh.
+    assert report["pages"] == 8, report
     # The audit writes no output folder, so it takes no -o.
     assert audit("--site", "content", "-o", "elsewhere").returncode == 2
 
