@@ -172,6 +172,21 @@ struct AuditRulesTests {
         #expect(errors.first?.details["refused"] == "SameSiteNoneInsecure")
     }
 
+    /// A cookie is declared by a cookie row, a storage key by a row of its own storage: a cookie named as a
+    /// declared storage key (or the other way round) is undeclared. (Break: the audit ignoring `storage`.)
+    @Test func aCookieNamedLikeADeclaredStorageKeyIsUndeclared() throws {
+        let evidence = AuditEvidence(
+            siteHost: "www.example.gov.uk",
+            states: [
+                StateEvidence(
+                    state: .noChoice, pages: ["/"], cookies: [Self.cookie("_gl", days: 30)],
+                    storage: [ObservedStorageKey(name: "SESSION", area: .local, page: "/")])
+            ], usesConsentScript: true)
+        let errors = try Self.rules().findings(for: evidence).filter { $0.severity == .error }.map(\.message)
+        #expect(errors.contains { $0.hasPrefix("the cookie '_gl'") && $0.contains("the registry does not declare it") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("the local storage key 'SESSION'") && $0.contains("the registry does not declare it") }, "\(errors)")
+    }
+
     @Test func indexedDBDatabasesAreDeclaredAndCheckedLikeStorageKeys() throws {
         let database = "      - name: analytics-db\n        storage: indexed-db\n        purpose: Queues measurements.\n        duration: Until cleared\n"
         let text = Self.registryText.replacingOccurrences(of: "      - name: _gl\n", with: database + "      - name: _gl\n")

@@ -54,11 +54,7 @@ struct DeclarationTests {
         let site = try build()
         let produced = try Data(contentsOf: site.outputDirectory.appendingPathComponent(name))
         let goldenFile = Self.golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try produced.write(to: goldenFile)
-        }
-        let expected = try Data(contentsOf: goldenFile)
-        #expect(produced == expected, "\(name) differs from Tests/Site/Golden/\(name)")
+        try GoldenFile.check(produced, against: goldenFile, shownAs: "Tests/Site/Golden/\(name)")
     }
 
     @Test func jsonCarriesStructuredDurationsPatternsAndTheVersion() throws {

@@ -18,11 +18,6 @@ struct HelpGoldenTests {
         let run = try CommandLineTests().notice(command + ["--help"], in: folder.root, environment: ["COLUMNS": "100"])
         #expect(run.status == 0)
         let goldenFile = Self.golden.appendingPathComponent((command.first ?? "notice") + ".txt")
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Self.golden, withIntermediateDirectories: true)
-            try Data(run.standardOutput.utf8).write(to: goldenFile)
-        }
-        let expected = try String(contentsOf: goldenFile, encoding: .utf8)
-        #expect(run.standardOutput == expected, "notice \(command.joined(separator: " ")) --help differs from Tests/Site/Golden/help/\(goldenFile.lastPathComponent)")
+        try GoldenFile.check(Data(run.standardOutput.utf8), against: goldenFile, shownAs: "Tests/Site/Golden/help/\(goldenFile.lastPathComponent) (notice \(command.joined(separator: " ")) --help)")
     }
 }

@@ -59,12 +59,7 @@ struct PageGoldenTests {
         for name in site.files {
             let produced = try Self.produced(name, in: output)
             let goldenFile = Self.golden.appendingPathComponent(site.name).appendingPathComponent(name)
-            if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-                try FileManager.default.createDirectory(at: goldenFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try produced.write(to: goldenFile)
-            }
-            let expected = try Data(contentsOf: goldenFile)
-            #expect(produced == expected, "\(site.name)/\(name) differs from Tests/Site/Golden/pages/\(site.name)/\(name)")
+            try GoldenFile.check(produced, against: goldenFile, shownAs: "Tests/Site/Golden/pages/\(site.name)/\(name)")
         }
     }
 }

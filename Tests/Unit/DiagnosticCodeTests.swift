@@ -42,8 +42,12 @@ struct DiagnosticCodeTests {
         let begin = try #require(docs.range(of: start))
         let finish = try #require(docs.range(of: end))
         let table = Self.tables()
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["UPDATE_GOLDEN"] != nil, !(environment["CI"] ?? "").isEmpty {
+            Issue.record("UPDATE_GOLDEN is refused when CI is set: docs/diagnostics.md is a reviewed change, not something a pipeline rewrites")
+        } else if environment["UPDATE_GOLDEN"] != nil, String(docs[begin.upperBound..<finish.lowerBound]) != table {
             try Data((String(docs[..<begin.upperBound]) + table + String(docs[finish.lowerBound...])).utf8).write(to: file)
+            FileHandle.standardError.write(Data("rewrote docs/diagnostics.md's code tables\n".utf8))
             return
         }
         #expect(String(docs[begin.upperBound..<finish.lowerBound]) == table, "docs/diagnostics.md is out of date: run UPDATE_GOLDEN=1 swift test --filter DiagnosticCodeTests")

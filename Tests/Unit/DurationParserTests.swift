@@ -14,6 +14,18 @@ struct DurationParserTests {
         if case .fixed(let value)? = DurationParser.parse(text) { #expect(value.iso == iso) }
     }
 
+    /// A range must end after it starts: equal ends are not a range, in words or in ISO 8601, however the
+    /// ends are written. (Break: the range check accepting equal ends.)
+    @Test(arguments: ["1 year to 1 year", "12 months to 12 months", "between 2 days and 48 hours", "P1Y/P1Y", "P2D/PT48H", "30 days - 30 days"])
+    func aRangeWhoseEndsAreEqualIsNoRange(text: String) {
+        if case .range = DurationParser.parse(text) {
+            Issue.record("'\(text)' was read as a range, though its ends are equal")
+        }
+        if case .range = DurationParser.lifetime(text) {
+            Issue.record("'\(text)' was taken as a lifetime range, though its ends are equal")
+        }
+    }
+
     @Test func seedSessionAndRanges() {
         #expect(DurationParser.parse("Session") == .session)
         #expect(DurationParser.parse("30 seconds to 1 year") == .range(min: ISODuration(milliseconds: 30_000), max: ISODuration(years: 1)))
