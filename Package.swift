@@ -4,6 +4,8 @@ import PackageDescription
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
     .enableUpcomingFeature("ExistentialAny"),
+    // The project's own code builds without a warning, and stays so: a warning stops the build.
+    .unsafeFlags(["-warnings-as-errors"]),
 ]
 
 let package = Package(

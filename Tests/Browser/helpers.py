@@ -121,3 +121,11 @@ def withdraw_in_dialog(driver):
     reject.click()
     WebDriverWait(driver, 5).until(lambda d: not d.execute_script("return window.noticeBeforeReload")
                                    and d.find_elements(By.CSS_SELECTOR, ".notice-consent [tabindex]"))
+
+
+def settled(driver, path=None):
+    """Waits for the page's own signal that everything it would run has run: the document (at `path`,
+    when a click is taking the browser there) fully loaded, which scripts the consent script inserts
+    delay, and the consent script's API in place. What has not run by then will not run."""
+    WebDriverWait(driver, 5).until(lambda d: (path is None or d.execute_script("return location.pathname") == path)
+                                   and d.execute_script("return document.readyState === 'complete' && !!window.NoticeConsent"))

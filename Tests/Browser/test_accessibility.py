@@ -73,7 +73,8 @@ def put_in_state(driver, state):
     elif state == "confirmation":
         action(driver, "accept").click()
         said = confirmation(driver).text
-        assert "You’ve accepted" in said or "Rydych wedi derbyn" in said, said
+        welsh = driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "cy"
+        assert ("Rydych wedi derbyn" if welsh else "You’ve accepted") in said, said
     elif state == "settings-saved":
         form = settings_form(driver)
         for radio in form.find_elements(By.CSS_SELECTOR, 'input[value="0"]'):
@@ -129,8 +130,13 @@ def validate(vnu_jar, *paths):
     """The Nu HTML Checker's errors for HTML and CSS files (a list of 'file:line: message')."""
     result = subprocess.run(["java", "-jar", str(vnu_jar), "--format", "json", "--errors-only", "--also-check-css",
                              "--skip-non-html", *map(str, paths)], capture_output=True, text=True)
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    return [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['message']}" for m in messages if m["type"] == "error"]
+    # The checker exits 0 when all is valid and 1 when it found errors; anything else (or no report at
+    # all) means it did not check, which must not read as "valid".
+    assert result.returncode in (0, 1), f"the Nu checker did not run (exit {result.returncode}): {result.stderr[-500:]}"
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['message']}" for m in messages if m["type"] == "error"]
+    assert (result.returncode == 1) == bool(errors) or messages, f"exit {result.returncode} disagrees with the report: {messages[:3]}"
+    return errors
 
 
 def test_every_html_and_css_file_the_build_writes_is_valid(vnu_jar, example_site, built_site, bilingual_site, plain_site):

@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from helpers import (CONSENT_COOKIES, OPTIONAL_COOKIES, action, banner, click, confirmation, cookie_names, focused, open_dialog, ran, registry_version,
+from helpers import (settled, CONSENT_COOKIES, OPTIONAL_COOKIES, action, banner, click, confirmation, cookie_names, focused, open_dialog, ran, registry_version,
                      save_settings, settings_form, severe_console_messages, storage_keys, stored_choice, wait_for_saved,
                      wait_until_ran)
 
@@ -20,8 +20,8 @@ def test_fresh_profile_stores_nothing_and_runs_nothing(visitor, server):
     assert banner(visitor) is not None
     visitor.execute_script("window.scrollTo(0, document.body.scrollHeight)")
     visitor.find_element(By.LINK_TEXT, "Cookies").click()
+    settled(visitor, "/cookies/")
     visitor.execute_script("window.scrollTo(0, document.body.scrollHeight)")
-    time.sleep(0.3)
     assert ran(visitor) == []
     assert cookie_names(visitor) == set()
     assert storage_keys(visitor) == set()
@@ -74,13 +74,14 @@ def test_reject_runs_nothing_and_is_remembered(visitor, server):
     assert "You’ve rejected optional cookies." in confirmation(visitor).text
     assert stored_choice(visitor)["c"] == {"analytics": False, "functional": False}
     visitor.refresh()
-    time.sleep(0.3)
+    settled(visitor)
     assert banner(visitor) is None
     assert ran(visitor) == []
     assert cookie_names(visitor) & OPTIONAL_COOKIES == set()
 
 
-def test_hiding_the_confirmation_moves_focus_to_the_content(browser, server):
+def test_hiding_the_confirmation_moves_focus_to_the_content(visitor, server):
+    browser = visitor
     browser.get(server.url("/"))
     action(browser, "reject").click()
     action(browser, "hide").click()
@@ -113,14 +114,33 @@ def test_escape_closes_the_dialog_and_focus_returns(visitor, server):
     assert stored_choice(visitor) is None, "closing the settings is not consent"
 
 
-def test_focus_stays_inside_the_dialog(browser, server):
-    browser.get(server.url("/"))
-    open_dialog(browser)
+def test_focus_stays_inside_the_dialog(visitor, server):
+    """Tab goes round the dialog's controls, every one of them, and never to the page behind it; after the
+    last, a modal dialog may hand the focus to the browser's own controls (the body holds it then), from
+    which the next Tab comes back into the dialog."""
+    visitor.get(server.url("/"))
+    dialog = open_dialog(visitor)
+    # A stop is a control Tab can reach; a group of radio buttons is one stop.
+    key = ("const key = (e) => e.type === 'radio' ? 'radio:' + e.name : e.tagName + ':' + (e.name || e.textContent.trim());")
+    stops = set(visitor.execute_script(
+        key + "return [...arguments[0].querySelectorAll('button, a[href], input, summary, select, textarea')]"
+        ".filter((e) => e.offsetParent !== null).map(key)", dialog))
     inside = "return arguments[0].closest('dialog') !== null"
-    for _ in range(12):
-        focused(browser).send_keys(Keys.TAB)
-        element = focused(browser)
-        assert element.tag_name == "body" or browser.execute_script(inside, element), element.get_attribute("outerHTML")
+    visited = set()
+    previous_was_body = False
+    for _ in range(3 * len(stops)):
+        focused(visitor).send_keys(Keys.TAB)
+        element = focused(visitor)
+        if element.tag_name == "body":
+            assert not previous_was_body, "the focus left the dialog and did not come back"
+            previous_was_body = True
+            continue
+        previous_was_body = False
+        assert visitor.execute_script(inside, element), f"the focus reached the page behind the dialog: {element.get_attribute('outerHTML')[:120]}"
+        # The dialog itself may take the focus on the way back in; it is not a control.
+        if element.tag_name != "dialog":
+            visited.add(visitor.execute_script(key + "return key(arguments[0])", element))
+    assert visited == stops, f"Tab missed {sorted(stops - visited)} and reached {sorted(visited - stops)}"
 
 
 def test_policy_page_form_replaces_the_no_javascript_message(visitor, server):
@@ -204,7 +224,7 @@ def test_a_changed_registry_asks_again_and_keeps_optional_off(visitor, private_s
     assert registry_version(output) != old_version
     visitor.refresh()
     assert banner(visitor) is not None
-    time.sleep(0.3)
+    settled(visitor)
     assert ran(visitor) == []
     assert cookie_names(visitor) & {"_ga", "_ga_ABC123", "PREF"} == set(), "cookies of categories no longer consented to are cleared"
 
@@ -220,7 +240,7 @@ def test_malformed_or_tampered_choices_count_as_no_consent(visitor, server, buil
                             ("cookie-management-version", version)]:
             visitor.add_cookie({"name": name, "value": value, "path": "/"})
         visitor.refresh()
-        time.sleep(0.2)
+        settled(visitor)
         assert banner(visitor) is not None, status
         assert ran(visitor) == [], status
 
@@ -233,13 +253,14 @@ def test_global_privacy_control_is_a_refusal_said_in_the_banner(browser, server)
     assert browser.find_elements(By.CSS_SELECTOR, '[data-notice-action="accept"]') == []
     assert stored_choice(browser)["c"] == {"analytics": False, "functional": False}
     assert stored_choice(browser)["g"] == 1
-    time.sleep(0.3)
+    settled(browser)
     assert ran(browser) == []
     browser.get(server.url("/cookies/"))
     assert "Global Privacy Control" in browser.find_element(By.CSS_SELECTOR, "[data-notice-settings]").text
 
 
-def test_google_consent_mode_defaults_to_denied_then_follows_the_choice(browser, server):
+def test_google_consent_mode_defaults_to_denied_then_follows_the_choice(visitor, server):
+    browser = visitor
     browser.get(server.url("/"))
     layer = "return (window.dataLayer || []).map(a => Array.from(a))"
     entries = browser.execute_script(layer)
@@ -295,8 +316,9 @@ def test_inline_gated_script_runs_with_its_nonce_and_src_works_too(browser, serv
     assert severe_console_messages(browser) == []
 
 
-def test_whole_flow_by_keyboard_only(browser, server):
+def test_whole_flow_by_keyboard_only(visitor, server):
     """Tab reaches the skip link, then the banner's buttons; every action works with the keyboard."""
+    browser = visitor
     browser.get(server.url("/"))
     body = browser.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.TAB)
@@ -392,18 +414,20 @@ def test_an_older_consent_cookie_without_a_domain_cannot_override_a_new_choice(b
     statuses = [c for c in browser.get_cookies() if c["name"] == "cookie-management-status"]
     assert len(statuses) == 1 and statuses[0]["domain"] == ".kent.test"
     browser.get(server.url("/", host="www.kent.test"))
-    time.sleep(0.3)
+    settled(browser)
     assert ran(browser) == [], "the withdrawal holds"
 
 
-def test_only_real_categories_can_be_allowed(browser, server):
+def test_only_real_categories_can_be_allowed(visitor, server):
+    browser = visitor
     browser.get(server.url("/"))
     action(browser, "reject").click()
     assert browser.execute_script(
         "return ['toString', 'constructor', '__proto__', 'hasOwnProperty'].map((id) => NoticeConsent.allowed(id))") == [False] * 4
 
 
-def test_unsubscribing_twice_leaves_other_listeners(browser, server):
+def test_unsubscribing_twice_leaves_other_listeners(visitor, server):
+    browser = visitor
     browser.get(server.url("/"))
     browser.execute_script("""
         window.calls = [];

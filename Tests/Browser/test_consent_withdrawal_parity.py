@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import build, chromium, webkit
-from helpers import action, banner, click, confirmation, cookie_names, focused, open_dialog, ran, stored_choice, wait_until_ran
+from helpers import settled, action, banner, click, confirmation, cookie_names, focused, open_dialog, ran, stored_choice, wait_until_ran
 from test_withdrawal import GPC_ON, MARK, MARKED, accept_everything
 
 SETTINGS_FETCHED = "return performance.getEntriesByType('resource').some(e => /consent-settings\\.[0-9a-f]+\\.js/.test(e.name))"
@@ -27,7 +27,7 @@ def test_a_tag_writing_as_the_page_unloads_does_not_survive_a_withdrawal(visitor
     WebDriverWait(visitor, 5).until(lambda d: not cookie_names(d) & {"_ga", "_ga_ABC123", "PREF"})
     for path in ["/inline/", "/cookies/", "/"]:
         visitor.get(server.url(path))
-        time.sleep(0.3)
+        settled(visitor)
         assert not cookie_names(visitor) & {"_ga", "_ga_ABC123", "PREF"}, path
         assert ran(visitor) == []
 

@@ -278,7 +278,8 @@ def pwned(browser):
 
 
 @pytest.mark.parametrize("path", ["/", "/cookies/", "/404.html"])
-def test_nothing_runs_in_chromium_in_any_consent_state(browser, open_server, path):
+def test_nothing_runs_in_either_engine_in_any_consent_state(visitor, open_server, path):
+    browser = visitor
     browser.get(open_server + path)
     assert pwned(browser) == (None, None)
     assert banner(browser) is not None

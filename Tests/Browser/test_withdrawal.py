@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import Server, build
-from helpers import (action, banner, click, confirmation, cookie_names, focused, open_dialog, ran, save_settings, settings_form, stored_choice,
+from helpers import (settled, action, banner, click, confirmation, cookie_names, focused, open_dialog, ran, save_settings, settings_form, stored_choice,
                      wait_until_ran)
 
 MARK = "window.noticeTestMark = 'still the same page'"
@@ -31,12 +31,12 @@ def test_withdrawing_in_the_dialog_reloads_the_page_so_running_tags_stop(visitor
     WebDriverWait(visitor, 5).until(lambda d: not d.execute_script(MARKED) and banner(d) is not None)
     assert "You’ve rejected optional cookies." in confirmation(visitor).text
     WebDriverWait(visitor, 5).until(lambda d: focused(d).tag_name == "p")
-    time.sleep(0.3)
+    settled(visitor)
     assert ran(visitor) == []
     assert cookie_names(visitor) & {"_ga", "_ga_ABC123", "PREF"} == set()
     # The reload is said once: reloading again shows no message.
     visitor.refresh()
-    time.sleep(0.3)
+    settled(visitor)
     assert banner(visitor) is None
 
 
@@ -91,7 +91,7 @@ def test_global_privacy_control_after_an_earlier_accept_withdraws_it(browser, se
     assert stored_choice(browser)["g"] == 0
     browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": GPC_ON})
     browser.get(server.url("/"))
-    time.sleep(0.3)
+    settled(browser)
     assert ran(browser) == [], "the signal stops what the earlier choice allowed"
     assert stored_choice(browser)["c"] == {"analytics": False, "functional": False}
     assert stored_choice(browser)["g"] == 1

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The outcome of a build or check in a form for tools: JSON, or GitHub Actions workflow commands.
 public struct DiagnosticReport: Sendable, Encodable {

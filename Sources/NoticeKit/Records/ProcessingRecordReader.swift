@@ -60,7 +60,7 @@ struct ProcessingRecordReader {
         let activities = (mapping.sequence("activities", in: context) ?? []).compactMap { node -> ProcessingRecord.Activity? in
             guard let activity = readActivity(node) else { return nil }
             if let first = seen[activity.id] {
-                reader.error(.recordValueUnknown, "the activity id '\(activity.id)' is used twice (first at line \(first.line ?? 0)); give each activity an id of its own", at: activity.location)
+                reader.error(.recordValueUnknown, "the activity id '\(activity.id)' is used twice (first at line \(first.line)); give each activity an id of its own", at: activity.location)
                 return nil
             }
             seen[activity.id] = activity.location
