@@ -40,6 +40,20 @@ struct FuzzReplayTests {
         }
     }
 
+    /// A hang fails the replay, naming the input, instead of stalling `make test`: here an input that
+    /// takes several seconds, under a limit of one.
+    @Test func anInputOverTheTimeLimitFailsAndIsNamed() throws {
+        let site = try TempSite([:])
+        let corpus = site.root.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let paragraph = "## Heading [link](https://x.test/) and *emphasis*\n\n" + String(repeating: "A paragraph with words. ", count: 40) + "\n\n"
+        try Data(String(repeating: paragraph, count: 40_000).utf8).write(to: corpus.appendingPathComponent("slow"))
+        let started = Date()
+        let run = try commands.run(Self.replay, ["page", corpus.path], in: site.root, environment: ["NOTICE_FUZZ_TIME_LIMIT": "1"])
+        #expect(run.status == 1 && run.standardError.contains("an input ran longer than the time limit: ") && run.standardError.contains("corpus/slow"), "\(run.standardError)")
+        #expect(Date().timeIntervalSince(started) < 4, "the alarm ends the run at the limit")
+    }
+
     @Test func everyTargetsCommittedCorpusReachesEveryCheck() throws {
         for target in ["registry", "settings", "front-matter", "duration", "name-pattern", "page", "template"] {
             let corpus = TempSite.repositoryRoot.appendingPathComponent("Tests/Fuzz/Corpus/\(target)")
