@@ -106,17 +106,19 @@ extension DiffCommand {
         var records = Records(registry: try registry(at: registryFile))
         let processingFile = folder.appendingPathComponent("processing.yaml").path
         if FileManager.default.fileExists(atPath: processingFile) {
-            guard let text = try? String(contentsOfFile: processingFile, encoding: .utf8) else {
-                throw BuildFailure(.error(.commandFileNotUtf8, "\(processingFile) is not UTF-8 text; save it as UTF-8", at: SourceLocation(path: processingFile)))
-            }
-            records.processing = try ProcessingRecord.load(text: text, shownAs: processingFile)
+            records.processing = try ProcessingRecord.load(text: try text(at: processingFile, kind: "processing record"), shownAs: processingFile)
         }
         return records
     }
 
-    /// A registry from a file, a stream (a pipe, `<(…)`) or standard input (`-`): read whole, as bytes, since
-    /// a stream cannot be looked at twice.
+    /// A registry from a file, a stream (a pipe, `<(…)`) or standard input (`-`).
     static func registry(at argument: String) throws(BuildFailure) -> CookieRegistry {
+        try RegistryFile.load(text: text(at: argument, kind: "registry"), shownAs: argument == "-" ? "standard input" : argument).registry
+    }
+
+    /// The text of a file, a stream or standard input (`-`): read whole, as bytes, since a stream cannot
+    /// be looked at twice; UTF-8, without a byte-order mark.
+    static func text(at argument: String, kind: String) throws(BuildFailure) -> String {
         let shown = argument == "-" ? "standard input" : argument
         let handle: FileHandle?
         if argument == "-" {
@@ -124,10 +126,11 @@ extension DiffCommand {
         } else {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder) else {
-                throw BuildFailure(.error(.commandFileMissing, "there is no registry file at \(argument)", at: nil))
+                throw BuildFailure(.error(.commandFileMissing, "there is no \(kind) file at \(argument)", at: nil))
             }
             if isFolder.boolValue {
-                throw BuildFailure(.error(.commandFileIsFolder, "\(argument) is a folder with no registry.yaml; give a site folder, or the registry file itself", at: nil))
+                let advice = kind == "registry" ? "a folder with no registry.yaml; give a site folder, or the registry file itself" : "a folder, not the \(kind) file"
+                throw BuildFailure(.error(.commandFileIsFolder, "\(argument) is \(advice)", at: nil))
             }
             handle = FileHandle(forReadingAtPath: argument)
         }
@@ -135,10 +138,10 @@ extension DiffCommand {
             throw BuildFailure(.error(.commandFileUnreadable, "\(shown) could not be read (check that you may read it)", at: nil))
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw BuildFailure(.error(.commandFileNotUtf8, "\(shown) is not UTF-8 text; save the registry as UTF-8", at: SourceLocation(path: shown)))
+            throw BuildFailure(.error(.commandFileNotUtf8, "\(shown) is not UTF-8 text; save the \(kind) as UTF-8", at: SourceLocation(path: shown)))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return try RegistryFile.load(text: text, shownAs: shown).registry
+        return text
     }
 }
 

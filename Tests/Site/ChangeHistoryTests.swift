@@ -122,6 +122,20 @@ struct ChangeHistoryTests {
         #expect(note.status != 0 && note.standardError.contains("--note is the words of a recorded change; give --record changes.yaml too"))
     }
 
+    /// A history kept behind a link (in a shared folder, say) is appended to where it is; the link stays.
+    @Test func aHistoryBehindALinkStaysBehindIt() throws {
+        let (site, next) = try Self.siteWithNextVersion()
+        let shared = site.root.appendingPathComponent("shared-changes.yaml")
+        try Data("- date: 2026-01-01\n  note: \"Started.\"\n".utf8).write(to: shared)
+        let link = site.siteDirectory.appendingPathComponent("changes.yaml")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: shared)
+        let recorded = try commands.notice(["diff", "--record", link.path, "content", next.path], in: site.root, environment: Self.environment)
+        #expect(recorded.status == 0, "\(recorded.standardError)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == shared.path)
+        let history = try String(contentsOf: shared, encoding: .utf8)
+        #expect(history.hasPrefix("- date: 2026-01-01\n  note: \"Started.\"\n- date: 2026-12-05\n"), "\(history)")
+    }
+
     @Test func aChangeToTheProcessingRecordIsRecordedFromSiteFolders() throws {
         var files = TempSite.minimalSite
         files["processing.yaml"] = PrivacyNoticeTests.record

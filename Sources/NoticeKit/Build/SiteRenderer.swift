@@ -174,10 +174,10 @@ public struct SiteRenderer: Sendable {
             ]
         }
         var found: [Diagnostic] = []
-        let shownActivities = Set(notices.flatMap(\.shownParts).filter { $0.hasPrefix(prefix + "activity:") }.map { String($0.dropFirst((prefix + "activity:").count)) })
+        let shown = Set(notices.flatMap(\.shownParts))
         for page in notices {
             let missing = PrivacyNotice.Item.allCases.filter { $0.isRequired(by: record, activities: record.activities) && !page.shownParts.contains(prefix + $0.rawValue) }
-            for block in ["privacy-contact", "processing-table", "privacy-rights"] {
+            for block in PrivacyNotice.blocks {
                 let items = missing.filter { $0.block == block }
                 guard !items.isEmpty else { continue }
                 found.append(
@@ -186,8 +186,8 @@ public struct SiteRenderer: Sendable {
                         at: SourceLocation(path: page.page.path)))
             }
         }
-        if !shownActivities.contains("*") {
-            for activity in record.activities where !shownActivities.contains(activity.id) {
+        if !shown.contains(PrivacyNotice.activityPart("*")) {
+            for activity in record.activities where !shown.contains(PrivacyNotice.activityPart(activity.id)) {
                 found.append(
                     .warning(
                         .pagePrivacyItemMissing, "the activity '\(activity.id)' is in no processing table on any page, so the privacy notice tells people less than the record holds; add ```processing-table activity=\(activity.id)```, or a table of every activity",

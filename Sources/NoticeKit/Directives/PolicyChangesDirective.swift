@@ -55,8 +55,8 @@ struct PolicyChangesView: TypedTemplateView {
         func cookie(_ item: ChangeHistory.CookieItem) -> String {
             context.text("changes.cookie", ["name": item.name, "service": context.registry.service(id: item.service)?.name ?? item.service])
         }
-        let first = history.entries.first?.location
-        changes = history.entries.suffix(limit).reversed().map { entry in
+        changes = history.entries.indices.suffix(limit).reversed().map { index in
+            let entry = history.entries[index]
             var sentences = said("servicesAdded", entry.servicesAdded.map(service)) + said("servicesRemoved", entry.servicesRemoved.map(service))
             sentences += said("cookiesAdded", entry.cookiesAdded.map(cookie)) + said("cookiesRemoved", entry.cookiesRemoved.map(cookie))
             sentences += said("cookiesChanged", entry.cookiesChanged.map(cookie))
@@ -64,7 +64,7 @@ struct PolicyChangesView: TypedTemplateView {
             sentences += said("activitiesChanged", entry.activitiesChanged.map(activity))
             if entry.askedAgain { sentences.append(context.text("changes.askedAgain")) }
             if sentences.isEmpty, entry.note == nil {
-                sentences.append(context.text(entry.location == first ? "changes.started" : "changes.wordsOnly"))
+                sentences.append(context.text(index == 0 ? "changes.started" : "changes.wordsOnly"))
             }
             return Change(date: context.date(entry.date), dateISO: entry.date.iso, note: entry.note, sentences: sentences)
         }

@@ -5,6 +5,14 @@
 enum PrivacyNotice {
     static let partPrefix = "privacy:"
 
+    /// The part a processing table shows for an activity (`*` for a table of every activity).
+    static func activityPart(_ id: String) -> String {
+        partPrefix + "activity:" + id
+    }
+
+    /// The blocks that give the items, in the order a notice has them.
+    static let blocks = Item.allCases.map(\.block).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+
     /// What UK GDPR Articles 13 and 14 ask a notice to give, and the block that gives each.
     enum Item: String, CaseIterable {
         case controller, dpo, purposes, interests, recipients, transfers, retention, rights, withdrawConsent, complaint
@@ -93,7 +101,7 @@ struct ProcessingTableDirective: DirectiveHandler {
 
     func partsShown(by directive: Directive) -> [String] {
         let items: [PrivacyNotice.Item] = PrivacyNotice.Item.allCases.filter { $0.block == name }
-        return items.map { PrivacyNotice.partPrefix + $0.rawValue } + [PrivacyNotice.partPrefix + "activity:" + (directive["activity"] ?? "*")]
+        return items.map { PrivacyNotice.partPrefix + $0.rawValue } + [PrivacyNotice.activityPart(directive["activity"] ?? "*")]
     }
 
     func render(_ directive: Directive, in context: RenderContext, log: inout DiagnosticLog) -> String? {

@@ -94,9 +94,7 @@ struct PrivacyRightsView: TypedTemplateView {
 
     init(record: ProcessingRecord, activities: [ProcessingRecord.Activity], context: RenderContext) {
         rights = record.rights(of: activities).map { right in
-            let limited = activities.filter { activity in
-                right == .automatedDecisions ? activity.decidesAutomatically : activity.basis.map(right.applies) ?? false
-            }
+            let limited = activities.filter(right.applies(to:))
             let appliesTo =
                 limited.count == activities.count || activities.count == 1
                 ? "" : context.text("privacy.rights.appliesTo", ["activities": limited.map(\.name).joined(separator: context.text("privacy.listSeparator"))])

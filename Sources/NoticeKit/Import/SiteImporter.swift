@@ -269,16 +269,7 @@ public struct SiteImporter {
 
     /// A YAML double-quoted scalar: the words exactly, nothing in them read as YAML.
     static func yaml(_ text: String) -> String {
-        var escaped = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": escaped += "\\\\"
-            case "\"": escaped += "\\\""
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: escaped += "\\x" + String(format: "%02X", scalar.value)
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped + "\""
+        YAMLQuoting.quoted(text)
     }
 
     /// `Analytics cookies` → `analytics-cookies`.

@@ -65,13 +65,7 @@ struct AccessibilityRecordReader {
         var contact = AccessibilityRecord.Contact()
         if let found = mapping.mapping("contact", in: context) {
             found.rejectUnknownKeys(allowed: ["email", "phone", "address", "page", "days", "workingDays"], in: "'contact'")
-            if let email = found.string("email", in: "'contact'") {
-                if email.value.contains("@"), !email.value.contains(where: { $0.isWhitespace || "<>\"'()[],;:\\".contains($0) }) {
-                    contact.email = email.value
-                } else {
-                    reader.error(.recordValueUnknown, "'email' in 'contact' should be one email address, such as accessibility@example.gov.uk, not '\(email.value)'", at: email.location)
-                }
-            }
+            contact.email = reader.email("email", in: found, context: "'contact'", example: "accessibility@example.gov.uk")
             contact.phone = found.string("phone", in: "'contact'")?.value
             contact.address = found.string("address", in: "'contact'")?.value
             if let page = found.string("page", in: "'contact'") {

@@ -37,9 +37,14 @@ public struct ChangeHistory: Sendable {
         public var askedAgain = false
         public var location: SourceLocation
 
-        public var isEmpty: Bool {
-            servicesAdded.isEmpty && servicesRemoved.isEmpty && cookiesAdded.isEmpty && cookiesRemoved.isEmpty && cookiesChanged.isEmpty
-                && activitiesAdded.isEmpty && activitiesRemoved.isEmpty && activitiesChanged.isEmpty
+        /// Whether the change touched the services or cookies the cookie policy lists.
+        public var changesCookies: Bool {
+            !(servicesAdded.isEmpty && servicesRemoved.isEmpty && cookiesAdded.isEmpty && cookiesRemoved.isEmpty && cookiesChanged.isEmpty)
+        }
+
+        /// Whether the change touched the processing activities the privacy notice lists.
+        public var changesProcessing: Bool {
+            !(activitiesAdded.isEmpty && activitiesRemoved.isEmpty && activitiesChanged.isEmpty)
         }
     }
 
@@ -70,7 +75,7 @@ public enum RegistryContent {
         for entry in RegistryDiff.entries(of: registry) {
             lines.append(String(decoding: (try? encoder.encode(entry)) ?? Data(), as: UTF8.self))
         }
-        return Digest.sha256(Data(lines.joined(separator: "\n").utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return Digest.sha256Hex(Data(lines.joined(separator: "\n").utf8), bytes: 8)
     }
 }
 
@@ -82,7 +87,7 @@ extension ProcessingRecord {
             ["dpo", dpo?.name ?? "", dpo?.email ?? "", dpo?.phone ?? "", dpo?.address ?? ""].joined(separator: "\t"),
         ]
         lines += activities.map(\.canonicalForm)
-        return Digest.sha256(Data(lines.joined(separator: "\n").utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return Digest.sha256Hex(Data(lines.joined(separator: "\n").utf8), bytes: 8)
     }
 }
 
@@ -126,9 +131,7 @@ extension ChangeHistory.Entry {
 
     /// The entry as `changes.yaml` writes it: one list item, every text quoted.
     public var yaml: String {
-        func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
-        }
+        let quoted = YAMLQuoting.quoted
         var lines = ["- date: \(date.iso)"]
         if let note { lines.append("  note: \(quoted(note))") }
         func items(_ key: String, _ list: [ChangeHistory.Item]) {

@@ -16,7 +16,7 @@ public struct ChangeRecorder: Sendable {
     /// What recording did.
     public enum Outcome: Sendable, Equatable {
         /// The entry was appended.
-        case recorded(String)
+        case recorded
         /// Nothing changed since the version last recorded.
         case unchanged
     }
@@ -63,15 +63,16 @@ public struct ChangeRecorder: Sendable {
             text += "\n"
         }
         text += entry.yaml
-        let folder = (path as NSString).deletingLastPathComponent
-        let staging = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
+        // Replaced where it really is: a history kept behind a link stays behind it.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let staging = (target as NSString).deletingLastPathComponent + "/.\((target as NSString).lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
         do throws(FileTree.Failure) {
             try FileTree.write(Data(text.utf8), to: staging)
-            guard rename(staging, path) == 0 else { throw FileTree.Failure(path: path, code: errno) }
+            guard rename(staging, target) == 0 else { throw FileTree.Failure(path: path, code: errno) }
         } catch {
             unlink(staging)
             throw BuildFailure(.error(.commandWriteFailed, "could not write \(path): \(error.reason); it is left as it was", at: nil))
         }
-        return .recorded(entry.yaml)
+        return .recorded
     }
 }

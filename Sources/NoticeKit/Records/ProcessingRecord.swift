@@ -32,6 +32,12 @@ public struct ProcessingRecord: Sendable {
         case automatedDecisions = "automated-decisions"
         case complaint
 
+        /// Whether the right applies to an activity: by its basis, or for automated decisions, by whether
+        /// it makes any.
+        func applies(to activity: Activity) -> Bool {
+            self == .automatedDecisions ? activity.decidesAutomatically : activity.basis.map(applies) ?? false
+        }
+
         /// Whether the right applies to processing on this basis (Articles 17(3)(b), 20(1), 21(1) and
         /// 7(3)); the rights of access, rectification, restriction and complaint apply to all.
         func applies(to basis: LawfulBasis) -> Bool {
@@ -109,8 +115,6 @@ public struct ProcessingRecord: Sendable {
 
     /// The rights that apply to these activities, in the order a notice gives them.
     public func rights(of activities: [Activity]) -> [Right] {
-        Right.allCases.filter { right in
-            right == .automatedDecisions ? activities.contains(where: \.decidesAutomatically) : activities.contains { $0.basis.map(right.applies) ?? false }
-        }
+        Right.allCases.filter { right in activities.contains(where: right.applies(to:)) }
     }
 }

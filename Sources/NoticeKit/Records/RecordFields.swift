@@ -44,13 +44,13 @@ extension YAMLReader {
 }
 
 extension YAMLReader {
-    /// One email address, or nil with an error at its line.
-    func email(_ key: String, in mapping: YAMLMapping, context: String) -> String? {
+    /// One email address, or nil with an error at its line that shows one (`example`).
+    func email(_ key: String, in mapping: YAMLMapping, context: String, example: String = "dpo@example.gov.uk") -> String? {
         guard let email = mapping.string(key, in: context) else { return nil }
         if email.value.contains("@"), !email.value.contains(where: { $0.isWhitespace || "<>\"'()[],;:\\".contains($0) }) {
             return email.value
         }
-        error(.recordValueUnknown, "'\(key)' in \(context) should be one email address, such as dpo@example.gov.uk, not '\(email.value)'", at: email.location)
+        error(.recordValueUnknown, "'\(key)' in \(context) should be one email address, such as \(example), not '\(email.value)'", at: email.location)
         return nil
     }
 }

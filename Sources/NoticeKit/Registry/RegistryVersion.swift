@@ -9,8 +9,7 @@ import Foundation
 public enum RegistryVersion {
     /// 16 hexadecimal digits of SHA-256 over the canonical form.
     public static func of(_ registry: CookieRegistry) -> String {
-        let digest = Digest.sha256(Data(canonicalForm(of: registry).utf8))
-        return digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+        Digest.sha256Hex(Data(canonicalForm(of: registry).utf8), bytes: 8)
     }
 
     /// One line per fact, sorted, so that the order of the registry does not matter either.

@@ -15,7 +15,7 @@ struct AssetManifest: Sendable {
 
     /// `notice.3f2a1b4c9d.css` for `notice.css` with these bytes.
     static func fingerprinted(_ path: String, contents: Data) -> String {
-        let hash = Digest.sha256(contents).prefix(5).map { String(format: "%02x", $0) }.joined()
+        let hash = Digest.sha256Hex(contents, bytes: 5)
         let name = path as NSString
         let stem = name.deletingPathExtension
         return name.pathExtension.isEmpty ? "\(stem).\(hash)" : "\(stem).\(hash).\(name.pathExtension)"

@@ -32,10 +32,7 @@ struct ChangeHistoryChecks {
         }
         guard let last else { return }
         // A page that shows a change must not say it was last updated before it.
-        let changedPages = [
-            (policyPage, last.registry != nil && !(last.servicesAdded.isEmpty && last.servicesRemoved.isEmpty && last.cookiesAdded.isEmpty && last.cookiesRemoved.isEmpty && last.cookiesChanged.isEmpty)),
-            ("privacy", !(last.activitiesAdded.isEmpty && last.activitiesRemoved.isEmpty && last.activitiesChanged.isEmpty)),
-        ]
+        let changedPages = [(policyPage, last.registry != nil && last.changesCookies), ("privacy", last.changesProcessing)]
         for (name, changed) in changedPages where changed {
             for page in pages where page.name == name || page.name.hasPrefix(name + ".") {
                 if let updated = page.frontMatter.updated, updated < last.date {

@@ -62,10 +62,13 @@ public struct SiteLoader: Sendable {
         log.append(contentsOf: registryLog.diagnostics)
         let registry = loadedRegistry ?? CookieRegistry(categories: [], services: [])
         let staticFiles = reader.readStaticFiles()
-        let accessibility = reader.readRecord(AccessibilityRecordReader.self, log: &log)
+        let accessibilityRead = reader.readRecord(AccessibilityRecordReader.self, log: &log)
+        let accessibility = accessibilityRead?.record
         if let accessibility { AccessibilityRecordChecks(today: today).check(accessibility, log: &log) }
-        let processing = reader.readRecord(ProcessingRecordReader.self, log: &log)
-        let changes = reader.readRecord(ChangeHistoryReader.self, log: &log)
+        let processingRead = reader.readRecord(ProcessingRecordReader.self, log: &log)
+        let processing = processingRead?.record
+        let changesRead = reader.readRecord(ChangeHistoryReader.self, log: &log)
+        let changes = changesRead?.record
         if let changes, loadedRegistry != nil, !registryLog.hasErrors {
             ChangeHistoryChecks(registry: registry, processing: processing, pages: pages, policyPage: config.policyPage?.value ?? "cookies")
                 .check(changes, log: &log)
@@ -103,11 +106,17 @@ public struct SiteLoader: Sendable {
             var edition = Edition(
                 language: language, config: settings, registry: declared, strings: strings, pages: byLanguage[index],
                 placement: EditionPlacement(of: language, in: config))
-            edition.accessibility = index == 0 || accessibility == nil ? accessibility : reader.translatedRecord(AccessibilityRecordReader.self, into: language, log: &log) ?? accessibility
-            edition.processing = index == 0 || processing == nil ? processing : reader.translatedRecord(ProcessingRecordReader.self, into: language, log: &log) ?? processing
+            edition.accessibility = accessibilityRead.map { read in
+                index == 0 ? read.record : reader.translatedRecord(AccessibilityRecordReader.self, from: read.source, into: language, log: &log) ?? read.record
+            }
+            edition.processing = processingRead.map { read in
+                index == 0 ? read.record : reader.translatedRecord(ProcessingRecordReader.self, from: read.source, into: language, log: &log) ?? read.record
+            }
             // A history with no notes of its own has no words to translate.
-            let hasNotes = changes?.entries.contains { $0.note != nil } ?? false
-            edition.changes = index == 0 || !hasNotes ? changes : reader.translatedRecord(ChangeHistoryReader.self, into: language, log: &log) ?? changes
+            edition.changes = changesRead.map { read in
+                let hasNotes = read.record.entries.contains { $0.note != nil }
+                return index == 0 || !hasNotes ? read.record : reader.translatedRecord(ChangeHistoryReader.self, from: read.source, into: language, log: &log) ?? read.record
+            }
             editions.append(edition)
         }
         // Errors in the registry or its translations leave the pages to be rendered and checked too.

@@ -8,51 +8,45 @@ struct SiteReader {
     let directory: URL
     let paths: DisplayPaths
 
+    /// A record file as it was read, kept so that each other language's words are laid over it without
+    /// reading and parsing the file again.
+    struct RecordSource {
+        let file: SourceFile
+        let root: Node
+    }
+
     /// A record the site keeps (`accessibility.yaml`, `processing.yaml`, `changes.yaml`), read by its
-    /// reader with the reader's findings logged; nil when the site has none.
-    func readRecord<Reader: RecordReading>(_ type: Reader.Type, log: inout DiagnosticLog) -> Reader.Record? {
-        readRecord(Reader.fileName, log: &log) { file in
-            let reader = Reader(file: file)
-            return (reader.reader.parseRoot().flatMap(reader.read(root:)), reader.reader.log.diagnostics)
-        }
-    }
-
-    /// A record in another language's words (`accessibility.cy.yaml`).
-    func translatedRecord<Reader: RecordReading>(_ type: Reader.Type, into language: SiteLanguage, log: inout DiagnosticLog) -> Reader.Record? {
-        translatedRecord(Reader.fileName, into: language, words: Reader.words, log: &log) { file, root in
-            Reader(file: file).read(root: root)
-        }
-    }
-
-    /// A record file read by its reader, with the reader's findings logged; nil when the site has none.
-    private func readRecord<Record>(_ name: String, log: inout DiagnosticLog, read: (SourceFile) -> (Record?, [Diagnostic])) -> Record? {
-        let file = directory.appendingPathComponent(name)
-        guard FileSystem.isFile(file) else { return nil }
-        guard let text = FileSystem.readText(file) else {
-            log.error(.recordFileUnreadable, "this file could not be read; save it as UTF-8 text", at: SourceLocation(path: paths.display(file)))
+    /// reader with the reader's findings logged; nil when the site has none (or it cannot be read).
+    func readRecord<Reader: RecordReading>(_ type: Reader.Type, log: inout DiagnosticLog) -> (record: Reader.Record, source: RecordSource)? {
+        let url = directory.appendingPathComponent(Reader.fileName)
+        guard FileSystem.isFile(url) else { return nil }
+        guard let text = FileSystem.readText(url) else {
+            log.error(.recordFileUnreadable, "this file could not be read; save it as UTF-8 text", at: SourceLocation(path: paths.display(url)))
             return nil
         }
-        let (record, found) = read(SourceFile(path: paths.display(file), text: text))
-        log.append(contentsOf: found)
-        return record
+        let file = SourceFile(path: paths.display(url), text: text)
+        let reader = Reader(file: file)
+        let root = reader.reader.parseRoot()
+        let record = root.flatMap(reader.read(root:))
+        log.append(contentsOf: reader.reader.log.diagnostics)
+        guard let root, let record else { return nil }
+        return (record, RecordSource(file: file, root: root))
     }
 
-    /// A record in another language: the record's file with the translation's words laid over it
+    /// A record in another language: the record as read, with the translation's words laid over it
     /// (`accessibility.cy.yaml`). The record's own findings were reported with the record; a language
     /// without a translation is a warning, and shows the record's words meanwhile (nil here).
-    private func translatedRecord<Record>(
-        _ name: String, into language: SiteLanguage, words: RecordWords, log: inout DiagnosticLog, read: (SourceFile, Node) -> Record?
-    ) -> Record? {
-        let recordURL = directory.appendingPathComponent(name)
+    func translatedRecord<Reader: RecordReading>(
+        _ type: Reader.Type, from source: RecordSource, into language: SiteLanguage, log: inout DiagnosticLog
+    ) -> Reader.Record? {
+        let name = Reader.fileName
         let base = (name as NSString).deletingPathExtension
-        guard FileSystem.isFile(recordURL), let recordText = FileSystem.readText(recordURL) else { return nil }
         let candidates = [language.code, language.code.lowercased(), language.primary].map { directory.appendingPathComponent("\(base).\($0).yaml") }
-        let recordFile = SourceFile(path: paths.display(recordURL), text: recordText)
         guard let file = candidates.first(where: FileSystem.isFile) else {
             let display = paths.display(candidates[1])
             log.warning(
                 .recordTranslationTextMissing, "there is no \(display), so the '\(language.code)' pages show \(name)'s words as it writes them; add \(display) with their translations (the same keys, the words only)",
-                at: recordFile.start)
+                at: source.file.start)
             return nil
         }
         let display = paths.display(file)
@@ -60,9 +54,8 @@ struct SiteReader {
             log.error(.recordFileUnreadable, "this file could not be read; save it as UTF-8 text", at: SourceLocation(path: display))
             return nil
         }
-        guard let root = YAMLReader(file: recordFile).parseRoot() else { return nil }
         var translation = RecordTranslation(file: SourceFile(path: display, text: text), recordFile: name)
-        let overlaid = translation.overlay(root, words: words)
+        let overlaid = translation.overlay(source.root, words: Reader.words)
         log.append(contentsOf: translation.reader.log.diagnostics)
         if !translation.missing.isEmpty {
             let listed = translation.missing.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (translation.missing.count > 3 ? " and \(translation.missing.count - 3) more" : "")
@@ -70,7 +63,7 @@ struct SiteReader {
                 .recordTranslationTextMissing, "this file has no '\(language.code)' words for \(listed) of \(name), so the '\(language.code)' pages show those as \(name) writes them; add them",
                 at: SourceLocation(path: display))
         }
-        return overlaid.flatMap { read(recordFile, $0) }
+        return overlaid.flatMap { Reader(file: source.file).read(root: $0) }
     }
 
     /// The files of `static/`, by their path in the output.

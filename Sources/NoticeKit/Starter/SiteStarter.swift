@@ -106,14 +106,14 @@ public struct SiteStarter: Sendable {
                     let primary = code.split(separator: "-").first.map(String.init) ?? code
                     let name = otherTitles[code] ?? otherTitles[primary]
                     let title =
-                        name.map { "\"\(Self.yamlEscaped($0.trimmingSpacesAndNewlines))\"" }
+                        name.map { YAMLQuoting.quoted($0.trimmingSpacesAndNewlines) }
                         ?? "\"\(SiteConfigReader.todoMarker): the organisation's name in '\(code)' (notice init --title-\(primary) sets it)\""
                     return "  - code: \(code)\n    title: \(title)"
                 }.joined(separator: "\n")
             : "language: \(languages.first ?? "en-GB")"
         let values = [
             "languageLines": languageLines,
-            "title": Self.yamlEscaped(title),
+            "title": YAMLQuoting.escaped(title),
             "baseURLLine": baseURL.map { "baseURL: \($0)" } ?? "# baseURL: https://www.example.gov.uk",
             "baseURL": baseURL ?? "\"[the website's address]\"",
             "today": today,
@@ -129,9 +129,9 @@ public struct SiteStarter: Sendable {
                 if relative.hasSuffix(".yaml") {
                     // A record's words in another language name the organisation as that language does.
                     let named = Self.language(of: file).flatMap { otherTitles[$0] }?.trimmingSpacesAndNewlines ?? title
-                    fill["title"] = "\"\(Self.yamlEscaped(named))\""
+                    fill["title"] = YAMLQuoting.quoted(named)
                     // Inside a quoted value (`scope: "the policy pages of {titleText}"`).
-                    fill["titleText"] = Self.yamlEscaped(named)
+                    fill["titleText"] = YAMLQuoting.escaped(named)
                 }
                 let target = destination.appendingPathComponent(relative)
                 try FileTree.makeFolders(target.deletingLastPathComponent().path)
@@ -167,11 +167,6 @@ public struct SiteStarter: Sendable {
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-    }
-
-    /// For a YAML double-quoted scalar.
-    static func yamlEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 
     /// Markdown's punctuation backslash-escaped, so a name shows as written (`characters`: which to escape).

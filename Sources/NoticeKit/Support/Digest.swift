@@ -17,6 +17,12 @@ enum Digest {
         digest(data, algorithm: EVP_sha384(), length: 48)
     }
 
+    /// The first `bytes` bytes of the SHA-256 digest of `data`, in lowercase hexadecimal: a short, stable
+    /// fingerprint (file names, the registry version, the records' fingerprints).
+    static func sha256Hex(_ data: Data, bytes: Int) -> String {
+        sha256(data).prefix(bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
     private static func digest(_ data: Data, algorithm: OpaquePointer?, length: Int) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var written: UInt32 = 0
